@@ -1,0 +1,136 @@
+package rnnbook.loss;
+
+import rnnbook.tensor.Matrix;
+
+/**
+ * Softmax followed by cross-entropy against integer class targets, PyTorch's {@code CrossEntropyLoss}:
+ * <pre>
+ *   p_ij = exp(z_ij - m_i) / Σ_k exp(z_ik - m_i)      m_i = max_k z_ik (for numerical stability)
+ *   L    = -Σ_i log p_{i, y_i}   (divided by the number of counted rows for MEAN)
+ *   dL/dz_ij = p_ij - [j = y_i]  (divided likewise)
+ * </pre>
+ * Shapes: logits z (n, classes), targets y (n). Rows whose target equals {@code ignoreIndex} (PyTorch's -100 by
+ * default) count for nothing: the padding of a batch of unequal sequences.
+ */
+public final class SoftmaxCrossEntropy {
+    public static final int DEFAULT_IGNORE_INDEX = -100;
+
+    private final Reduction reduction;
+    private final int ignoreIndex;
+    private Matrix probabilities;
+    private int[] targets;
+    private int counted;
+
+    public SoftmaxCrossEntropy() {
+        this(Reduction.MEAN);
+    }
+
+    public SoftmaxCrossEntropy(Reduction reduction) {
+        this(reduction, DEFAULT_IGNORE_INDEX);
+    }
+
+    public SoftmaxCrossEntropy(Reduction reduction, int ignoreIndex) {
+        this.reduction = reduction;
+        this.ignoreIndex = ignoreIndex;
+    }
+
+    /** Row-wise softmax of z (n, classes), computed stably by subtracting each row's maximum. */
+    public static Matrix softmax(Matrix z) {
+        Matrix p = z.copy();
+        int c = z.cols();
+        double[] d = p.data();
+        for (int i = 0; i < z.rows(); i++) {
+            int o = i * c;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < c; j++) {
+                max = Math.max(max, d[o + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < c; j++) {
+                d[o + j] = Math.exp(d[o + j] - max);
+                sum += d[o + j];
+            }
+            for (int j = 0; j < c; j++) {
+                d[o + j] /= sum;
+            }
+        }
+        return p;
+    }
+
+    // tag::forward[]
+    /** The loss for logits (n, classes) and targets (n). */
+    public double forward(Matrix logits, int[] targets) {
+        if (targets.length != logits.rows()) {
+            throw new IllegalArgumentException("cross-entropy: " + targets.length + " targets for logits of shape "
+                    + logits.shape());
+        }
+        int classes = logits.cols();
+        Matrix p = softmax(logits);
+        double loss = 0;
+        int n = 0;
+        for (int i = 0; i < targets.length; i++) {
+            int y = targets[i];
+            if (y == ignoreIndex) {
+                continue;
+            }
+            if (y < 0 || y >= classes) {
+                throw new IllegalArgumentException("cross-entropy: target " + y + " at row " + i
+                        + " is outside 0.." + (classes - 1));
+            }
+            // log p_y = (z_y - m) - log Σ exp(z - m), done through p to reuse the stable softmax
+            loss -= logSoftmaxAt(logits, i, y);
+            n++;
+        }
+        this.probabilities = p;
+        this.targets = targets.clone();
+        this.counted = n;
+        if (!Double.isFinite(loss)) {
+            throw new ArithmeticException("cross-entropy: loss is " + loss + " (are the logits finite?)");
+        }
+        return reduction == Reduction.MEAN ? (n == 0 ? 0.0 : loss / n) : loss;
+    }
+    // end::forward[]
+
+    private static double logSoftmaxAt(Matrix z, int row, int col) {
+        int c = z.cols();
+        double[] d = z.data();
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < c; j++) {
+            max = Math.max(max, d[row * c + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < c; j++) {
+            sum += Math.exp(d[row * c + j] - max);
+        }
+        return d[row * c + col] - max - Math.log(sum);
+    }
+
+    // tag::backward[]
+    /** dL/dz (n, classes) for the last forward call: softmax minus one-hot, scaled by the reduction. */
+    public Matrix backward() {
+        if (probabilities == null) {
+            throw new IllegalStateException("cross-entropy backward called before forward");
+        }
+        Matrix dz = probabilities.copy();
+        int c = dz.cols();
+        double scale = reduction == Reduction.MEAN && counted > 0 ? 1.0 / counted : 1.0;
+        double[] d = dz.data();
+        for (int i = 0; i < targets.length; i++) {
+            if (targets[i] == ignoreIndex) {
+                java.util.Arrays.fill(d, i * c, (i + 1) * c, 0.0);
+                continue;
+            }
+            d[i * c + targets[i]] -= 1.0;
+            for (int j = 0; j < c; j++) {
+                d[i * c + j] *= scale;
+            }
+        }
+        return dz;
+    }
+    // end::backward[]
+
+    /** The probabilities from the last forward call. */
+    public Matrix probabilities() {
+        return probabilities;
+    }
+}

@@ -1,0 +1,71 @@
+package rnnbook.nn;
+
+import java.util.Map;
+import java.util.Random;
+import rnnbook.tensor.Matrix;
+
+/**
+ * A lookup table of learned vectors, PyTorch's {@code Embedding}: row {@code ids[i]} of {@code weight}
+ * (num, dim) becomes row i of the output (n, dim). The same as multiplying a one-hot matrix by the table,
+ * without building the one-hot matrix. Backward adds each output row's gradient into the row it came from.
+ * Initialised normal(0, 1), as PyTorch.
+ */
+public final class Embedding implements Module {
+    private final Parameter weight;
+    private int[] ids;
+
+    public Embedding(int num, int dim, Random rng) {
+        this.weight = new Parameter("weight", Init.normal(num, dim, 1.0, rng));
+    }
+
+    public int size() {
+        return weight.value().rows();
+    }
+
+    public int dim() {
+        return weight.value().cols();
+    }
+
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** ids of length n to vectors (n, dim). */
+    public Matrix forward(int[] ids) {
+        int dim = dim();
+        Matrix out = Matrix.zeros(ids.length, dim);
+        double[] table = weight.value().data();
+        for (int i = 0; i < ids.length; i++) {
+            int id = ids[i];
+            if (id < 0 || id >= size()) {
+                throw new IllegalArgumentException("Embedding: id " + id + " at position " + i
+                        + " is outside the table of " + size() + " entries");
+            }
+            System.arraycopy(table, id * dim, out.data(), i * dim, dim);
+        }
+        this.ids = ids.clone();
+        return out;
+    }
+
+    /** dL/d(out) (n, dim); accumulates into the rows of the table that were looked up. */
+    public void backward(Matrix dOut) {
+        if (ids == null) {
+            throw new IllegalStateException("Embedding backward called before forward");
+        }
+        dOut.requireShape("Embedding backward: dOut", ids.length, dim());
+        int dim = dim();
+        double[] g = weight.grad().data();
+        double[] d = dOut.data();
+        for (int i = 0; i < ids.length; i++) {
+            int row = ids[i] * dim;
+            for (int j = 0; j < dim; j++) {
+                g[row + j] += d[i * dim + j];
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Parameter> namedParameters() {
+        return Module.named(weight);
+    }
+}
