@@ -36,6 +36,14 @@ public final class Tasks {
      * per-step difficulty does not depend on the length.
      */
     public static Matrix[][] delay(int n, int length, Random rng) {
+        return delay(n, length, 1, rng);
+    }
+
+    /** The delay task with a lag: the target at step t is the input of step t - lag (0 before that). */
+    public static Matrix[][] delay(int n, int length, int lag, Random rng) {
+        if (lag < 1) {
+            throw new IllegalArgumentException("delay: lag must be at least 1, got " + lag);
+        }
         Matrix[] xs = new Matrix[length];
         Matrix[] ys = new Matrix[length];
         for (int t = 0; t < length; t++) {
@@ -43,7 +51,7 @@ public final class Tasks {
             for (int i = 0; i < n; i++) {
                 xs[t].set(i, 0, 2 * rng.nextDouble() - 1);
             }
-            ys[t] = t == 0 ? Matrix.zeros(n, 1) : xs[t - 1].copy();
+            ys[t] = t < lag ? Matrix.zeros(n, 1) : xs[t - lag].copy();
         }
         return new Matrix[][] {xs, ys};
     }
