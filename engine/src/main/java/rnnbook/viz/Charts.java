@@ -72,6 +72,7 @@ public final class Charts {
         chart.getStyler().setMarkerSize(0);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setXAxisTickMarkSpacingHint(90);   // fewer, rounder step labels
         return chart;
     }
 
