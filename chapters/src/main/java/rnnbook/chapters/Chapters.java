@@ -21,6 +21,14 @@ public final class Chapters {
                 rnnbook.chapters.ch01.SequentialData.class,
                 rnnbook.chapters.ch01.DenseVsRnn.class,
                 rnnbook.chapters.ch01.IoConfigs.class));
+        m.put("02-the-cell", List.of(
+                rnnbook.chapters.ch02.HiddenState.class,
+                rnnbook.chapters.ch02.CellByHand.class,
+                rnnbook.chapters.ch02.MemoryDecay.class,
+                rnnbook.chapters.ch02.Unrolling.class,
+                rnnbook.chapters.ch02.ForwardPass.class,
+                rnnbook.chapters.ch02.Activations.class,
+                rnnbook.chapters.ch02.WeightSharing.class));
         return java.util.Collections.unmodifiableMap(m);
     }
 }
