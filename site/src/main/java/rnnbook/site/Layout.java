@@ -23,6 +23,11 @@ final class Layout {
                 List<TocEntry> toc, String bodyHtml, Link previous, Link next) {
     }
 
+    /** Renders a page that sits at the top of the site. */
+    String render(Page page) {
+        return render(page, "");
+    }
+
     private final Book book;
     private final java.util.Set<String> written;
 
@@ -31,17 +36,22 @@ final class Layout {
         this.written = writtenSlugs;
     }
 
-    String render(Page page) {
+    /**
+     * Renders a page; {@code root} leads from the page's folder to the top of the site ("" or "../../"), so every
+     * link is relative and the site works from any folder and from {@code file://}.
+     */
+    String render(Page page, String root) {
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(esc(page.titleText())).append(" · ").append(esc(BOOK_TITLE)).append("</title>\n")
-                .append("<link rel=\"icon\" href=\"assets/favicon.svg\" type=\"image/svg+xml\">\n")
-                .append("<link rel=\"stylesheet\" href=\"assets/asciidoctor.css\">\n")
-                .append("<link rel=\"stylesheet\" href=\"katex/katex.min.css\">\n")
-                .append("<link rel=\"stylesheet\" href=\"assets/site.css\">\n")
-                .append("</head>\n<body data-page=\"").append(esc(page.current())).append("\">\n");
-        nav(h, page.current());
+                .append("<link rel=\"icon\" href=\"").append(root).append("assets/favicon.svg\" type=\"image/svg+xml\">\n")
+                .append("<link rel=\"stylesheet\" href=\"").append(root).append("assets/asciidoctor.css\">\n")
+                .append("<link rel=\"stylesheet\" href=\"").append(root).append("katex/katex.min.css\">\n")
+                .append("<link rel=\"stylesheet\" href=\"").append(root).append("assets/site.css\">\n")
+                .append("</head>\n<body data-page=\"").append(esc(page.current())).append("\" data-root=\"").append(root)
+                .append("\">\n");
+        nav(h, page.current(), root);
         h.append("<main id=\"main\">\n<header class=\"page-header\">\n");
         if (page.kicker() != null) {
             h.append("<p class=\"kicker\">").append(esc(page.kicker())).append("</p>\n");
@@ -59,25 +69,25 @@ final class Layout {
         h.append("<article id=\"content\" class=\"content\">\n").append(page.bodyHtml()).append("\n</article>\n");
         h.append("<nav class=\"prev-next\" aria-label=\"Previous and next\">\n");
         if (page.previous() != null) {
-            h.append("<a class=\"prev\" rel=\"prev\" href=\"").append(page.previous().href()).append("\"><span>Previous</span>")
+            h.append("<a class=\"prev\" rel=\"prev\" href=\"").append(root).append(page.previous().href()).append("\"><span>Previous</span>")
                     .append(esc(page.previous().label())).append("</a>\n");
         }
         if (page.next() != null) {
-            h.append("<a class=\"next\" rel=\"next\" href=\"").append(page.next().href()).append("\"><span>Next</span>")
+            h.append("<a class=\"next\" rel=\"next\" href=\"").append(root).append(page.next().href()).append("\"><span>Next</span>")
                     .append(esc(page.next().label())).append("</a>\n");
         }
         h.append("</nav>\n</main>\n");
-        h.append("<script src=\"assets/lunr.min.js\"></script>\n")
-                .append("<script src=\"assets/search-pipeline.js\"></script>\n")
-                .append("<script src=\"assets/search-index.js\"></script>\n")
-                .append("<script src=\"assets/search.js\"></script>\n")
+        h.append("<script src=\"").append(root).append("assets/lunr.min.js\"></script>\n")
+                .append("<script src=\"").append(root).append("assets/search-pipeline.js\"></script>\n")
+                .append("<script src=\"").append(root).append("assets/search-index.js\"></script>\n")
+                .append("<script src=\"").append(root).append("assets/search.js\"></script>\n")
                 .append("</body>\n</html>\n");
         return h.toString();
     }
 
-    private void nav(StringBuilder h, String current) {
+    private void nav(StringBuilder h, String current, String root) {
         h.append("<nav id=\"book-nav\" aria-label=\"Book\">\n")
-                .append("<a class=\"book-title\" href=\"index.html\"").append("index".equals(current) ? " aria-current=\"page\"" : "")
+                .append("<a class=\"book-title\" href=\"").append(root).append("index.html\"").append("index".equals(current) ? " aria-current=\"page\"" : "")
                 .append(">").append(esc(BOOK_TITLE)).append("</a>\n")
                 .append("<div class=\"search\">\n<input id=\"search-input\" type=\"search\" placeholder=\"Search the book\" ")
                 .append("aria-label=\"Search the book\" autocomplete=\"off\">\n")
@@ -87,7 +97,7 @@ final class Layout {
             for (Book.Chapter c : part.chapters()) {
                 String label = "<span class=\"num\">" + c.number() + "</span> " + esc(titleOf(c));
                 if (written.contains(c.slug())) {
-                    h.append("<li><a href=\"").append(c.page()).append("\"")
+                    h.append("<li><a href=\"").append(root).append(c.page()).append("\"")
                             .append(c.slug().equals(current) ? " aria-current=\"page\"" : "").append(">")
                             .append(label).append("</a></li>\n");
                 } else {

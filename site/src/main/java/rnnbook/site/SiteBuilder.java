@@ -67,8 +67,22 @@ public final class SiteBuilder {
         return Path.of(v).toAbsolutePath().normalize();
     }
 
-    /** A page to render: its slug ("index" for the landing page), its source, and its chapter (null for landing). */
-    private record Source(String slug, Path file, Book.Chapter chapter) {
+    /** What a page is; only the landing page and the chapters are in the reading order and the search. */
+    private enum Kind { LANDING, CHAPTER, NOTEBOOK, EXERCISES }
+
+    /**
+     * A page to render: its kind, its source, its chapter (null for the landing page) and where it goes, relative
+     * to the top of the site.
+     */
+    private record Source(Kind kind, Path file, Book.Chapter chapter, String out) {
+        String slug() {
+            return chapter == null ? "index" : chapter.slug();
+        }
+
+        /** From the page's folder back to the top of the site. */
+        String root() {
+            return "../".repeat((int) out.chars().filter(ch -> ch == '/').count());
+        }
     }
 
     /** A page between rendering and writing. */
@@ -101,12 +115,12 @@ public final class SiteBuilder {
         copyAssets();
 
         List<Source> sources = new ArrayList<>();
-        sources.add(new Source("index", path("landing"), null));
+        sources.add(new Source(Kind.LANDING, path("landing"), null, "index.html"));
         Path docs = path("docs");
         for (Book.Chapter c : book.chapters()) {
             Path adoc = docs.resolve(c.slug() + ".adoc");
             if (Files.exists(adoc)) {
-                sources.add(new Source(c.slug(), adoc, c));
+                sources.add(new Source(Kind.CHAPTER, adoc, c, c.page()));
             }
         }
         checkNoStrayPages(docs);
@@ -116,6 +130,8 @@ public final class SiteBuilder {
         attributes.put("figuresdir", figures.toString());
         attributes.put("imagesdir", "figures");
         List<Built> pages = new ArrayList<>();
+        Set<String> written = new LinkedHashSet<>();
+        Map<String, String> titles = new LinkedHashMap<>();
         long t1 = System.nanoTime();
         try (Asciidoc asciidoc = new Asciidoc(attributes)) {
             // Asciidoctor's own default stylesheet (from the gem inside AsciidoctorJ) is the base of the theme
@@ -126,45 +142,112 @@ public final class SiteBuilder {
             System.out.printf("figures ready after %.1f s%n", (System.nanoTime() - t0) / 1e9);
             copyFigures(figures);
             for (Source s : sources) {
-                long tp = System.nanoTime();
-                Asciidoc.Page p = asciidoc.render(s.file());
-                System.out.printf("  %-28s %5.1f s%n", s.file().getFileName(), (System.nanoTime() - tp) / 1e9);
-                Built b = new Built();
-                b.source = s;
-                b.titleHtml = p.title();
-                b.titleText = Jsoup.parse(p.title()).text();
-                b.body = Jsoup.parseBodyFragment(p.body());
-                b.body.outputSettings().prettyPrint(false);
+                Built b = render(asciidoc, s);
                 pages.add(b);
+                if (s.kind() == Kind.CHAPTER) {
+                    written.add(s.slug());
+                    titles.put(s.slug(), b.titleText);
+                }
+            }
+            for (Source s : companionPages(work, written, titles)) {
+                pages.add(render(asciidoc, s));
             }
         }
         System.out.printf("asciidoc: %d page(s), %.1f s%n", pages.size(), (System.nanoTime() - t1) / 1e9);
 
-        Set<String> written = new LinkedHashSet<>();
-        pages.stream().filter(b -> b.source.chapter() != null).forEach(b -> written.add(b.source.slug()));
         Layout layout = new Layout(book, written);
-        pages.stream().filter(b -> b.source.chapter() != null).forEach(b -> layout.title(b.source.slug(), b.titleText));
+        titles.forEach(layout::title);
 
         // search entries come from the text before math is rendered, so a formula is indexed by its TeX
         SearchIndex search = new SearchIndex(args.getOrDefault("lunr", ""), work);
-        for (Built b : pages) {
+        List<Built> reading = pages.stream().filter(b -> b.source.kind() == Kind.LANDING || b.source.kind() == Kind.CHAPTER).toList();
+        for (Built b : reading) {
             addToSearch(search, b);
         }
         renderMath(pages, work);
 
-        for (int i = 0; i < pages.size(); i++) {
-            Built b = pages.get(i);
+        for (Built b : pages) {
             checkImages(b);
-            Layout.Link prev = i == 0 ? null : link(pages.get(i - 1));
-            Layout.Link next = i + 1 < pages.size() ? link(pages.get(i + 1)) : null;
-            Book.Chapter c = b.source.chapter();
-            String kicker = c == null ? null : "Chapter " + c.number() + " · Part " + partOf(c).label();
-            Layout.Page page = new Layout.Page(b.source.slug(), b.titleText, kicker, b.titleHtml,
-                    c == null ? null : actions(c), toc(b.body), b.body.body().html(), prev, next);
-            write(out.resolve(b.source.slug() + ".html"), layout.render(page));
+            Source s = b.source;
+            Book.Chapter c = s.chapter();
+            Layout.Link prev = null;
+            Layout.Link next = null;
+            String kicker = null;
+            String actions = null;
+            List<Layout.TocEntry> toc = toc(b.body);
+            int at = reading.indexOf(b);
+            if (at >= 0) {
+                prev = at == 0 ? null : link(reading.get(at - 1));
+                next = at + 1 < reading.size() ? link(reading.get(at + 1)) : null;
+                if (c != null) {
+                    kicker = "Chapter " + c.number() + " · Part " + partOf(c).label();
+                    actions = actions(c);
+                }
+            } else {
+                kicker = (s.kind() == Kind.NOTEBOOK ? "Notebook of chapter " : "Exercises of chapter ") + c.number();
+                prev = new Layout.Link(c.page(), c.number() + ". " + titles.get(c.slug()));
+                if (s.kind() == Kind.NOTEBOOK) {
+                    actions = "<p class=\"actions\"><a class=\"notebook-download\" href=\"" + Layout.esc(c.slug())
+                            + ".ipynb\" download>Download .ipynb</a></p>\n";
+                    toc = List.of();
+                }
+            }
+            Layout.Page page = new Layout.Page(s.slug(), b.titleText, kicker, b.titleHtml, actions, toc,
+                    b.body.body().html(), prev, next);
+            write(out.resolve(s.out()), layout.render(page, s.root()));
         }
         write(out.resolve("assets/search-index.js"), search.toScript());
-        copyNotebooksAndExercises(written);
+    }
+
+    private Built render(Asciidoc asciidoc, Source s) {
+        long tp = System.nanoTime();
+        Asciidoc.Page p = asciidoc.render(s.file());
+        System.out.printf("  %-34s %5.1f s%n", s.out(), (System.nanoTime() - tp) / 1e9);
+        Built b = new Built();
+        b.source = s;
+        b.titleHtml = p.title();
+        b.titleText = Jsoup.parse(p.title()).text();
+        b.body = Jsoup.parseBodyFragment(p.body());
+        b.body.outputSettings().prettyPrint(false);
+        return b;
+    }
+
+    /**
+     * The notebook view and the exercises page of every written chapter whose notebook ({@code notebooks/NN-slug.ipynb})
+     * or exercises ({@code exercises/NN-slug/}) exist in the repository; the notebook file itself is copied too.
+     */
+    private List<Source> companionPages(Path work, Set<String> written, Map<String, String> titles) throws IOException {
+        Path repo = path("repo");
+        List<Source> extra = new ArrayList<>();
+        Map<String, String> conceptLinks = new LinkedHashMap<>();
+        for (Book.Chapter c : book.chapters()) {
+            if (written.contains(c.slug())) {
+                c.ids().forEach(id -> conceptLinks.put(id, "../../" + c.page() + "#c-" + id));
+            }
+        }
+        for (String slug : written) {
+            Book.Chapter c = book.chapter(slug).orElseThrow();
+            Path nb = repo.resolve("notebooks").resolve(slug + ".ipynb");
+            if (Files.exists(nb)) {
+                Path dir = out.resolve("notebooks");
+                Files.createDirectories(dir);
+                Files.copy(nb, dir.resolve(nb.getFileName()));
+                String adoc = NotebookPage.toAsciidoc(nb, titles.get(slug) + ": the notebook", dir.resolve(slug),
+                        slug + "/");
+                Path file = work.resolve("notebooks").resolve(slug + ".adoc");
+                write(file, adoc);
+                extra.add(new Source(Kind.NOTEBOOK, file, c, "notebooks/" + slug + ".html"));
+            }
+            List<Path> exercises = ExercisesPage.exercises(repo.resolve("exercises").resolve(slug));
+            if (!exercises.isEmpty()) {
+                Path dir = out.resolve("exercises").resolve(slug);
+                String adoc = ExercisesPage.toAsciidoc(titles.get(slug), exercises, dir, conceptLinks);
+                Path file = work.resolve("exercises").resolve(slug + ".adoc");
+                write(file, adoc);
+                extra.add(new Source(Kind.EXERCISES, file, c, "exercises/" + slug + "/index.html"));
+            }
+        }
+        return extra;
     }
 
     private Book.Part partOf(Book.Chapter c) {
@@ -172,7 +255,7 @@ public final class SiteBuilder {
     }
 
     private static Layout.Link link(Built b) {
-        return new Layout.Link(b.source.slug() + ".html", b.source.chapter() == null ? "Start here"
+        return new Layout.Link(b.source.out(), b.source.chapter() == null ? "Start here"
                 : b.source.chapter().number() + ". " + b.titleText);
     }
 
@@ -204,7 +287,7 @@ public final class SiteBuilder {
 
     private void addToSearch(SearchIndex search, Built b) {
         String page = b.source.chapter() == null ? b.titleText : b.source.chapter().number() + ". " + b.titleText;
-        String url = b.source.slug() + ".html";
+        String url = b.source.out();
         Element body = b.body.body();
         Element preamble = body.selectFirst("#preamble");
         String intro = preamble != null ? preamble.text() : "";
@@ -242,7 +325,7 @@ public final class SiteBuilder {
                     boolean display = m.group(2) != null;
                     Element ph = new Element("span").attr("data-math", String.valueOf(formulas.size()));
                     formulas.add(new MathRenderer.Formula((display ? m.group(2) : m.group(1)).strip(), display,
-                            b.source.file().getFileName().toString()));
+                            b.source.out()));
                     placeholders.add(ph);
                     parts.add(ph);
                     at = m.end();
@@ -309,7 +392,7 @@ public final class SiteBuilder {
             String src = img.attr("src");
             if (src.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
                 missing.add(src + " (remote or data URL: the site must work offline)");
-            } else if (!Files.exists(out.resolve(src))) {
+            } else if (!Files.exists(out.resolve(b.source.out()).getParent().resolve(src).normalize())) {
                 missing.add(src);
             }
         }
@@ -380,17 +463,6 @@ public final class SiteBuilder {
             throw new IllegalStateException("found no woff2 fonts in " + katexDir + "katex.min.css");
         }
         return List.copyOf(fonts);
-    }
-
-    private void copyNotebooksAndExercises(Set<String> written) throws IOException {
-        Path repo = path("repo");
-        for (String slug : written) {
-            Path nb = repo.resolve("notebooks").resolve(slug + ".ipynb");
-            if (Files.exists(nb)) {
-                Files.createDirectories(out.resolve("notebooks"));
-                Files.copy(nb, out.resolve("notebooks").resolve(nb.getFileName()));
-            }
-        }
     }
 
     private static void copyResource(String resource, Path target) throws IOException {
