@@ -21,9 +21,9 @@ final class MathRenderer {
     private final Path script;
 
     MathRenderer(String katexVersion, Path workDir) {
-        this.katexJs = Node.extract("META-INF/resources/webjars/katex/" + katexVersion + "/dist/katex.min.js",
+        this.katexJs = NodeRunner.extract("META-INF/resources/webjars/katex/" + katexVersion + "/dist/katex.min.js",
                 workDir.resolve("katex.min.js"));
-        this.script = Node.extract("rnnbook/site/node/render-math.js", workDir.resolve("render-math.js"));
+        this.script = NodeRunner.extract("rnnbook/site/node/render-math.js", workDir.resolve("render-math.js"));
     }
 
     /**
@@ -43,7 +43,7 @@ final class MathRenderer {
             o.addProperty("display", f.display());
             jobs.add(o);
         }
-        JsonObject result = gson.fromJson(Node.run(script, gson.toJson(jobs), katexJs.toString()), JsonObject.class);
+        JsonObject result = gson.fromJson(NodeRunner.run(script, gson.toJson(jobs), katexJs.toString()), JsonObject.class);
         List<String> problems = new ArrayList<>();
         for (JsonElement e : result.getAsJsonArray("errors")) {
             JsonObject err = e.getAsJsonObject();

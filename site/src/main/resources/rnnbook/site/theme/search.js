@@ -60,6 +60,11 @@
     if (e.key === 'Escape') {
       input.value = '';
       show([]);
+    } else if (e.key === 'Enter') { // straight to the best match
+      var first = list.querySelector('a');
+      if (first) {
+        window.location.href = first.href;
+      }
     }
   });
 })();

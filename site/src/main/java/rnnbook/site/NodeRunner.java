@@ -16,13 +16,13 @@ import java.util.concurrent.CompletableFuture;
  * Runs a JavaScript file under node, feeding it text on stdin and returning what it prints. The site uses node only
  * at build time (KaTeX and lunr are JavaScript); readers' browsers get the results as static files.
  */
-final class Node {
-    private Node() {
+final class NodeRunner {
+    private NodeRunner() {
     }
 
     /** Copies a classpath resource (e.g. a WebJar's {@code katex.min.js}) to a file node can {@code require}. */
     static Path extract(String resource, Path target) {
-        try (InputStream in = Node.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = NodeRunner.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + resource + " is not on the classpath (is its WebJar a dependency?)");
             }
