@@ -10,6 +10,7 @@ import rnnbook.chapters.common.Labelled;
 import rnnbook.chapters.common.ManyToOne;
 import rnnbook.chapters.common.Show;
 import rnnbook.chapters.common.Tasks;
+import rnnbook.data.Texts;
 import rnnbook.nn.Dense;
 import rnnbook.nn.RnnCell;
 import rnnbook.optim.Adam;
@@ -68,6 +69,7 @@ public final class SequentialData {
         List<String> b = List.of("the", "man", "bit", "the", "dog");
         System.out.println(a + " and " + b + ": same words? "
                 + a.stream().sorted().toList().equals(b.stream().sorted().toList()) + ", same meaning? no");
+        System.out.println(Texts.english().substring(0, 160) + " ...");
         String korean = "나는 한국 사람이야";
         int[] codePoints = korean.codePoints().toArray();
         for (int t = 0; t < codePoints.length; t++) {

@@ -1,6 +1,7 @@
 package rnnbook.chapters.ch02;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import rnnbook.chapters.common.Show;
@@ -8,6 +9,7 @@ import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import rnnbook.data.Vocabulary;
 import rnnbook.nn.Recurrent;
 import rnnbook.nn.RnnCell;
 import rnnbook.nn.Sequences;
@@ -19,28 +21,16 @@ public final class HiddenState {
     private HiddenState() {
     }
 
-    // tag::encode[]
-    /** A sentence as one-hot code points: step t is (1, alphabet.size()) with a 1 at the character's index. */
-    public static Matrix[] oneHot(String sentence, List<Integer> alphabet) {
-        return sentence.codePoints().mapToObj(cp -> {
-            int id = alphabet.indexOf(cp);
-            if (id < 0) {
-                throw new IllegalArgumentException("character '" + Character.toString(cp) + "' is not in the alphabet");
-            }
-            return Sequences.oneHot(new int[] {id}, alphabet.size());
-        }).toArray(Matrix[]::new);
-    }
-    // end::encode[]
-
     public static void main(String[] args) {
         // tag::trace[]
         String sentence = "나는 한국 사람이야 ... 나는 한국어를 잘해";
         String other = "너는 한국 사람이야 ... 나는 한국어를 잘해";   // only the first character differs
-        List<Integer> alphabet = new ArrayList<>();
-        (sentence + other).codePoints().filter(cp -> !alphabet.contains(cp)).forEach(alphabet::add);
-        var cell = new RnnCell(alphabet.size(), 8, new Random(11));
-        var rnn = new Recurrent(cell);
-        Matrix[] hs = rnn.forward(oneHot(sentence, alphabet)).outputs();
+        var vocab = Vocabulary.of(sentence + other);   // one id per distinct character (code point)
+        // step t is a one-hot row: all zeros except a 1 at the id of the t-th character
+        Matrix[] xs = Arrays.stream(vocab.encode(sentence))
+                .mapToObj(id -> Sequences.oneHot(new int[] {id}, vocab.size())).toArray(Matrix[]::new);
+        var cell = new RnnCell(vocab.size(), 8, new Random(11));
+        Matrix[] hs = new Recurrent(cell).forward(xs).outputs();
         for (int t = 0; t < hs.length; t++) {
             int cp = sentence.codePointAt(sentence.offsetByCodePoints(0, t));
             System.out.printf("t=%2d '%s'  h = %s%n", t, Character.toString(cp), Show.rounded(hs[t], 2));
@@ -74,7 +64,9 @@ public final class HiddenState {
 
         // tag::first-character[]
         // Change only the first character: how far apart are the two memories at each later step?
-        Matrix[] hsOther = new Recurrent(cell).forward(oneHot(other, alphabet)).outputs();
+        Matrix[] xsOther = Arrays.stream(vocab.encode(other))
+                .mapToObj(id -> Sequences.oneHot(new int[] {id}, vocab.size())).toArray(Matrix[]::new);
+        Matrix[] hsOther = new Recurrent(cell).forward(xsOther).outputs();
         double[] step = new double[hs.length];
         double[] distance = new double[hs.length];
         for (int t = 0; t < hs.length; t++) {
