@@ -280,6 +280,8 @@ class BrowserTest {
             }
         }
         assertTrue(queries > 0, "no chapter section to search for");
+        Files.createDirectories(SiteFiles.screenshots()); // the last query's results, for people to look at
+        Files.write(SiteFiles.screenshots().resolve("search.png"), driver.getScreenshotAs(OutputType.BYTES));
         problems.addAll(console("search"));
         assertEquals(List.of(), problems);
     }
