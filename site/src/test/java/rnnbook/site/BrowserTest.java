@@ -310,6 +310,13 @@ class BrowserTest {
             }
         }
         assertTrue(found != null, "no Korean text in the prose of any page (the book keeps the Korean examples)");
+        // the concept map's worked example: the long-dependency sentence "나는 한국 사람이야 … 나는 한국어를 잘해"
+        Path gradients = site.resolve("04-gradients.html");
+        if (Files.exists(gradients)) {
+            Element section = Jsoup.parse(gradients.toFile()).getElementById("c-long-term-dependency");
+            assertTrue(section != null && section.parent().text().contains("한국어"),
+                    "the long-term dependency section of 04-gradients shows no Korean example sentence");
+        }
         String rel = site.relativize(found).toString();
         driver.get(server.url() + rel);
         String family = (String) js("""
