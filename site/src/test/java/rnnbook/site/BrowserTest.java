@@ -1,0 +1,363 @@
+package rnnbook.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Reads the built site in a real browser (Debian's headless Chromium, driven by Selenium through Debian's
+ * chromedriver, both given by path so Selenium Manager never downloads anything). Every page: no console errors
+ * or warnings, every same-site link, image, stylesheet and script resolves (anchors included), images decode, math
+ * is typeset by KaTeX and none is left raw. Remote hosts do not resolve in this browser, so a page that reaches for
+ * a CDN fails. Search is tested from {@code file://}, where the book must work too. A screenshot of every page is
+ * kept in {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserTest {
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    /**
+     * Links into modules that do not exist yet may 404 while the module is missing: path prefix in the site to the
+     * file whose existence (relative to the repository) means the module has landed. Once it has, its links must
+     * resolve like any other. Remove an entry when its module is merged.
+     */
+    private static final Map<String, String> PENDING_MODULES = Map.of(
+            "notebooks/", "notebooks/pom.xml",
+            "exercises/", "exercises/pom.xml");
+
+    private static final Pattern HANGUL = Pattern.compile("[\\uAC00-\\uD7A3]+");
+
+    /**
+     * Selenium looks for a devtools (CDP) module matching the browser and warns when it finds none; this test
+     * speaks plain WebDriver only, so those two loggers are silenced (held here so they are not collected).
+     */
+    private static final java.util.logging.Logger[] QUIET = {
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools"),
+            java.util.logging.Logger.getLogger("org.openqa.selenium.chromium")};
+
+    private Path site;
+    private Serve server;
+    private ChromeDriver driver;
+    private final Map<Path, Set<String>> idsByPage = new HashMap<>();
+
+    @BeforeAll
+    void start() throws IOException {
+        site = SiteFiles.site();
+        for (java.util.logging.Logger l : QUIET) {
+            l.setLevel(Level.SEVERE);
+        }
+        for (String exe : List.of(CHROMIUM, CHROMEDRIVER)) {
+            assertTrue(Files.isExecutable(Path.of(exe)), exe + " is missing: install Debian's chromium and "
+                    + "chromium-driver (./book setup does)");
+        }
+        server = new Serve(site, 0);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        Path profile = Files.createTempDirectory("rnnbook-chromium-");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1400,1000",
+                // any host but ours fails to resolve: a page that needs the network fails the test
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private List<Path> pages() throws IOException {
+        try (Stream<Path> files = Files.walk(site)) {
+            return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyPageLoadsCleanly() throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<Path> pages = pages();
+        assertTrue(pages.size() >= 2, "expected the landing page and chapters, found " + pages);
+        Files.createDirectories(SiteFiles.screenshots());
+        int formulas = 0;
+        for (Path page : pages) {
+            String rel = site.relativize(page).toString().replace(File.separatorChar, '/');
+            driver.get(server.url() + rel);
+            problems.addAll(links(rel));
+            problems.addAll(images(rel));
+            formulas += math(rel, problems);
+            screenshot(rel);
+            problems.addAll(console(rel)); // last: resizing for the screenshot may load more of the page
+        }
+        assertTrue(formulas > 0, "no typeset formula anywhere in the site");
+        assertEquals(List.of(), problems, "problems found while reading the site");
+    }
+
+    /** Console messages at warning level or above, since the last call. */
+    private List<String> console(String page) {
+        List<String> problems = new ArrayList<>();
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
+                problems.add(page + ": console " + e.getLevel() + ": " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> links(String page) throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<List<String>> refs = (List<List<String>>) js("""
+                return Array.from(document.querySelectorAll('a[href], img[src], link[href], script[src]')).map(e =>
+                    [e.tagName.toLowerCase(), e.getAttribute('href') || e.getAttribute('src'), e.href || e.src]);""");
+        for (List<String> ref : refs) {
+            String tag = ref.get(0);
+            String raw = ref.get(1);
+            URI uri = URI.create(ref.get(2));
+            boolean local = "127.0.0.1".equals(uri.getHost()) && uri.getPort() == server.port();
+            if (!local) {
+                // a link may point to a paper or a library elsewhere; nothing the page loads may come from elsewhere
+                if (!tag.equals("a") || !(raw.startsWith("https://") || raw.startsWith("http://") || raw.startsWith("mailto:"))) {
+                    problems.add(page + ": <" + tag + "> refers outside the site: " + raw);
+                }
+                continue;
+            }
+            String path = uri.getPath().replaceFirst("^/", "");
+            Path target = site.resolve(path.isEmpty() ? "index.html" : path).normalize();
+            if (Files.isDirectory(target)) {
+                target = target.resolve("index.html");
+            }
+            if (!target.startsWith(site) || !Files.isRegularFile(target)) {
+                if (!pendingModule(path)) {
+                    problems.add(page + ": broken <" + tag + "> " + raw);
+                }
+                continue;
+            }
+            String fragment = uri.getFragment();
+            if (fragment != null && !fragment.isEmpty() && target.toString().endsWith(".html")
+                    && !ids(target).contains(fragment)) {
+                problems.add(page + ": <" + tag + "> " + raw + " names an anchor that " + site.relativize(target)
+                        + " does not have");
+            }
+        }
+        return problems;
+    }
+
+    /** True when {@code path} belongs to a module that has not landed yet (see {@link #PENDING_MODULES}). */
+    private static boolean pendingModule(String path) {
+        return PENDING_MODULES.entrySet().stream().anyMatch(e -> path.startsWith(e.getKey())
+                && !Files.exists(SiteFiles.repo().resolve(e.getValue())));
+    }
+
+    private Set<String> ids(Path html) throws IOException {
+        Set<String> ids = idsByPage.get(html);
+        if (ids == null) {
+            ids = new HashSet<>();
+            for (Element e : Jsoup.parse(html.toFile()).select("[id]")) {
+                ids.add(e.id());
+            }
+            idsByPage.put(html, ids);
+        }
+        return ids;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> images(String page) {
+        List<String> broken = (List<String>) js("""
+                return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0)
+                    .map(i => i.getAttribute('src'));""");
+        return broken.stream().map(src -> page + ": image does not display: " + src).toList();
+    }
+
+    /** Checks the page's math and returns how many formulas it typesets. */
+    private int math(String page, List<String> problems) throws IOException {
+        long katex = (Long) js("return document.querySelectorAll('#content .katex').length;");
+        long errors = (Long) js("return document.querySelectorAll('.katex-error').length;");
+        String raw = (String) js("""
+                const c = document.getElementById('content').cloneNode(true);
+                c.querySelectorAll('pre, code, .katex').forEach(e => e.remove());
+                const m = c.textContent.match(/\\\\[(\\[][^]{0,40}/);
+                return m ? m[0] : '';""");
+        if (errors > 0) {
+            problems.add(page + ": " + errors + " formula(s) KaTeX could not typeset");
+        }
+        if (!raw.isEmpty()) {
+            problems.add(page + ": math left as raw TeX: " + raw);
+        }
+        if (katex == 0 && hasMathSource(page)) {
+            problems.add(page + ": its source has math but the page shows no typeset formula");
+        }
+        return (int) katex;
+    }
+
+    private static boolean hasMathSource(String page) throws IOException {
+        Path adoc = page.equals("index.html") ? SiteFiles.repo().resolve("site/src/docs/index.adoc")
+                : SiteFiles.docs().resolve(page.replaceFirst("\\.html$", ".adoc"));
+        if (!Files.exists(adoc)) {
+            return false;
+        }
+        String s = Files.readString(adoc);
+        return s.contains("stem:[") || s.contains("latexmath:[") || s.contains("[stem]") || s.contains("[latexmath]");
+    }
+
+    private void screenshot(String page) throws IOException {
+        long height = (Long) js("return Math.ceil(document.documentElement.scrollHeight);");
+        driver.manage().window().setSize(new Dimension(1400, (int) Math.min(Math.max(height, 800), 16_000)));
+        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        Files.write(SiteFiles.screenshots().resolve(page.replace('/', '_').replaceFirst("\\.html$", ".png")), png);
+        driver.manage().window().setSize(new Dimension(1400, 1000));
+    }
+
+    /** Search works offline from file:// and finds, for each chapter, its concept sections by their titles. */
+    @Test
+    void searchFindsTheChapterFromFileUrls() throws IOException {
+        Book book = Book.read(SiteFiles.concepts());
+        List<String> problems = new ArrayList<>();
+        int queries = 0;
+        for (Book.Chapter c : book.chapters()) {
+            Path page = site.resolve(c.page());
+            if (!Files.exists(page)) {
+                continue;
+            }
+            for (String id : c.ids()) {
+                Element heading = Jsoup.parse(page.toFile()).getElementById("c-" + id);
+                if (heading == null) {
+                    continue; // the coverage test reports it
+                }
+                String query = heading.text();
+                List<String> hits = search(query);
+                queries++;
+                if (hits.isEmpty() || !hits.get(0).startsWith(c.page())) {
+                    problems.add("search for \"" + query + "\" should lead to " + c.page() + "#c-" + id
+                            + " first, got " + hits.subList(0, Math.min(3, hits.size())));
+                }
+            }
+        }
+        assertTrue(queries > 0, "no chapter section to search for");
+        Files.createDirectories(SiteFiles.screenshots()); // the last query's results, for people to look at
+        Files.write(SiteFiles.screenshots().resolve("search.png"), driver.getScreenshotAs(OutputType.BYTES));
+        problems.addAll(console("search"));
+        assertEquals(List.of(), problems);
+    }
+
+    /** Korean text is on the pages, in a font that has Hangul, and search finds it. */
+    @Test
+    void koreanTextIsShownAndFound() throws IOException {
+        Path found = null;
+        String word = null;
+        for (Path page : pages()) {
+            Element content = Jsoup.parse(page.toFile()).getElementById("content");
+            if (content == null) {
+                continue;
+            }
+            content.select("pre, code").remove();
+            Matcher m = HANGUL.matcher(content.text());
+            while (m.find()) {
+                if (m.group().length() >= 2) {
+                    found = page;
+                    word = m.group();
+                    break;
+                }
+            }
+            if (found != null) {
+                break;
+            }
+        }
+        assertTrue(found != null, "no Korean text in the prose of any page (the book keeps the Korean examples)");
+        // the concept map's worked example: the long-dependency sentence "나는 한국 사람이야 … 나는 한국어를 잘해"
+        Path gradients = site.resolve("04-gradients.html");
+        if (Files.exists(gradients)) {
+            Element section = Jsoup.parse(gradients.toFile()).getElementById("c-long-term-dependency");
+            assertTrue(section != null && section.parent().text().contains("한국어"),
+                    "the long-term dependency section of 04-gradients shows no Korean example sentence");
+        }
+        String rel = site.relativize(found).toString();
+        driver.get(server.url() + rel);
+        String family = (String) js("""
+                const walker = document.createTreeWalker(document.getElementById('content'), NodeFilter.SHOW_TEXT);
+                while (walker.nextNode()) {
+                  if (walker.currentNode.textContent.includes(arguments[0])) {
+                    return getComputedStyle(walker.currentNode.parentElement).fontFamily;
+                  }
+                }
+                return '';""", word);
+        assertTrue(family.contains("CJK KR"), "Korean text " + word + " on " + rel + " is set in " + family
+                + ", which names no Korean font");
+        assertTrue(fontInstalled(), "no Korean font installed for the browser: install Debian's fonts-noto-cjk");
+        List<String> hits = search(word);
+        assertFalse(hits.isEmpty(), "search for the Korean word " + word + " found nothing");
+        String target = hits.get(0).replaceFirst("#.*", "");
+        assertTrue(Files.readString(site.resolve(target)).contains(word), "search for " + word + " led to " + target
+                + ", which does not contain it");
+        assertEquals(List.of(), console(rel + " (Korean)"));
+    }
+
+    private static boolean fontInstalled() throws IOException {
+        Process p = new ProcessBuilder("fc-list", ":lang=ko", "family").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        return out.contains("CJK KR");
+    }
+
+    /** Types a query into the search box of the landing page opened from file://; returns the result links. */
+    @SuppressWarnings("unchecked")
+    private List<String> search(String query) {
+        driver.get(site.resolve("index.html").toUri().toString());
+        WebElement input = driver.findElement(By.id("search-input"));
+        input.clear();
+        input.sendKeys(query);
+        // the box searches on its 'input' event, which sendKeys dispatches and the page handles before returning
+        List<String> hrefs = (List<String>) js("return Array.from(document.querySelectorAll('#search-results a'))"
+                + ".map(a => a.getAttribute('href'));");
+        return hrefs;
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+}

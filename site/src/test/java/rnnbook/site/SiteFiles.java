@@ -1,0 +1,40 @@
+package rnnbook.site;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the tests find the built site, the concept map and the repository (set by the site pom). */
+final class SiteFiles {
+    private SiteFiles() {
+    }
+
+    static Path site() {
+        Path p = Path.of(property("rnnbook.site.dir", "target/site"));
+        if (!Files.exists(p.resolve("index.html"))) {
+            throw new IllegalStateException("no built site at " + p.toAbsolutePath()
+                    + ": it is built at process-classes (./mvnw -pl site -am verify)");
+        }
+        return p.toAbsolutePath().normalize();
+    }
+
+    static Path concepts() {
+        return Path.of(property("rnnbook.concepts", "../../shared/CONCEPTS.md")).toAbsolutePath().normalize();
+    }
+
+    static Path repo() {
+        return Path.of(property("rnnbook.repo", "..")).toAbsolutePath().normalize();
+    }
+
+    static Path docs() {
+        return repo().resolve("chapters/src/docs");
+    }
+
+    static Path screenshots() {
+        return Path.of(property("rnnbook.screenshots", "target/screenshots")).toAbsolutePath().normalize();
+    }
+
+    private static String property(String name, String fallback) {
+        String v = System.getProperty(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
