@@ -78,7 +78,7 @@ public class ClipNormGraded {
         double norm = Math.sqrt(gs[0].sumOfSquares());
         gs[0].scaleInPlace(2.0 / norm);   // total norm exactly 2, threshold 3
         Matrix[] mine = copies(gs);
-        ClipNorm.clip(mine, 3.0);
+        Check.near("the returned norm", 2.0, ClipNorm.clip(mine, 3.0), 1e-12, null);
         compareAll(gs, mine, "clip only when the total norm is above maxNorm");
     }
 

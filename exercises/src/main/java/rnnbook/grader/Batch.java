@@ -78,7 +78,7 @@ public final class Batch {
                 try {
                     Results.Submission r;
                     try {
-                        r = grader.grade(sub, name, out.resolve(".work").resolve(name), slot);
+                        r = grader.grade(sub, name, slot);
                     } catch (RuntimeException e) {
                         r = new Results.Submission(name, sub.getFileName().toString(), grader.sandbox().describe(),
                                 List.of("internal error while grading this submission: " + e), List.of(), 0);
@@ -120,7 +120,6 @@ public final class Batch {
                 log.println("similarity report skipped: " + e);
             }
         }
-        Prepared.deleteTree(out.resolve(".work"));
         return new Summary(counts[0], counts[1], counts[2], System.currentTimeMillis() - t0, all);
     }
 

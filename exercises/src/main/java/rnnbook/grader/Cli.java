@@ -65,7 +65,7 @@ public final class Cli {
             }
             String name = Batch.nameOf(path.toAbsolutePath().normalize());
             Path o = out != null ? out : Path.of("graded").resolve(name);
-            Results.Submission r = g.grade(path, name, o.resolve(".work"), 0);
+            Results.Submission r = g.grade(path, name, 0);
             Reports.writeAll(r, o);
             System.out.print(Reports.text(r));
             System.out.println("\nreports: " + o.resolve("report.html") + ", results.json, junit.xml");
@@ -100,7 +100,7 @@ public final class Cli {
                 }
             }
             Grader g = grader(System.err);
-            Results.Submission r = g.check(path, e.id(), Path.of("target", "check-work"), 0, List.of(e.id()));
+            Results.Submission r = g.check(path, e.id(), 0, List.of(e.id()));
             Results.Exercise x = r.exercise(e.id());
             r.problems().forEach(p -> System.out.println("! " + p));
             System.out.println(e.id() + ": " + e.title());

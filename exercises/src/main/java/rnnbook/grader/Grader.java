@@ -37,24 +37,39 @@ public final class Grader {
     }
 
     /** Grades with the hidden tests. {@code work} is a scratch folder of this submission (deleted afterwards). */
-    public Results.Submission grade(Path submission, String name, Path work, int slot) {
-        return run(submission, name, work, slot, false, null);
+    public Results.Submission grade(Path submission, String name, int slot) {
+        return run(submission, name, slot, false, null);
     }
 
     /** Runs the public checks of the given exercises (all when null) for the learner. */
-    public Results.Submission check(Path submission, String name, Path work, int slot, List<String> only) {
-        return run(submission, name, work, slot, true, only);
+    public Results.Submission check(Path submission, String name, int slot, List<String> only) {
+        return run(submission, name, slot, true, only);
     }
 
-    private Results.Submission run(Path submission, String name, Path work, int slot, boolean publicChecks,
+    /**
+     * A fresh work folder under {@code java.io.tmpdir/rnnbook-grader} (mode 711, so a child's uid can reach
+     * its own run folder inside, which is its alone, but cannot list the others).
+     */
+    private static Path workFolder(String name) throws IOException {
+        Path root = Path.of(System.getProperty("java.io.tmpdir"), "rnnbook-grader");
+        Files.createDirectories(root);
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        Path dir = Files.createTempDirectory(root, safe.substring(0, Math.min(40, safe.length())) + "-");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        return dir;
+    }
+
+    private Results.Submission run(Path submission, String name, int slot, boolean publicChecks,
                                    List<String> only) {
         long t0 = System.currentTimeMillis();
         Ingest.Submission in = Ingest.read(submission, prepared.catalog());
         List<String> problems = new ArrayList<>(in.problems());
-        Path runDir = work.resolve("run");
         List<Results.Exercise> results = new ArrayList<>();
+        Path work = null;
         try {
-            Prepared.deleteTree(work);
+            work = workFolder(name);
+            Path runDir = work.resolve("run");
             Files.createDirectories(runDir);
             List<ChildRun.Job> jobs = new ArrayList<>();
             List<Exercise> order = new ArrayList<>();
@@ -98,7 +113,9 @@ public final class Grader {
         } catch (IOException ex) {
             throw new UncheckedIOException("grading " + name + " in " + work, ex);
         } finally {
-            Prepared.deleteTree(work);
+            if (work != null) {
+                Prepared.deleteTree(work);
+            }
         }
         return new Results.Submission(name, submission.getFileName().toString(), sandbox.describe(), problems,
                 results, System.currentTimeMillis() - t0);
