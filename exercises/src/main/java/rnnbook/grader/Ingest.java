@@ -161,6 +161,9 @@ public final class Ingest {
                     accept(name, bytes, catalog, entries, problems);
                 }
             }
+            if (count == 0) {
+                problems.add(zipFile.getFileName() + " is not a readable zip file: no entries found");
+            }
         } catch (ZipException e) {
             problems.add(zipFile.getFileName() + " is not a readable zip file: " + e.getMessage());
         } catch (IOException e) {
@@ -320,8 +323,11 @@ public final class Ingest {
             }
             return classCheck(new Entry(origin, src, 0, null), e);
         }
-        // one added line, so the learner's line numbers shift by exactly one
-        String text = "package " + Exercise.PACKAGE + "; import rnnbook.tensor.Matrix;\n" + src;
+        // one added line, so the learner's line numbers shift by exactly one; a JShell cell's class has no
+        // `public` (JShell ignores it), but the tests live in another class loader and need it
+        String body = Pattern.compile("(?m)^((?:final\\s+|abstract\\s+)*)(class|record)\\s+(" + Pattern.quote(e.className())
+                + ")\\b").matcher(src).replaceFirst("public $1$2 $3");
+        String text = "package " + Exercise.PACKAGE + "; import rnnbook.tensor.Matrix;\n" + body;
         return classCheck(new Entry(origin, text, 1, null), e);
     }
 
