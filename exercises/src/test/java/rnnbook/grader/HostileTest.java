@@ -229,7 +229,7 @@ class HostileTest {
         }
         Path honest = Fixture.submission(in.resolve("honest"), Exercise::solution);
         alone = Fixture.grader().grade(honest, "honest", 0);
-        Batch.Summary s = Batch.run(Fixture.grader(), in, tmp.resolve("out"), 2, false, System.out);
+        Batch.Summary s = Batch.run(Fixture.grader(), in, tmp.resolve("out"), 2, true, System.out);
         s.all().forEach(r -> graded.put(r.name(), r));
     }
 
@@ -288,6 +288,12 @@ class HostileTest {
                 "only the bubblewrap tier confines files and sockets");
         assertFalse(Files.exists(marker), "a submission wrote outside its scratch folder");
         assertEquals(0, CONNECTIONS.get(), "a submission opened a socket to the grading machine");
+    }
+
+    @Test
+    void similarityReportFlagsTheSharedHonestFiles() throws Exception {
+        String sim = Files.readString(tmp.resolve("out").resolve("similarity.txt"));
+        assertTrue(sim.contains("clip-norm") && sim.contains("100.0%"), sim);
     }
 
     @Test
