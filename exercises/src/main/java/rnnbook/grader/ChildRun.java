@@ -40,6 +40,8 @@ public final class ChildRun {
     /** Timings for the benchmark: child starts and wall time. */
     public static final java.util.concurrent.atomic.AtomicLong CHILD_STARTS = new java.util.concurrent.atomic.AtomicLong();
     public static final java.util.concurrent.atomic.AtomicLong CHILD_NANOS = new java.util.concurrent.atomic.AtomicLong();
+    /** From starting the process to its first authenticated line: JVM start-up inside the sandbox. */
+    public static final java.util.concurrent.atomic.AtomicLong STARTUP_NANOS = new java.util.concurrent.atomic.AtomicLong();
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -53,6 +55,18 @@ public final class ChildRun {
         while (!remaining.isEmpty() && attempts++ <= jobs.size()) {
             Attempt a = new Attempt(sandbox, slot, prepared, runDir, remaining);
             a.execute();
+            for (int retry = 0; retry < 5 && a.started.isEmpty() && a.killedFor == null && a.couldNotStart(); retry++) {
+                // the previous child of this slot's uid was still being torn down: its threads count against
+                // the uid's process limit until the kernel reaps them. Not the submission's fault: try again.
+                try {
+                    Thread.sleep(300L * (retry + 1));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                a = new Attempt(sandbox, slot, prepared, runDir, remaining);
+                a.execute();
+            }
             List<Job> next = new ArrayList<>();
             boolean blamed = false;
             for (Job j : remaining) {
@@ -99,6 +113,12 @@ public final class ChildRun {
             byte[] s = new byte[24];
             RANDOM.nextBytes(s);
             this.secret = HexFormat.of().formatHex(s);
+        }
+
+        boolean couldNotStart() {
+            String err = stderr.toString();
+            return err.contains("pthread_create failed") || err.contains("unable to create native thread")
+                    || err.contains("Error occurred during initialization of VM");
         }
 
         String failure() {
@@ -180,6 +200,9 @@ public final class ChildRun {
                     }
                     switch (f[0]) {
                         case "S" -> {
+                            if (started.isEmpty()) {
+                                STARTUP_NANOS.addAndGet(System.nanoTime() - t0);
+                            }
                             started.add(f[1]);
                             deadline = System.currentTimeMillis() + budget(current++);
                         }
@@ -302,9 +325,19 @@ public final class ChildRun {
         }
     }
 
+    /** Kills the child and everything it started, and waits until they are gone (their uid's slots free up). */
     static void kill(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
+        all.forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
+        all.add(p.toHandle());
+        for (ProcessHandle h : all) {
+            try {
+                h.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // gone already, or not ours to wait for
+            }
+        }
     }
 
     static String unescape(String s) {

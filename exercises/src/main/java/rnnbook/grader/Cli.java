@@ -61,9 +61,10 @@ public final class Cli {
                 Batch.Summary s = Batch.run(g, path, o, Math.max(1, jobs), !noSimilarity, System.out);
                 System.out.printf("%d graded, %d resumed, %d failed in %.1f s; gradebook: %s%n", s.graded(),
                         s.resumed(), s.failed(), s.millis() / 1000.0, o.resolve("gradebook.csv"));
-                System.out.printf("time: %d child JVMs, %.1f s in children (start-up and tests, summed over %d"
-                        + " parallel slots); %.1f s compiling in-process%n", ChildRun.CHILD_STARTS.get(),
-                        ChildRun.CHILD_NANOS.get() / 1e9, Math.max(1, jobs), Grader.COMPILE_NANOS.get() / 1e9);
+                System.out.printf("time (summed over %d parallel slots): %d child JVMs, %.1f s in children, of which"
+                        + " %.1f s start-up to first result; %.1f s compiling in-process%n", Math.max(1, jobs),
+                        ChildRun.CHILD_STARTS.get(), ChildRun.CHILD_NANOS.get() / 1e9,
+                        ChildRun.STARTUP_NANOS.get() / 1e9, Grader.COMPILE_NANOS.get() / 1e9);
                 return s.failed() == 0 ? 0 : 1;
             }
             String name = Batch.nameOf(path.toAbsolutePath().normalize());

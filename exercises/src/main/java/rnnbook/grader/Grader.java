@@ -121,33 +121,45 @@ public final class Grader {
                 results, System.currentTimeMillis() - t0);
     }
 
-    /** The submission alone, then the public checks against it: a missing method shows as a clear error. */
+    /**
+     * One javac task: the submission plus the exercise's public checks (they call what the hidden tests call).
+     * Errors in the submission are shown with its line numbers; if there are none, errors in the checks mean the
+     * class lacks a method or changed a signature. The checks' classes are then removed from the output.
+     */
     private List<Results.CompileError> compile(Exercise e, Ingest.Entry entry, Path out) throws IOException {
         long t0 = System.nanoTime();
         try {
-            List<Path> cp = List.of(prepared.tensorOnly());
-            SourceCompiler.Source src = new SourceCompiler.Source("rnnbook/exercises/" + e.fileName(), entry.text(),
-                    entry.lineOffset());
-            List<Results.CompileError> errors = SourceCompiler.compile(List.of(src), cp, out, List.of());
+            String mine = "rnnbook/exercises/" + e.fileName();
+            String check = "rnnbook/exercises/" + e.className() + "Check.java";
+            Path checkSrc = e.dir().resolve("tests").resolve(e.className() + "Check.java");
+            List<Results.CompileError> errors = SourceCompiler.compile(List.of(
+                    new SourceCompiler.Source(mine, entry.text(), entry.lineOffset()),
+                    new SourceCompiler.Source(check, Files.readString(checkSrc), 0)),
+                    List.of(prepared.tensorOnly(), prepared.runner()), out, List.of());
+            String checkFile = e.className() + "Check.java";
+            List<Results.CompileError> own = errors.stream().filter(c -> !c.file().equals(checkFile))
+                    .map(c -> new Results.CompileError(entry.origin(), c.line(), c.column(), c.message())).toList();
+            if (!own.isEmpty()) {
+                return own;
+            }
             if (!errors.isEmpty()) {
-                return errors.stream().map(c -> new Results.CompileError(entry.origin(), c.line(), c.column(),
-                        c.message())).toList();
+                return errors.stream().map(c -> new Results.CompileError(entry.origin(), 0, 0,
+                        "your class does not have what the tests call (" + c.message().lines().findFirst().orElse("")
+                        + "): keep the starter's method names, parameters and return types")).distinct().toList();
+            }
+            try (var s = Files.list(out.resolve("rnnbook").resolve("exercises"))) {
+                for (Path f : (Iterable<Path>) s::iterator) {
+                    String n = f.getFileName().toString();
+                    if (n.equals(e.className() + "Check.class") || n.startsWith(e.className() + "Check$")) {
+                        Files.delete(f);
+                    }
+                }
             }
             if (!Files.isRegularFile(out.resolve("rnnbook").resolve("exercises").resolve(e.className() + ".class"))) {
                 return List.of(new Results.CompileError(entry.origin(), 0, 0, "no class " + e.qualifiedName()
                         + " was produced: keep the starter's package and class name"));
             }
-            // the API check: the public checks must compile against the submission (they call what the hidden
-            // tests call). Their classes go to a throwaway folder.
-            Path apiCheck = out.resolveSibling(e.id() + "-api");
-            Path checkSrc = e.dir().resolve("tests").resolve(e.className() + "Check.java");
-            List<Results.CompileError> api = SourceCompiler.compile(List.of(new SourceCompiler.Source(
-                    "rnnbook/exercises/" + e.className() + "Check.java", Files.readString(checkSrc), 0)),
-                    List.of(out, prepared.tensorOnly(), prepared.runner()), apiCheck, List.of());
-            Prepared.deleteTree(apiCheck);
-            return api.stream().map(c -> new Results.CompileError(entry.origin(), 0, 0,
-                    "your class does not have what the tests call (" + c.message().lines().findFirst().orElse("")
-                    + "): keep the starter's method names, parameters and return types")).distinct().toList();
+            return List.of();
         } finally {
             COMPILE_NANOS.addAndGet(System.nanoTime() - t0);
         }

@@ -25,6 +25,9 @@ import javax.tools.ToolProvider;
 public final class SourceCompiler {
     private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
 
+    private static final ThreadLocal<StandardJavaFileManager> FILE_MANAGERS = ThreadLocal.withInitial(
+            () -> JAVAC.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8));
+
     private SourceCompiler() {
     }
 
@@ -81,9 +84,10 @@ public final class SourceCompiler {
     private static List<Results.CompileError> run(List<JavaFileObject> units, List<Path> classpath, Path out,
                                                   List<String> extra, StandardJavaFileManager given) {
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
-        StandardJavaFileManager fm = given != null ? given
-                : JAVAC.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8);
-        List<String> options = new ArrayList<>(List.of("-proc:none", "--release", "17", "-encoding", "UTF-8",
+        // one file manager per thread, reused: it caches the JDK's class index, the slow part of a small compile.
+        // No --release: the child runs on this same JDK, and reading ct.sym would cost more than the compile
+        StandardJavaFileManager fm = given != null ? given : FILE_MANAGERS.get();
+        List<String> options = new ArrayList<>(List.of("-proc:none", "-encoding", "UTF-8",
                 "-implicit:none", "-Xlint:none", "-nowarn", "-d", out.toString()));
         if (!classpath.isEmpty()) {
             options.add("-classpath");
@@ -97,10 +101,12 @@ public final class SourceCompiler {
         } catch (RuntimeException e) {
             return List.of(new Results.CompileError("", 0, 0, "the compiler failed: " + e));
         } finally {
-            try {
-                fm.close();
-            } catch (IOException ignored) {
-                // nothing to release that matters
+            if (given != null) {
+                try {
+                    fm.close();
+                } catch (IOException ignored) {
+                    // nothing to release that matters
+                }
             }
         }
         List<Results.CompileError> errors = new ArrayList<>();
