@@ -115,7 +115,9 @@ public final class Batch {
         Reports.atomically(out.resolve("gradebook.csv"), gradebook(grader.prepared().catalog(), all));
         if (similarity) {
             try {
+                long s0 = System.currentTimeMillis();
                 Similarity.report(grader.prepared().catalog(), subs, out);
+                log.printf("similarity report (JPlag): %.1f s%n", (System.currentTimeMillis() - s0) / 1000.0);
             } catch (RuntimeException | LinkageError e) {
                 log.println("similarity report skipped: " + e);
             }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * <ol>
  *   <li>{@code bubblewrap}: a new mount namespace holding read-only binds of only the JDK (and the C libraries
  *       it links), the engine, the runner module and this submission's run folder; no network, no {@code /proc},
- *       a small tmpfs as the only writable place, every namespace unshared;</li>
+ *       a read-only root and {@code /dev}: nothing is writable; every namespace unshared;</li>
  *   <li>{@code unshare-net}: no network, limits only;</li>
  *   <li>{@code rlimits}: limits and time-outs only, flagged as unconfined.</li>
  * </ol>
@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Sandbox {
     public enum Tier {
-        BUBBLEWRAP("bubblewrap (no network, no /proc, read-only binds of the JDK and the run folder only)"),
+        BUBBLEWRAP("bubblewrap (no network, no /proc, nothing writable, read-only binds of the JDK and the run"
+                + " folder only)"),
         UNSHARE_NET("unshare --net (no network; rlimits; files readable as an unprivileged user)"),
         RLIMITS("rlimits and time-outs only: UNCONFINED (network and files are reachable)");
 
@@ -182,8 +183,11 @@ public final class Sandbox {
                 // the helper every new process starts through is replaced by a non-executable file
                 cmd.addAll(List.of("--ro-bind", "/dev/null", spawn.toString()));
             }
-            cmd.addAll(List.of("--dev", "/dev", "--size", Long.toString(SCRATCH_BYTES), "--tmpfs",
-                    scratch.toString(), "--chdir", scratch.toString()));
+            // nothing in the sandbox is writable: bubblewrap's own root and /dev are tmpfs owned by the sandbox
+            // user, so both are remounted read-only. With no writable place there is no file a submission could
+            // turn into native code (System.load), and no disk to fill.
+            cmd.addAll(List.of("--dev", "/dev", "--dir", scratch.toString(), "--chdir", scratch.toString(),
+                    "--remount-ro", "/dev", "--remount-ro", "/"));
         }
         cmd.add(java().toString());
         cmd.addAll(javaArgs);
@@ -194,7 +198,7 @@ public final class Sandbox {
         cmd.addAll(List.of("--ro-bind", p.toString(), p.toString()));
     }
 
-    /** The writable folder the child sees: a tmpfs in the bubblewrap tier, else a real folder. */
+    /** The child's working folder: read-only {@code /scratch} in the bubblewrap tier, else a writable folder. */
     Path scratchFor(Path runDir) {
         return tier == Tier.BUBBLEWRAP ? Path.of("/scratch") : runDir.resolve("scratch");
     }
