@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -25,10 +27,15 @@ final class Similarity {
     private Similarity() {
     }
 
+    private static String normalise(String text) {
+        return text.replaceAll("\\s+", " ").trim();
+    }
+
     static void report(Catalog catalog, List<Path> submissions, Path out) throws IOException {
         Path work = Files.createTempDirectory("rnnbook-similarity");
         StringBuilder csv = new StringBuilder("exercise,first,second,similarity\n");
         StringBuilder flagged = new StringBuilder();
+        StringBuilder identical = new StringBuilder();
         List<String> skipped = new ArrayList<>();
         try {
             for (Exercise e : catalog.exercises()) {
@@ -36,15 +43,32 @@ final class Similarity {
                 Path base = work.resolve(e.id()).resolve("base");
                 Files.createDirectories(base);
                 Files.copy(e.starter(), base.resolve(e.fileName()));
-                int n = 0;
+                // identical files (after trimming whitespace) form one group; JPlag compares one file per group
+                Map<String, List<String>> groups = new LinkedHashMap<>();
+                Map<String, String> textOf = new LinkedHashMap<>();
+                String starter = normalise(Files.readString(e.starter()));
                 for (Path s : submissions) {
                     Ingest.Entry entry = Ingest.read(s, catalog).entries().get(e.id());
-                    if (entry == null || entry.text() == null) {
+                    if (entry == null || entry.text() == null || normalise(entry.text()).equals(starter)) {
                         continue;
                     }
-                    Path dir = root.resolve(Batch.nameOf(s));
+                    String key = normalise(entry.text());
+                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(Batch.nameOf(s));
+                    textOf.putIfAbsent(key, entry.text());
+                }
+                Map<String, String> label = new LinkedHashMap<>();
+                int n = 0;
+                for (Map.Entry<String, List<String>> g : groups.entrySet()) {
+                    List<String> names = g.getValue();
+                    String rep = names.get(0);
+                    label.put(rep, names.size() == 1 ? rep : rep + " (+" + (names.size() - 1) + " identical)");
+                    if (names.size() > 1) {
+                        identical.append(String.format(Locale.ROOT, "%-18s identical in %d submissions: %s%n", e.id(),
+                                names.size(), String.join(", ", names)));
+                    }
+                    Path dir = root.resolve(rep);
                     Files.createDirectories(dir);
-                    Files.writeString(dir.resolve(e.fileName()), entry.text());
+                    Files.writeString(dir.resolve(e.fileName()), textOf.get(g.getKey()));
                     n++;
                 }
                 if (n < 2) {
@@ -61,8 +85,8 @@ final class Similarity {
                 }
                 for (JPlagComparison c : result.getAllComparisons()) {
                     double sim = c.similarity();
-                    String a = c.firstSubmission().getName();
-                    String b = c.secondSubmission().getName();
+                    String a = label.getOrDefault(c.firstSubmission().getName(), c.firstSubmission().getName());
+                    String b = label.getOrDefault(c.secondSubmission().getName(), c.secondSubmission().getName());
                     if (sim >= LIST) {
                         csv.append(e.id()).append(',').append(Batch.csv(a)).append(',').append(Batch.csv(b))
                                 .append(',').append(String.format(Locale.ROOT, "%.3f", sim)).append('\n');
@@ -81,8 +105,10 @@ final class Similarity {
                 + " correct answer to a small exercise.\n\n";
         String tail = skipped.isEmpty() ? "" : "\nnot compared: " + String.join("; ", skipped) + "\n";
         Reports.atomically(out.resolve("similarity.csv"), csv.toString());
-        Reports.atomically(out.resolve("similarity.txt"), head + (flagged.length() == 0 ? "none flagged\n"
-                : flagged.toString()) + tail);
+        Reports.atomically(out.resolve("similarity.txt"), head + "Identical files (untouched starters left out):\n"
+                + (identical.length() == 0 ? "none\n" : identical.toString())
+                + "\nNear-identical (one file per identical group):\n"
+                + (flagged.length() == 0 ? "none flagged\n" : flagged.toString()) + tail);
     }
 
 }

@@ -293,7 +293,7 @@ class HostileTest {
     @Test
     void similarityReportFlagsTheSharedHonestFiles() throws Exception {
         String sim = Files.readString(tmp.resolve("out").resolve("similarity.txt"));
-        assertTrue(sim.contains("clip-norm") && sim.contains("100.0%"), sim);
+        assertTrue(sim.contains("clip-norm") && sim.contains("identical in"), sim);
     }
 
     @Test
