@@ -153,6 +153,8 @@ class BadInputTest {
         assertEquals(11, graded.get("syntax-error").exercise("memory-decay").score());
         String text = Files.readString(out.resolve("syntax-error").resolve("report.txt"));
         assertTrue(text.contains("RnnStep.java:" + line), text);
+        String tier = Fixture.grader().sandbox().tier().name().toLowerCase().replace('_', '-');
+        assertTrue(text.contains("Sandbox: " + tier), "every report names the sandbox tier: " + text);
         Results.Exercise m = rnn("missing-method");
         assertEquals(Results.Status.COMPILE_ERROR, m.status());
         assertTrue(m.compileErrors().get(0).message().contains("does not have what the tests call"),

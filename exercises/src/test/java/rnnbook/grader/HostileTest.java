@@ -247,6 +247,10 @@ class HostileTest {
             if (!confined && List.of("read-files", "socket", "process", "disk").contains(name)) {
                 continue;
             }
+            // processes are stopped by the thread limit of the child's own uid, which needs a root grader
+            if (name.equals("process") && !Fixture.grader().sandbox().switchesUid()) {
+                continue;
+            }
             Results.Submission r = graded.get(name);
             Results.Exercise e = r.exercise("rnn-step");
             if (e.score() != 0) {
