@@ -19,7 +19,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import rnnbook.runner.Check;
 import rnnbook.runner.Graded;
 
@@ -88,10 +93,18 @@ public final class Child {
         }
         Channel channel = new Channel(real, secret);
         secret = null;
+        // one worker thread for every test, started before the baseline: the thread count stays constant (the
+        // child's uid has a tight thread limit, and a finished thread's native side lingers for a moment)
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "test-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        worker.submit(() -> { }).get();
         Set<Thread> baseline = new HashSet<>(Thread.getAllStackTraces().keySet());
         for (Job job : jobs) {
             channel.send("S", job.id);
-            boolean poisoned = runExercise(job, engine, channel);
+            boolean poisoned = runExercise(job, engine, channel, worker);
             channel.send("E", job.id);
             if (poisoned || leftoverThreads(baseline)) {
                 channel.send("H", job.id);
@@ -115,7 +128,8 @@ public final class Child {
     }
 
     /** Runs one exercise's tests; true when a test thread is still running (the child must not be reused). */
-    private static boolean runExercise(Job job, Path engine, Channel channel) throws Exception {
+    private static boolean runExercise(Job job, Path engine, Channel channel, ExecutorService worker)
+            throws Exception {
         ClassLoader platform = ClassLoader.getPlatformClassLoader();
         URLClassLoader engineLoader = new URLClassLoader(new URL[] {engine.toUri().toURL()}, platform);
         ClassLoader visible = new FilterLoader(engineLoader);
@@ -137,17 +151,17 @@ public final class Child {
         }
         methods.sort(Comparator.comparing(Method::getName));
         for (Method m : methods) {
-            AtomicReference<String> outcome = new AtomicReference<>();
-            Thread worker = new Thread(() -> outcome.set(runOne(testClass, m)), "test-" + m.getName());
-            worker.setDaemon(true);
-            worker.start();
-            worker.join(job.timeoutMs);
-            if (worker.isAlive()) {
+            Future<String> run = worker.submit(() -> runOne(testClass, m));
+            String o;
+            try {
+                o = run.get(job.timeoutMs, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
                 channel.send("R", job.id, m.getName(), "FAIL", "took longer than " + job.timeoutMs / 1000.0
                         + " s and was stopped (an endless loop, or far too much work?)");
                 return true;
+            } catch (ExecutionException e) {
+                o = "the test could not run";
             }
-            String o = outcome.get();
             if (o == null) {
                 channel.send("R", job.id, m.getName(), "FAIL", "the test ended without a result");
             } else if (o.isEmpty()) {
