@@ -100,6 +100,17 @@ public final class Sandbox {
         }
     }
 
+    /** A given tier, if its trial run works here (for tests of the lower tiers); else an exception. */
+    static Sandbox tier(Tier t) {
+        Sandbox best = preflight();
+        Sandbox s = new Sandbox(t, best.javaHome, best.root, "forced");
+        String failure = s.trial();
+        if (failure != null) {
+            throw new IllegalStateException(t + " does not work here: " + failure);
+        }
+        return s;
+    }
+
     /** null when {@code java -version} runs in this tier, else the reason. */
     private String trial() {
         try {
