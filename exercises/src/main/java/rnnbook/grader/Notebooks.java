@@ -58,8 +58,8 @@ public final class Notebooks {
             nb.add("cells", cells);
             JsonObject meta = new JsonObject();
             JsonObject kernel = new JsonObject();
-            kernel.addProperty("name", "rnnbook-java");
-            kernel.addProperty("display_name", "Java (rnnbook)");
+            kernel.addProperty("name", "rnnbook");
+            kernel.addProperty("display_name", "rnnbook (Java)");
             kernel.addProperty("language", "java");
             meta.add("kernelspec", kernel);
             JsonObject lang = new JsonObject();
