@@ -359,6 +359,7 @@ public final class Ingest {
     }
 
     private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
+        // the parser's own exception class names mean nothing to a learner
+        return s == null ? "" : s.lines().findFirst().orElse("").replaceAll("^([\\w.$]+(Exception|Error): )+", "");
     }
 }
