@@ -1,0 +1,24 @@
+package rnnbook.exercises;
+
+/** Reference solution of truncated-windows. */
+public final class TruncatedWindows {
+    private TruncatedWindows() {
+    }
+
+    public static int[][] windows(int length, int k) {
+        int[][] out = new int[length / k][];   // MUTANT: the last, shorter window is dropped
+        for (int w = 0; w < out.length; w++) {
+            int start = w * k;
+            out[w] = new int[] {start, Math.min(length, start + k)};
+        }
+        return out;
+    }
+
+    public static int earliestCredited(int t, int k) {
+        return t / k * k;
+    }
+
+    public static int updates(int length, int k) {
+        return (length + k - 1) / k;
+    }
+}

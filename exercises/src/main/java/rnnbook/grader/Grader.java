@@ -1,0 +1,217 @@
+package rnnbook.grader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Grades one submission: reads it, compiles each exercise on its own (in this process, with the javax.tools
+ * compiler; a broken file costs only its own exercise), runs all the compiled exercises' hidden tests in one
+ * confined child JVM (a fresh one after any exercise that crashes or hangs), and computes the score here, from
+ * the points the parent read out of the compiled tests.
+ */
+public final class Grader {
+    public static final AtomicLong COMPILE_NANOS = new AtomicLong();
+
+    private final Prepared prepared;
+    private final Sandbox sandbox;
+
+    public Grader(Prepared prepared, Sandbox sandbox) {
+        this.prepared = prepared;
+        this.sandbox = sandbox;
+    }
+
+    public Prepared prepared() {
+        return prepared;
+    }
+
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    /** Grades with the hidden tests. {@code work} is a scratch folder of this submission (deleted afterwards). */
+    public Results.Submission grade(Path submission, String name, int slot) {
+        return run(submission, name, slot, false, null);
+    }
+
+    /** Runs the public checks of the given exercises (all when null) for the learner. */
+    public Results.Submission check(Path submission, String name, int slot, List<String> only) {
+        return run(submission, name, slot, true, only);
+    }
+
+    /**
+     * A fresh work folder under {@code java.io.tmpdir/rnnbook-grader} (mode 711, so a child's uid can reach
+     * its own run folder inside, which is its alone, but cannot list the others).
+     */
+    private static Path workFolder(String name) throws IOException {
+        Path root = Path.of(System.getProperty("java.io.tmpdir"), "rnnbook-grader");
+        Files.createDirectories(root);
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        Path dir = Files.createTempDirectory(root, safe.substring(0, Math.min(40, safe.length())) + "-");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        return dir;
+    }
+
+    private Results.Submission run(Path submission, String name, int slot, boolean publicChecks,
+                                   List<String> only) {
+        long t0 = System.currentTimeMillis();
+        Ingest.Submission in = Ingest.read(submission, prepared.catalog());
+        List<String> problems = new ArrayList<>(in.problems());
+        List<Results.Exercise> results = new ArrayList<>();
+        Path work = null;
+        try {
+            work = workFolder(name);
+            Path runDir = work.resolve("run");
+            Files.createDirectories(runDir);
+            List<ChildRun.Job> jobs = new ArrayList<>();
+            List<Exercise> order = new ArrayList<>();
+            for (Exercise e : prepared.catalog().exercises()) {
+                if (only != null && !only.contains(e.id())) {
+                    continue;
+                }
+                order.add(e);
+                Prepared.Tests tests = publicChecks ? prepared.checks(e.id()) : prepared.hidden(e.id());
+                Ingest.Entry entry = in.entries().get(e.id());
+                if (entry == null) {
+                    results.add(zero(e, tests, Results.Status.NOT_SUBMITTED, "no " + e.fileName()
+                            + " in this submission", List.of()));
+                    continue;
+                }
+                if (entry.problem() != null) {
+                    results.add(zero(e, tests, Results.Status.REJECTED, entry.problem(), List.of()));
+                    continue;
+                }
+                Path classes = runDir.resolve("classes").resolve(e.id());
+                List<Results.CompileError> errors = compile(e, entry, classes);
+                if (!errors.isEmpty()) {
+                    results.add(zero(e, tests, Results.Status.COMPILE_ERROR, "does not compile: "
+                            + errors.size() + " error(s)", errors));
+                    continue;
+                }
+                jobs.add(new ChildRun.Job(e.id(), tests, classes));
+                results.add(null);   // filled in after the run
+            }
+            if (!jobs.isEmpty()) {
+                openTo(runDir, slot);
+                Map<String, ChildRun.Outcome> outcomes = ChildRun.run(sandbox, slot, prepared, runDir, jobs);
+                for (int i = 0; i < order.size(); i++) {
+                    if (results.get(i) == null) {
+                        Exercise e = order.get(i);
+                        Prepared.Tests tests = publicChecks ? prepared.checks(e.id()) : prepared.hidden(e.id());
+                        results.set(i, score(e, tests, outcomes.get(e.id()), !publicChecks));
+                    }
+                }
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException("grading " + name + " in " + work, ex);
+        } finally {
+            if (work != null) {
+                Prepared.deleteTree(work);
+            }
+        }
+        return new Results.Submission(name, submission.getFileName().toString(), sandbox.describe(), problems,
+                results, System.currentTimeMillis() - t0);
+    }
+
+    /**
+     * One javac task: the submission plus the exercise's public checks (they call what the hidden tests call).
+     * Errors in the submission are shown with its line numbers; if there are none, errors in the checks mean the
+     * class lacks a method or changed a signature. The checks' classes are then removed from the output.
+     */
+    private List<Results.CompileError> compile(Exercise e, Ingest.Entry entry, Path out) throws IOException {
+        long t0 = System.nanoTime();
+        try {
+            String mine = "rnnbook/exercises/" + e.fileName();
+            String check = "rnnbook/exercises/" + e.className() + "Check.java";
+            Path checkSrc = e.dir().resolve("tests").resolve(e.className() + "Check.java");
+            List<Results.CompileError> errors = SourceCompiler.compile(List.of(
+                    new SourceCompiler.Source(mine, entry.text(), entry.lineOffset()),
+                    new SourceCompiler.Source(check, Files.readString(checkSrc), 0)),
+                    List.of(prepared.tensorOnly(), prepared.runner()), out, List.of());
+            String checkFile = e.className() + "Check.java";
+            List<Results.CompileError> own = errors.stream().filter(c -> !c.file().equals(checkFile))
+                    .map(c -> new Results.CompileError(entry.origin(), c.line(), c.column(), c.message())).toList();
+            if (!own.isEmpty()) {
+                return own;
+            }
+            if (!errors.isEmpty()) {
+                return errors.stream().map(c -> new Results.CompileError(entry.origin(), 0, 0,
+                        "your class does not have what the tests call (" + c.message().lines().findFirst().orElse("")
+                        + "): keep the starter's method names, parameters and return types")).distinct().toList();
+            }
+            try (var s = Files.list(out.resolve("rnnbook").resolve("exercises"))) {
+                for (Path f : (Iterable<Path>) s::iterator) {
+                    String n = f.getFileName().toString();
+                    if (n.equals(e.className() + "Check.class") || n.startsWith(e.className() + "Check$")) {
+                        Files.delete(f);
+                    }
+                }
+            }
+            if (!Files.isRegularFile(out.resolve("rnnbook").resolve("exercises").resolve(e.className() + ".class"))) {
+                return List.of(new Results.CompileError(entry.origin(), 0, 0, "no class " + e.qualifiedName()
+                        + " was produced: keep the starter's package and class name"));
+            }
+            return List.of();
+        } finally {
+            COMPILE_NANOS.addAndGet(System.nanoTime() - t0);
+        }
+    }
+
+    /** The child reads the run folder under its own uid; only it and root can. */
+    private void openTo(Path runDir, int slot) throws IOException {
+        if (!sandbox.switchesUid()) {
+            return;
+        }
+        int uid = sandbox.uid(slot);
+        try (Stream<Path> s = Files.walk(runDir)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Files.setAttribute(p, "unix:uid", uid);
+                Files.setAttribute(p, "unix:gid", uid);
+            }
+        }
+        Files.setPosixFilePermissions(runDir, PosixFilePermissions.fromString("rwx------"));
+        if (sandbox.tier() != Sandbox.Tier.BUBBLEWRAP) {
+            Path scratch = runDir.resolve("scratch");
+            Files.createDirectories(scratch);
+            Files.setAttribute(scratch, "unix:uid", uid);
+        }
+    }
+
+    private static Results.Exercise zero(Exercise e, Prepared.Tests tests, Results.Status status, String message,
+                                         List<Results.CompileError> errors) {
+        List<Results.Test> ts = new ArrayList<>();
+        for (Prepared.TestSpec s : tests.specs()) {
+            ts.add(new Results.Test(s.name(), s.title(), 0, s.points(), false, message, true));
+        }
+        return new Results.Exercise(e.id(), e.title(), status, message, 0, tests.maxPoints(), ts, errors);
+    }
+
+    private static Results.Exercise score(Exercise e, Prepared.Tests tests, ChildRun.Outcome outcome,
+                                          boolean hidden) {
+        if (outcome == null || !outcome.finished()) {
+            String why = outcome == null ? "no result" : outcome.failure();
+            Results.Exercise z = zero(e, tests, Results.Status.CRASHED, why, List.of());
+            return z;
+        }
+        List<Results.Test> ts = new ArrayList<>();
+        int score = 0;
+        for (Prepared.TestSpec s : tests.specs()) {
+            String[] r = outcome.results().get(s.name());
+            boolean passed = r != null && r[0].equals("PASS");
+            String msg = r == null ? "no result was reported for this test" : passed ? "" : r[1];
+            int pts = passed ? s.points() : 0;
+            score += pts;
+            ts.add(new Results.Test(s.name(), s.title(), pts, s.points(), passed, msg, hidden));
+        }
+        return new Results.Exercise(e.id(), e.title(), Results.Status.GRADED, "", score, tests.maxPoints(), ts,
+                List.of());
+    }
+}

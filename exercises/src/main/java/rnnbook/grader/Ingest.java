@@ -1,0 +1,365 @@
+package rnnbook.grader;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Turns a submission (a folder, a zip or a notebook) into one source text per exercise, refusing what is unsafe
+ * or unreadable with a message the learner can act on. Nothing here runs or compiles submitted code.
+ *
+ * <p>Files are matched by name: {@code RnnStep.java} anywhere in the folder or zip is the rnn-step exercise.
+ * In a notebook, a code cell whose {@code metadata.tags} holds {@code solution:rnn-step} is that exercise's
+ * class (JShell cells have no package line: the grader adds {@code package rnnbook.exercises;}).
+ */
+public final class Ingest {
+    static final long MAX_FILE = 1L << 20;
+    static final long MAX_TOTAL = 16L << 20;
+    static final int MAX_ENTRIES = 2000;
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+
+    /** One exercise's source, or why there is none usable. */
+    public record Entry(String origin, String text, int lineOffset, String problem) {
+    }
+
+    /** Everything read from one submission. */
+    public record Submission(Map<String, Entry> entries, List<String> problems) {
+    }
+
+    private Ingest() {
+    }
+
+    public static Submission read(Path path, Catalog catalog) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        try {
+            if (Files.isSymbolicLink(path)) {
+                problems.add(path.getFileName() + " is a symbolic link: submit the folder or file itself");
+            } else if (Files.isDirectory(path)) {
+                readFolder(path, catalog, entries, problems);
+            } else if (path.toString().endsWith(".zip")) {
+                readZip(path, catalog, entries, problems);
+            } else if (path.toString().endsWith(".ipynb")) {
+                readNotebook(Files.readAllBytes(path), path.getFileName().toString(), catalog, entries, problems);
+            } else if (path.toString().endsWith(".java")) {
+                accept(path.getFileName().toString(), Files.readAllBytes(path), catalog, entries, problems);
+            } else {
+                problems.add(path.getFileName() + " is not a submission: expected a folder, a .zip or an .ipynb");
+            }
+        } catch (IOException e) {
+            problems.add("cannot read " + path.getFileName() + ": " + e.getMessage());
+        }
+        return new Submission(entries, problems);
+    }
+
+    private static void readFolder(Path dir, Catalog catalog, Map<String, Entry> entries, List<String> problems)
+            throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir, 8)) {
+            files = s.filter(p -> !p.equals(dir)).sorted().limit(MAX_ENTRIES + 1L).toList();
+        }
+        if (files.size() > MAX_ENTRIES) {
+            problems.add("the folder holds more than " + MAX_ENTRIES + " files; only the first were read");
+        }
+        long total = 0;
+        for (Path f : files) {
+            String rel = dir.relativize(f).toString();
+            if (Files.isSymbolicLink(f)) {
+                if (rel.endsWith(".java")) {
+                    problems.add(rel + " is a symbolic link and was ignored: submit the file itself");
+                }
+                continue;
+            }
+            if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            if (rel.endsWith(".ipynb")) {
+                readNotebook(readCapped(f, problems, rel), rel, catalog, entries, problems);
+                continue;
+            }
+            if (!rel.endsWith(".java")) {
+                continue;
+            }
+            total += Files.size(f);
+            if (total > MAX_TOTAL) {
+                problems.add("the submission is larger than " + (MAX_TOTAL >> 20) + " MiB; the rest was ignored");
+                break;
+            }
+            byte[] bytes = readCapped(f, problems, rel);
+            if (bytes != null) {
+                accept(rel, bytes, catalog, entries, problems);
+            }
+        }
+    }
+
+    private static byte[] readCapped(Path f, List<String> problems, String rel) throws IOException {
+        if (Files.size(f) > MAX_FILE) {
+            problems.add(rel + " is larger than " + (MAX_FILE >> 10) + " KiB and was ignored");
+            return null;
+        }
+        return Files.readAllBytes(f);
+    }
+
+    private static void readZip(Path zipFile, Catalog catalog, Map<String, Entry> entries, List<String> problems) {
+        long total = 0;
+        int count = 0;
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(zipFile))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (++count > MAX_ENTRIES) {
+                    problems.add("the zip holds more than " + MAX_ENTRIES + " entries; the rest was ignored");
+                    break;
+                }
+                String name = e.getName();
+                if (e.isDirectory()) {
+                    continue;
+                }
+                if (!safeName(name)) {
+                    problems.add("the zip entry '" + name + "' has an unsafe path (absolute or with '..') and was"
+                            + " ignored");
+                    continue;
+                }
+                if (name.startsWith("__MACOSX/") || !(name.endsWith(".java") || name.endsWith(".ipynb"))) {
+                    continue;
+                }
+                byte[] bytes = readLimited(zip, MAX_FILE);
+                if (bytes == null) {
+                    problems.add("the zip entry '" + name + "' expands to more than " + (MAX_FILE >> 10)
+                            + " KiB (a zip bomb?) and was ignored");
+                    continue;
+                }
+                total += bytes.length;
+                if (total > MAX_TOTAL) {
+                    problems.add("the zip expands to more than " + (MAX_TOTAL >> 20) + " MiB; the rest was ignored");
+                    break;
+                }
+                if (name.endsWith(".ipynb")) {
+                    readNotebook(bytes, name, catalog, entries, problems);
+                } else {
+                    accept(name, bytes, catalog, entries, problems);
+                }
+            }
+            if (count == 0) {
+                problems.add(zipFile.getFileName() + " is not a readable zip file: no entries found");
+            }
+        } catch (ZipException e) {
+            problems.add(zipFile.getFileName() + " is not a readable zip file: " + e.getMessage());
+        } catch (IOException e) {
+            problems.add("cannot read " + zipFile.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    static boolean safeName(String name) {
+        if (name.startsWith("/") || name.startsWith("\\") || name.contains("\\") || name.contains(":")
+                || name.contains("\0")) {
+            return false;
+        }
+        for (String part : name.split("/")) {
+            if (part.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads at most {@code limit} bytes; null when there is more (never inflates past the limit). */
+    private static byte[] readLimited(InputStream in, long limit) throws IOException {
+        byte[] data = in.readNBytes((int) limit + 1);
+        return data.length > limit ? null : data;
+    }
+
+    private static void readNotebook(byte[] bytes, String name, Catalog catalog, Map<String, Entry> entries,
+                                     List<String> problems) {
+        if (bytes == null) {
+            return;
+        }
+        String text;
+        try {
+            text = decode(bytes);
+        } catch (CharacterCodingException e) {
+            problems.add(name + " is not UTF-8 text, so it is not a notebook");
+            return;
+        }
+        JsonObject nb;
+        try {
+            JsonElement root = JsonParser.parseString(text);
+            if (!root.isJsonObject() || !root.getAsJsonObject().has("cells")) {
+                problems.add(name + " is JSON but not a notebook: it has no \"cells\" list");
+                return;
+            }
+            nb = root.getAsJsonObject();
+        } catch (JsonParseException e) {
+            problems.add(name + " is not a notebook: it is not valid JSON (" + firstLine(e.getMessage()) + ")");
+            return;
+        }
+        int found = 0;
+        JsonArray cells = nb.getAsJsonArray("cells");
+        for (int i = 0; i < cells.size(); i++) {
+            if (!cells.get(i).isJsonObject()) {
+                continue;
+            }
+            JsonObject cell = cells.get(i).getAsJsonObject();
+            String id = solutionTag(cell);
+            if (id == null) {
+                continue;
+            }
+            found++;
+            String origin = name + " cell " + (i + 1);
+            if (catalog.byId(id).isEmpty()) {
+                problems.add(origin + " is tagged solution:" + id + ", which is not an exercise");
+                continue;
+            }
+            String src = cellSource(cell);
+            Exercise ex = catalog.byId(id).get();
+            if (entries.containsKey(id)) {
+                problems.add(origin + ": a second solution for " + id + " was ignored");
+                continue;
+            }
+            entries.put(id, withPackage(origin, src, ex));
+        }
+        if (found == 0) {
+            problems.add(name + " has no cell tagged solution:EXERCISE (see exercises/README.md)");
+        }
+    }
+
+    private static String solutionTag(JsonObject cell) {
+        if (!cell.has("metadata") || !cell.get("metadata").isJsonObject()) {
+            return null;
+        }
+        JsonElement tags = cell.getAsJsonObject("metadata").get("tags");
+        if (tags == null || !tags.isJsonArray()) {
+            return null;
+        }
+        for (JsonElement t : tags.getAsJsonArray()) {
+            if (t.isJsonPrimitive() && t.getAsString().startsWith("solution:")) {
+                return t.getAsString().substring("solution:".length()).trim();
+            }
+        }
+        return null;
+    }
+
+    private static String cellSource(JsonObject cell) {
+        JsonElement s = cell.get("source");
+        if (s == null) {
+            return "";
+        }
+        if (s.isJsonArray()) {
+            StringBuilder b = new StringBuilder();
+            s.getAsJsonArray().forEach(e -> b.append(e.isJsonPrimitive() ? e.getAsString() : ""));
+            return b.toString();
+        }
+        return s.isJsonPrimitive() ? s.getAsString() : "";
+    }
+
+    /** A file: matched to its exercise by file name, decoded strictly as UTF-8, package checked. */
+    private static void accept(String rel, byte[] bytes, Catalog catalog, Map<String, Entry> entries,
+                               List<String> problems) {
+        String file = rel.substring(rel.lastIndexOf('/') + 1);
+        String cls = file.substring(0, file.length() - ".java".length());
+        var ex = catalog.byClassName(cls);
+        if (ex.isEmpty()) {
+            var near = catalog.exercises().stream().filter(e -> e.className().equalsIgnoreCase(cls)).findFirst();
+            problems.add(rel + " does not match any exercise" + (near.map(e -> ": did you mean "
+                    + e.fileName() + " (names are case-sensitive)?").orElse(" and was ignored")));
+            return;
+        }
+        Exercise e = ex.get();
+        if (entries.containsKey(e.id())) {
+            problems.add(rel + ": a second " + file + " was ignored (the first one found is graded)");
+            return;
+        }
+        String text;
+        try {
+            text = decode(bytes);
+        } catch (MalformedInputException m) {
+            entries.put(e.id(), new Entry(rel, null, 0, rel + " is not UTF-8 text (an invalid byte near offset "
+                    + offsetOfBadByte(bytes) + "): save it as UTF-8"));
+            return;
+        } catch (CharacterCodingException c) {
+            entries.put(e.id(), new Entry(rel, null, 0, rel + " is not UTF-8 text: save it as UTF-8"));
+            return;
+        }
+        Matcher m = PACKAGE.matcher(text);
+        if (m.find()) {
+            if (!m.group(1).equals(Exercise.PACKAGE)) {
+                entries.put(e.id(), new Entry(rel, null, 0, rel + " declares package " + m.group(1)
+                        + ", expected package " + Exercise.PACKAGE + " (keep the starter's first line)"));
+                return;
+            }
+            entries.put(e.id(), classCheck(new Entry(rel, text, 0, null), e));
+        } else {
+            entries.put(e.id(), withPackage(rel, text, e));
+        }
+    }
+
+    private static Entry withPackage(String origin, String src, Exercise e) {
+        Matcher m = PACKAGE.matcher(src);
+        if (m.find()) {
+            if (!m.group(1).equals(Exercise.PACKAGE)) {
+                return new Entry(origin, null, 0, origin + " declares package " + m.group(1) + ", expected "
+                        + Exercise.PACKAGE);
+            }
+            return classCheck(new Entry(origin, src, 0, null), e);
+        }
+        // one added line, so the learner's line numbers shift by exactly one; a JShell cell's class has no
+        // `public` (JShell ignores it), but the tests live in another class loader and need it
+        String body = Pattern.compile("(?m)^((?:final\\s+|abstract\\s+)*)(class|record)\\s+(" + Pattern.quote(e.className())
+                + ")\\b").matcher(src).replaceFirst("public $1$2 $3");
+        String text = "package " + Exercise.PACKAGE + "; import rnnbook.tensor.Matrix;\n" + body;
+        return classCheck(new Entry(origin, text, 1, null), e);
+    }
+
+    private static Entry classCheck(Entry entry, Exercise e) {
+        Pattern decl = Pattern.compile("\\b(class|record|interface|enum)\\s+" + Pattern.quote(e.className()) + "\\b");
+        if (!decl.matcher(entry.text()).find()) {
+            return new Entry(entry.origin(), null, 0, entry.origin() + " does not declare class " + e.className()
+                    + ": the exercise " + e.id() + " expects public final class " + e.className()
+                    + " (keep the starter's class name)");
+        }
+        return entry;
+    }
+
+    static String decode(byte[] bytes) throws CharacterCodingException {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        String s = d.decode(ByteBuffer.wrap(bytes)).toString();
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    /** The offset of the first byte that is not valid UTF-8. */
+    private static int offsetOfBadByte(byte[] bytes) {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult r = d.decode(in, out, true);
+        return r.isError() ? in.position() : bytes.length;
+    }
+
+    private static String firstLine(String s) {
+        // the parser's own exception class names mean nothing to a learner
+        return s == null ? "" : s.lines().findFirst().orElse("").replaceAll("^([\\w.$]+(Exception|Error): )+", "");
+    }
+}

@@ -1,0 +1,216 @@
+package rnnbook.grader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How child JVMs are confined. A preflight picks the best tier that works on this machine:
+ * <ol>
+ *   <li>{@code bubblewrap}: a new mount namespace holding read-only binds of only the JDK (and the C libraries
+ *       it links), the engine, the runner module and this submission's run folder; no network, no {@code /proc},
+ *       a read-only root and {@code /dev}: nothing is writable; every namespace unshared;</li>
+ *   <li>{@code unshare-net}: no network, limits only;</li>
+ *   <li>{@code rlimits}: limits and time-outs only, flagged as unconfined.</li>
+ * </ol>
+ * In every tier the child gets rlimits (processes, file size, open files, CPU seconds, no core dumps) and, when the
+ * grader runs as root, an unprivileged uid of its own per parallel slot (root ignores {@code RLIMIT_NPROC}).
+ */
+public final class Sandbox {
+    public enum Tier {
+        BUBBLEWRAP("bubblewrap (no network, no /proc, nothing writable, read-only binds of the JDK and the run"
+                + " folder only)"),
+        UNSHARE_NET("unshare --net (no network; rlimits; files readable as an unprivileged user)"),
+        RLIMITS("rlimits and time-outs only: UNCONFINED (network and files are reachable)");
+
+        public final String description;
+
+        Tier(String description) {
+            this.description = description;
+        }
+    }
+
+    /** Threads + processes the child's uid may have: the JVM, the runner and its test thread, and no more. */
+    static final int NPROC = 22;
+    static final long SCRATCH_BYTES = 16L << 20;
+    static final int FIRST_UID = 61000;
+
+    private final Tier tier;
+    private final Path javaHome;
+    private final boolean root;
+    private final String why;
+
+    private Sandbox(Tier tier, Path javaHome, boolean root, String why) {
+        this.tier = tier;
+        this.javaHome = javaHome;
+        this.root = root;
+        this.why = why;
+    }
+
+    public Tier tier() {
+        return tier;
+    }
+
+    /** The tier, for reports. */
+    public String describe() {
+        return tier.name().toLowerCase().replace('_', '-') + ": " + tier.description + (why.isEmpty() ? "" : " [" + why + "]");
+    }
+
+    private static Sandbox cached;
+
+    /** The best tier that passes a trial run on this machine; {@code rnnbook.sandbox} may force a lower one. */
+    public static synchronized Sandbox preflight() {
+        if (cached != null) {
+            return cached;
+        }
+        Path home = Path.of(System.getProperty("java.home")).toAbsolutePath();
+        try {
+            home = home.toRealPath();
+        } catch (IOException ignored) {
+            // keep the path as given
+        }
+        boolean root = "root".equals(System.getProperty("user.name")) || uidIsZero();
+        String forced = System.getProperty("rnnbook.sandbox", "");
+        StringBuilder why = new StringBuilder();
+        for (Tier t : Tier.values()) {
+            if (!forced.isEmpty() && t.ordinal() < Tier.valueOf(forced.toUpperCase().replace('-', '_')).ordinal()) {
+                continue;
+            }
+            Sandbox s = new Sandbox(t, home, root, "");
+            String failure = s.trial();
+            if (failure == null) {
+                cached = new Sandbox(t, home, root, why.toString().trim());
+                return cached;
+            }
+            why.append(t.name().toLowerCase()).append(" unavailable: ").append(failure).append("; ");
+        }
+        throw new IllegalStateException("no way to run a child JVM here: " + why);
+    }
+
+    private static boolean uidIsZero() {
+        try {
+            Process p = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            return p.waitFor() == 0 && out.equals("0");
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** A given tier, if its trial run works here (for tests of the lower tiers); else an exception. */
+    static Sandbox tier(Tier t) {
+        Sandbox best = preflight();
+        Sandbox s = new Sandbox(t, best.javaHome, best.root, "forced");
+        String failure = s.trial();
+        if (failure != null) {
+            throw new IllegalStateException(t + " does not work here: " + failure);
+        }
+        return s;
+    }
+
+    /** null when {@code java -version} runs in this tier, else the reason. */
+    private String trial() {
+        try {
+            Path dir = Files.createTempDirectory("rnnbook-preflight");
+            List<String> cmd = command(0, dir, List.of(), List.of("-version"));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readNBytes(4096);
+            boolean done = p.waitFor(30, TimeUnit.SECONDS);
+            Files.deleteIfExists(dir);
+            if (!done) {
+                p.destroyForcibly();
+                return "timed out";
+            }
+            String text = new String(out).trim();
+            return p.exitValue() == 0 && text.contains("version") ? null
+                    : "exit " + p.exitValue() + ": " + text.lines().findFirst().orElse("");
+        } catch (IOException | InterruptedException e) {
+            return e.getMessage();
+        }
+    }
+
+    Path java() {
+        return javaHome.resolve("bin").resolve("java");
+    }
+
+    /** The uid of a parallel slot, when the grader can switch uids. */
+    int uid(int slot) {
+        return FIRST_UID + slot;
+    }
+
+    boolean switchesUid() {
+        return root;
+    }
+
+    /**
+     * The full command: limits, uid switch, confinement, then {@code java javaArgs}. {@code binds} are the paths
+     * the child may read (bound read-only in the bubblewrap tier).
+     */
+    List<String> command(int slot, Path scratch, List<Path> binds, List<String> javaArgs) {
+        List<String> cmd = new ArrayList<>();
+        cmd.addAll(List.of("prlimit", "--fsize=" + SCRATCH_BYTES + ":" + SCRATCH_BYTES, "--nofile=256:256",
+                "--core=0:0", "--cpu=300:300"));
+        if (root) {
+            cmd.add("--nproc=" + NPROC + ":" + NPROC);
+        }
+        cmd.add("--");
+        if (tier == Tier.UNSHARE_NET) {
+            cmd.addAll(root ? List.of("unshare", "--net", "--ipc", "--") : List.of("unshare", "--user", "--net", "--"));
+        }
+        if (root) {
+            cmd.addAll(List.of("setpriv", "--reuid=" + uid(slot), "--regid=" + uid(slot), "--clear-groups",
+                    "--inh-caps=-all", "--"));
+        }
+        if (tier == Tier.BUBBLEWRAP) {
+            cmd.addAll(List.of("bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+                    "--clearenv", "--setenv", "LD_LIBRARY_PATH", javaHome.resolve("lib") + ":"
+                            + javaHome.resolve("lib").resolve("server"),
+                    "--setenv", "LANG", "C.UTF-8"));
+            bind(cmd, javaHome);
+            for (String lib : List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib/aarch64-linux-gnu")) {
+                if (Files.isDirectory(Path.of(lib))) {
+                    bind(cmd, Path.of(lib));
+                }
+            }
+            cmd.addAll(List.of("--symlink", "usr/lib64", "/lib64", "--symlink", "usr/lib", "/lib"));
+            Path conf = javaHome.resolve("conf").resolve("security").resolve("java.security");
+            try {
+                Path real = conf.toRealPath().getParent().getParent();
+                if (!real.startsWith(javaHome)) {
+                    bind(cmd, real);
+                }
+            } catch (IOException ignored) {
+                // a JDK without a separate conf folder
+            }
+            for (Path b : binds) {
+                bind(cmd, b);
+            }
+            Path spawn = javaHome.resolve("lib").resolve("jspawnhelper");
+            if (Files.exists(spawn)) {
+                // the helper every new process starts through is replaced by a non-executable file
+                cmd.addAll(List.of("--ro-bind", "/dev/null", spawn.toString()));
+            }
+            // nothing in the sandbox is writable: bubblewrap's own root and /dev are tmpfs owned by the sandbox
+            // user, so both are remounted read-only. With no writable place there is no file a submission could
+            // turn into native code (System.load), and no disk to fill.
+            cmd.addAll(List.of("--dev", "/dev", "--dir", scratch.toString(), "--chdir", scratch.toString(),
+                    "--remount-ro", "/dev", "--remount-ro", "/"));
+        }
+        cmd.add(java().toString());
+        cmd.addAll(javaArgs);
+        return cmd;
+    }
+
+    private static void bind(List<String> cmd, Path p) {
+        cmd.addAll(List.of("--ro-bind", p.toString(), p.toString()));
+    }
+
+    /** The child's working folder: read-only {@code /scratch} in the bubblewrap tier, else a writable folder. */
+    Path scratchFor(Path runDir) {
+        return tier == Tier.BUBBLEWRAP ? Path.of("/scratch") : runDir.resolve("scratch");
+    }
+}

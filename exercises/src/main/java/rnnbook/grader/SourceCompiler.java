@@ -1,0 +1,134 @@
+package rnnbook.grader;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * The in-process Java compiler (javax.tools), used by the parent for submissions and tests. Annotation
+ * processing is off ({@code -proc:none}), so no submitted code runs while compiling.
+ */
+public final class SourceCompiler {
+    private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
+
+    private static final ThreadLocal<StandardJavaFileManager> FILE_MANAGERS = ThreadLocal.withInitial(
+            () -> JAVAC.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8));
+
+    private SourceCompiler() {
+    }
+
+    /** A source held in memory; {@code lineOffset} lines were prepended by the grader (subtracted in errors). */
+    public record Source(String path, String text, int lineOffset) {
+    }
+
+    private static final class MemorySource extends SimpleJavaFileObject {
+        final Source source;
+
+        MemorySource(Source source) {
+            super(URI.create("string:///" + source.path()), Kind.SOURCE);
+            this.source = source;
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return source.text();
+        }
+    }
+
+    /** Compiles in-memory sources into {@code out}; returns the errors (empty on success). */
+    public static List<Results.CompileError> compile(List<Source> sources, List<Path> classpath, Path out,
+                                                     List<String> extra) {
+        if (JAVAC == null) {
+            throw new IllegalStateException("no Java compiler: run the grader with a JDK, not a JRE");
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<JavaFileObject> units = new ArrayList<>();
+        for (Source s : sources) {
+            units.add(new MemorySource(s));
+        }
+        return run(units, classpath, out, extra, null);
+    }
+
+    /** Compiles source files from disk (the runner module, tests). */
+    public static List<Results.CompileError> compileFiles(List<Path> files, List<Path> classpath, Path out,
+                                                          List<String> extra) {
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StandardJavaFileManager fm = JAVAC.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+        List<JavaFileObject> units = new ArrayList<>();
+        fm.getJavaFileObjectsFromPaths(files).forEach(units::add);
+        return run(units, classpath, out, extra, fm);
+    }
+
+    private static List<Results.CompileError> run(List<JavaFileObject> units, List<Path> classpath, Path out,
+                                                  List<String> extra, StandardJavaFileManager given) {
+        DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
+        // one file manager per thread, reused: it caches the JDK's class index, the slow part of a small compile.
+        // No --release: the child runs on this same JDK, and reading ct.sym would cost more than the compile
+        StandardJavaFileManager fm = given != null ? given : FILE_MANAGERS.get();
+        List<String> options = new ArrayList<>(List.of("-proc:none", "-encoding", "UTF-8",
+                "-implicit:none", "-Xlint:none", "-nowarn", "-d", out.toString()));
+        if (!classpath.isEmpty()) {
+            options.add("-classpath");
+            options.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+        }
+        options.addAll(extra);
+        StringWriter sink = new StringWriter();
+        boolean ok;
+        try {
+            ok = JAVAC.getTask(sink, fm, diags, options, null, units).call();
+        } catch (RuntimeException e) {
+            return List.of(new Results.CompileError("", 0, 0, "the compiler failed: " + e));
+        } finally {
+            if (given != null) {
+                try {
+                    fm.close();
+                } catch (IOException ignored) {
+                    // nothing to release that matters
+                }
+            }
+        }
+        List<Results.CompileError> errors = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
+            if (d.getKind() != Diagnostic.Kind.ERROR) {
+                continue;
+            }
+            String file = "";
+            int offset = 0;
+            if (d.getSource() instanceof MemorySource m) {
+                file = m.source.path().substring(m.source.path().lastIndexOf('/') + 1);
+                offset = m.source.lineOffset();
+            } else if (d.getSource() != null) {
+                file = Path.of(d.getSource().toUri()).getFileName().toString();
+            }
+            long line = d.getLineNumber() == Diagnostic.NOPOS ? 0 : Math.max(0, d.getLineNumber() - offset);
+            long col = d.getColumnNumber() == Diagnostic.NOPOS ? 0 : d.getColumnNumber();
+            errors.add(new Results.CompileError(file, line, col, d.getMessage(Locale.ROOT)));
+        }
+        if (!ok && errors.isEmpty()) {
+            errors.add(new Results.CompileError("", 0, 0, "compilation failed: " + sink));
+        }
+        return errors;
+    }
+}
