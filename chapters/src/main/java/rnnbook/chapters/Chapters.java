@@ -1,0 +1,26 @@
+package rnnbook.chapters;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every chapter page and the programs that draw its figures, in page order. {@link BuildFigures} runs them for
+ * the site; the tests run them at CI scale; a test checks that every program under {@code chNN} is listed here.
+ */
+public final class Chapters {
+    private Chapters() {
+    }
+
+    /** Chapter slug (the page's file name without {@code .adoc}) to its programs, each with a {@code main}. */
+    public static final Map<String, List<Class<?>>> PROGRAMS = programs();
+
+    private static Map<String, List<Class<?>>> programs() {
+        Map<String, List<Class<?>>> m = new LinkedHashMap<>();
+        m.put("01-sequences", List.of(
+                rnnbook.chapters.ch01.SequentialData.class,
+                rnnbook.chapters.ch01.DenseVsRnn.class,
+                rnnbook.chapters.ch01.IoConfigs.class));
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}

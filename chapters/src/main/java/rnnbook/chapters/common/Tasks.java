@@ -1,0 +1,32 @@
+package rnnbook.chapters.common;
+
+import java.util.Random;
+import rnnbook.tensor.Matrix;
+
+/** Small synthetic data sets used by the Part I chapters; every one is generated from a seeded {@link Random}. */
+public final class Tasks {
+    private Tasks() {
+    }
+
+    /**
+     * Rising or falling: each sequence is a noisy stretch of a sine wave with a random frequency and phase; the
+     * label is 1 when its last value is above its first, else 0. The answer depends on the order of the values,
+     * not on which values occur. xs (length, n, 1).
+     */
+    public static Labelled risingOrFalling(int n, int length, Random rng) {
+        Matrix[] xs = new Matrix[length];
+        for (int t = 0; t < length; t++) {
+            xs[t] = Matrix.zeros(n, 1);
+        }
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            double omega = 0.05 + 0.25 * rng.nextDouble();
+            double phase = 2 * Math.PI * rng.nextDouble();
+            for (int t = 0; t < length; t++) {
+                xs[t].set(i, 0, Math.sin(omega * t + phase) + 0.05 * rng.nextGaussian());
+            }
+            labels[i] = xs[length - 1].get(i, 0) > xs[0].get(i, 0) ? 1 : 0;
+        }
+        return new Labelled(xs, labels);
+    }
+}
