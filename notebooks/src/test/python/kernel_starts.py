@@ -1,19 +1,25 @@
 """Starts the rnnbook kernel N times in a row and checks each start answers within a time limit.
 
-Usage: /usr/bin/python3 kernel_starts.py N TIMEOUT_SECONDS
+Usage: /usr/bin/python3 kernel_starts.py N TIMEOUT_SECONDS LOG_DIR
 The kernelspec is found through JUPYTER_PATH (set by the caller). A start counts as clean when the kernel
-answers kernel_info (wait_for_ready) and then runs one statement whose printed result comes back on stdout
-with status ok. Prints one line per start and a summary line "clean K of N"; exits 0 only when K == N.
+answers kernel_info (wait_for_ready), then runs one statement whose printed result comes back on stdout with
+status ok, and the kernel process wrote nothing to its stderr (its logs, which include the connection file and
+its signing key, must go to the log file instead). Prints one line per start and a summary line
+"clean K of N"; exits 0 only when K == N.
 """
+import os
 import sys
 import time
 
 from jupyter_client.manager import KernelManager
 
 
-def one_start(timeout):
+def one_start(timeout, log_dir, i):
+    out_path = os.path.join(log_dir, "kernel-%02d.out" % i)
+    err_path = os.path.join(log_dir, "kernel-%02d.err" % i)
     km = KernelManager(kernel_name="rnnbook")
-    km.start_kernel()
+    with open(out_path, "w") as out, open(err_path, "w") as err:
+        km.start_kernel(stdout=out, stderr=err)
     kc = km.client()
     kc.start_channels()
     try:
@@ -27,6 +33,10 @@ def one_start(timeout):
                or (m["msg_type"] == "stream" and m["content"].get("name") == "stderr")]
         if reply["content"]["status"] != "ok" or out.strip() != "42" or err:
             return "bad reply: status=%s stdout=%r errors=%r" % (reply["content"]["status"], out, err)
+        with open(err_path) as f:
+            stderr = f.read()
+        if stderr:
+            return "the kernel wrote to stderr: %r" % stderr[:300]
         return None
     except Exception as e:  # a timeout is the hang this test is about
         return "%s: %s" % (type(e).__name__, e)
@@ -36,11 +46,12 @@ def one_start(timeout):
 
 
 def main():
-    n, timeout = int(sys.argv[1]), float(sys.argv[2])
+    n, timeout, log_dir = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
+    os.makedirs(log_dir, exist_ok=True)
     clean = 0
     for i in range(1, n + 1):
         t0 = time.monotonic()
-        problem = one_start(timeout)
+        problem = one_start(timeout, log_dir, i)
         took = time.monotonic() - t0
         if problem is None:
             clean += 1

@@ -451,6 +451,10 @@ final class Chapter {
                 && !t.startsWith("image::") && !CONDITIONAL.matcher(t).matches();
     }
 
+    private static char listKind(String t) {
+        return UNORDERED.matcher(t).matches() ? 'u' : ORDERED.matcher(t).matches() ? 'o' : 'd';
+    }
+
     /** A run of list items (any kind, nested by marker depth) with their continuation lines. */
     private int list(List<String> lines, int i, int to) {
         StringBuilder md = new StringBuilder();
@@ -459,9 +463,10 @@ final class Chapter {
         while (j < to) {
             String t = lines.get(j).strip();
             if (t.isEmpty()) {
-                // a blank line ends the list unless the next line is another item
+                // a blank line ends the list unless the next line is another item of the same kind of list
                 int k = j + 1;
-                if (k < to && isListItem(lines.get(k).strip())) {
+                if (k < to && isListItem(lines.get(k).strip())
+                        && listKind(lines.get(k).strip()) == listKind(lines.get(i).strip())) {
                     j = k;
                     continue;
                 }

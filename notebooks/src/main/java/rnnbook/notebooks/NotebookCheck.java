@@ -63,7 +63,7 @@ public final class NotebookCheck {
         List<String> out = new ArrayList<>();
         String stale = " (the chapter changed? run ./book notebook-update)";
         String kernel = kernelName(committed);
-        if (!KernelSpec.NAME.equals(kernel)) {
+        if (!("\"" + KernelSpec.NAME + "\"").equals(kernel)) {
             out.add(file + ": expected kernel \"" + KernelSpec.NAME + "\" but the notebook names " + kernel);
         }
         JsonArray g = generated.getAsJsonArray("cells");
