@@ -21,6 +21,19 @@ public final class Chapters {
                 rnnbook.chapters.ch01.SequentialData.class,
                 rnnbook.chapters.ch01.DenseVsRnn.class,
                 rnnbook.chapters.ch01.IoConfigs.class));
+        m.put("02-the-cell", List.of(
+                rnnbook.chapters.ch02.HiddenState.class,
+                rnnbook.chapters.ch02.CellByHand.class,
+                rnnbook.chapters.ch02.MemoryDecay.class,
+                rnnbook.chapters.ch02.Unrolling.class,
+                rnnbook.chapters.ch02.ForwardPass.class,
+                rnnbook.chapters.ch02.Activations.class,
+                rnnbook.chapters.ch02.WeightSharing.class));
+        m.put("03-training", List.of(
+                rnnbook.chapters.ch03.SoftmaxCe.class,
+                rnnbook.chapters.ch03.Bptt.class,
+                rnnbook.chapters.ch03.TruncatedWindows.class,
+                rnnbook.chapters.ch03.GradientChecks.class));
         return java.util.Collections.unmodifiableMap(m);
     }
 }

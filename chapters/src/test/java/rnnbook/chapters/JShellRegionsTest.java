@@ -18,10 +18,13 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
+ * Runs only with {@code -Drnnbook.jshell=true} (about 20 s per chapter; the notebooks module executes the same
+ * regions through the kernel in CI, and {@link RegionsCompileTest} checks their scoping in seconds).
  * The notebook contract: the imports of a chapter's programs, then every region the page includes, in page
  * order, run as JShell input with no rejected snippet, no exception and no compiler error.
  */
@@ -33,6 +36,7 @@ class JShellRegionsTest {
 
     @ParameterizedTest
     @MethodSource("chapters")
+    @EnabledIfSystemProperty(named = "rnnbook.jshell", matches = "true")
     void regionsRunAsJShellInputInPageOrder(String slug) throws IOException {
         List<Pages.Region> regions = Pages.regions(slug);
         Set<String> imports = new LinkedHashSet<>();

@@ -8,7 +8,9 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import rnnbook.chapters.common.Labelled;
 import rnnbook.chapters.common.ManyToOne;
+import rnnbook.chapters.common.Show;
 import rnnbook.chapters.common.Tasks;
+import rnnbook.data.Texts;
 import rnnbook.nn.Dense;
 import rnnbook.nn.RnnCell;
 import rnnbook.optim.Adam;
@@ -40,6 +42,7 @@ public final class SequentialData {
                 .title("A daily reading over three years").xAxisTitle("day").yAxisTitle("°C").build();
         series.addSeries("temperature", day, temperature).setMarker(SeriesMarkers.NONE);
         series.getStyler().setLegendVisible(false);
+        series.getStyler().setXAxisTickMarkSpacingHint(90);
         Figures.show(series, "seq-data-series");
         // end::series[]
 
@@ -56,6 +59,7 @@ public final class SequentialData {
                 .title("The same readings, shuffled").xAxisTitle("position").yAxisTitle("°C").build();
         scrambled.addSeries("shuffled", day, shuffled).setMarker(SeriesMarkers.NONE);
         scrambled.getStyler().setLegendVisible(false);
+        scrambled.getStyler().setXAxisTickMarkSpacingHint(90);
         Figures.show(scrambled, "seq-data-shuffled");
         // end::shuffled-series[]
 
@@ -65,6 +69,7 @@ public final class SequentialData {
         List<String> b = List.of("the", "man", "bit", "the", "dog");
         System.out.println(a + " and " + b + ": same words? "
                 + a.stream().sorted().toList().equals(b.stream().sorted().toList()) + ", same meaning? no");
+        System.out.println(Texts.english().substring(0, 160) + " ...");
         String korean = "나는 한국 사람이야";
         int[] codePoints = korean.codePoints().toArray();
         for (int t = 0; t < codePoints.length; t++) {
@@ -104,8 +109,8 @@ public final class SequentialData {
         Table orderTable = Table.create("Accuracy on 500 test sequences",
                 StringColumn.create("setting", "trained and tested in order",
                         "trained in order, tested shuffled", "trained and tested shuffled", "always guessing one class"),
-                DoubleColumn.create("accuracy", ordered, inShuffledOrder, trainedShuffled,
-                        Math.max(majority, 1 - majority)));
+                Show.formatted(DoubleColumn.create("accuracy", ordered, inShuffledOrder, trainedShuffled,
+                        Math.max(majority, 1 - majority)), "0.000"));
         Figures.table(orderTable, "seq-data-shuffle-accuracy");
         // end::order-matters[]
     }

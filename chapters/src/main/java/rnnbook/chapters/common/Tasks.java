@@ -29,4 +29,30 @@ public final class Tasks {
         }
         return new Labelled(xs, labels);
     }
+
+    /**
+     * The delay task: inputs uniform in (-1, 1), and the target at step t is the input of step t - 1 (0 at the
+     * first step). Returns {xs, ys}, each (length, n, 1). Solving it needs memory of exactly one step, so the
+     * per-step difficulty does not depend on the length.
+     */
+    public static Matrix[][] delay(int n, int length, Random rng) {
+        return delay(n, length, 1, rng);
+    }
+
+    /** The delay task with a lag: the target at step t is the input of step t - lag (0 before that). */
+    public static Matrix[][] delay(int n, int length, int lag, Random rng) {
+        if (lag < 1) {
+            throw new IllegalArgumentException("delay: lag must be at least 1, got " + lag);
+        }
+        Matrix[] xs = new Matrix[length];
+        Matrix[] ys = new Matrix[length];
+        for (int t = 0; t < length; t++) {
+            xs[t] = Matrix.zeros(n, 1);
+            for (int i = 0; i < n; i++) {
+                xs[t].set(i, 0, 2 * rng.nextDouble() - 1);
+            }
+            ys[t] = t < lag ? Matrix.zeros(n, 1) : xs[t - lag].copy();
+        }
+        return new Matrix[][] {xs, ys};
+    }
 }

@@ -1,0 +1,97 @@
+package rnnbook.chapters.ch02;
+
+import java.util.Random;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import rnnbook.chapters.common.Labelled;
+import rnnbook.chapters.common.ManyToOne;
+import rnnbook.chapters.common.Show;
+import rnnbook.chapters.common.Tasks;
+import rnnbook.nn.Activation;
+import rnnbook.nn.Dense;
+import rnnbook.nn.Recurrent;
+import rnnbook.nn.RnnCell;
+import rnnbook.optim.Sgd;
+import rnnbook.tensor.Matrix;
+import rnnbook.train.Scale;
+import rnnbook.viz.Figures;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** Chapter 2, why tanh: hidden-state sizes and training with tanh, ReLU and sigmoid. */
+public final class Activations {
+    private Activations() {
+    }
+
+    public static void main(String[] args) {
+        // tag::norms[]
+        // 32 hidden units, 200 random inputs; recurrent weights 3 times the default start, so memory can grow.
+        int steps = 200;
+        var inputRng = new Random(8);
+        Matrix[] inputs = new Matrix[steps];
+        for (int t = 0; t < steps; t++) {
+            inputs[t] = Matrix.zeros(1, 4).mapInPlace(v -> inputRng.nextGaussian());
+        }
+        Activation[] activations = {Activation.TANH, Activation.RELU, Activation.SIGMOID};
+        double[] time = new double[steps];
+        for (int t = 0; t < steps; t++) {
+            time[t] = t + 1;
+        }
+        XYChart norms = new XYChartBuilder().width(720).height(380).title("Size of the hidden state, step by step")
+                .xAxisTitle("step t").yAxisTitle("‖h_t‖ (log scale)").build();
+        Table bounds = Table.create("Hidden state after 200 steps", StringColumn.create("activation"),
+                Show.formatted(DoubleColumn.create("largest ‖h_t‖"), "0.0##"),
+                Show.formatted(DoubleColumn.create("mean of h_t entries"), "0.000"));
+        for (Activation f : activations) {
+            var cell = new RnnCell(4, 32, f, new Random(9));
+            cell.weightHh().value().scaleInPlace(3.0);
+            Matrix[] hs = new Recurrent(cell).forward(inputs).outputs();
+            double[] norm = new double[steps];
+            double largest = 0;
+            double mean = 0;
+            for (int t = 0; t < steps; t++) {
+                norm[t] = hs[t].norm();
+                largest = Math.max(largest, norm[t]);
+                mean += hs[t].sum() / hs[t].size() / steps;
+            }
+            norms.addSeries(f.name().toLowerCase(), time, norm).setMarker(SeriesMarkers.NONE);
+            bounds.stringColumn("activation").append(f.name().toLowerCase());
+            bounds.doubleColumn("largest ‖h_t‖").append(largest);
+            bounds.doubleColumn("mean of h_t entries").append(mean);
+        }
+        norms.getStyler().setYAxisLogarithmic(true);
+        norms.getStyler().setXAxisTickMarkSpacingHint(90);
+        norms.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        Figures.table(bounds, "tanh-choice-bounds");
+        Figures.show(norms, "tanh-choice-norms");
+        // end::norms[]
+
+        // tag::training[]
+        // The same small classifier trained with each activation: plain SGD, same data, same seeds.
+        Labelled train = Tasks.risingOrFalling(Scale.current().pick(256, 1024), 30, new Random(1));
+        int epochs = Scale.current().pick(30, 40);
+        double[] epochAxis = new double[epochs];
+        for (int e = 0; e < epochs; e++) {
+            epochAxis[e] = e + 1;
+        }
+        XYChart curves = new XYChartBuilder().width(720).height(380).title("Training loss with each activation")
+                .xAxisTitle("epoch").yAxisTitle("cross-entropy").build();
+        for (Activation f : activations) {
+            var model = new ManyToOne(new RnnCell(1, 16, f, new Random(3)), new Dense(16, 2, new Random(4)));
+            var sgd = new Sgd(model.parameters(), 0.2);
+            double[] loss = new double[epochs];
+            for (int e = 0; e < epochs; e++) {
+                loss[e] = model.trainEpoch(train, 16, sgd, 0);
+            }
+            curves.addSeries(f.name().toLowerCase(), epochAxis, loss).setMarker(SeriesMarkers.NONE);
+            System.out.printf("%-8s loss after epoch 1: %.3f, after epoch %d: %.3f%n", f.name().toLowerCase(),
+                    loss[0], epochs, loss[epochs - 1]);
+        }
+        curves.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        Figures.show(curves, "tanh-choice-training");
+        // end::training[]
+    }
+}

@@ -1,0 +1,87 @@
+package rnnbook.chapters.ch02;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import rnnbook.chapters.common.Show;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import rnnbook.data.Vocabulary;
+import rnnbook.nn.Recurrent;
+import rnnbook.nn.RnnCell;
+import rnnbook.nn.Sequences;
+import rnnbook.tensor.Matrix;
+import rnnbook.viz.Figures;
+
+/** Chapter 2, the hidden state as memory: traced character by character over a Korean sentence. */
+public final class HiddenState {
+    private HiddenState() {
+    }
+
+    public static void main(String[] args) {
+        // tag::trace[]
+        String sentence = "나는 한국 사람이야 ... 나는 한국어를 잘해";
+        String other = "너는 한국 사람이야 ... 나는 한국어를 잘해";   // only the first character differs
+        var vocab = Vocabulary.of(sentence + other);   // one id per distinct character (code point)
+        // step t is a one-hot row: all zeros except a 1 at the id of the t-th character
+        Matrix[] xs = Arrays.stream(vocab.encode(sentence))
+                .mapToObj(id -> Sequences.oneHot(new int[] {id}, vocab.size())).toArray(Matrix[]::new);
+        var cell = new RnnCell(vocab.size(), 8, new Random(11));
+        Matrix[] hs = new Recurrent(cell).forward(xs).outputs();
+        for (int t = 0; t < hs.length; t++) {
+            int cp = sentence.codePointAt(sentence.offsetByCodePoints(0, t));
+            System.out.printf("t=%2d '%s'  h = %s%n", t, Character.toString(cp), Show.rounded(hs[t], 2));
+        }
+        // end::trace[]
+
+        // tag::heatmap[]
+        List<String> steps = new ArrayList<>();
+        int[] cps = sentence.codePoints().toArray();
+        for (int t = 0; t < cps.length; t++) {
+            steps.add(cps[t] == ' ' ? "␣" : Character.toString(cps[t]));
+        }
+        List<Integer> units = new ArrayList<>();
+        List<Number[]> values = new ArrayList<>();
+        for (int j = 0; j < 8; j++) {
+            units.add(j);
+            for (int t = 0; t < hs.length; t++) {
+                values.add(new Number[] {t, j, hs[t].get(0, j)});
+            }
+        }
+        HeatMapChart heat = new HeatMapChartBuilder().width(900).height(340)
+                .title("Hidden state h_t, unit by unit, as the sentence is read").xAxisTitle("character read at step t")
+                .yAxisTitle("hidden unit").build();
+        heat.addSeries("h", steps, units, values);
+        heat.getStyler().setMin(-1);
+        heat.getStyler().setMax(1);
+        heat.getStyler().setRangeColors(new java.awt.Color[] {
+                new java.awt.Color(33, 102, 172), java.awt.Color.WHITE, new java.awt.Color(178, 24, 43)});
+        Figures.show(heat, "hidden-state-trace");
+        // end::heatmap[]
+
+        // tag::first-character[]
+        // Change only the first character: how far apart are the two memories at each later step?
+        Matrix[] xsOther = Arrays.stream(vocab.encode(other))
+                .mapToObj(id -> Sequences.oneHot(new int[] {id}, vocab.size())).toArray(Matrix[]::new);
+        Matrix[] hsOther = new Recurrent(cell).forward(xsOther).outputs();
+        double[] step = new double[hs.length];
+        double[] distance = new double[hs.length];
+        for (int t = 0; t < hs.length; t++) {
+            step[t] = t;
+            distance[t] = hs[t].sub(hsOther[t]).norm();
+        }
+        XYChart apart = new XYChartBuilder().width(720).height(320)
+                .title("‖h_t − h'_t‖ for two sentences that differ only in the first character")
+                .xAxisTitle("step t").yAxisTitle("distance").build();
+        apart.addSeries("distance between the two hidden states", step, distance);
+        apart.getStyler().setYAxisLogarithmic(true);
+        apart.getStyler().setLegendVisible(false);
+        System.out.printf("distance after the first step %.3f, at the last step %.2e%n", distance[0],
+                distance[hs.length - 1]);
+        Figures.show(apart, "hidden-state-first-character");
+        // end::first-character[]
+    }
+}

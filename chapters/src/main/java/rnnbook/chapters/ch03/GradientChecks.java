@@ -1,0 +1,128 @@
+package rnnbook.chapters.ch03;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import rnnbook.chapters.common.ManyToOne;
+import rnnbook.chapters.common.Show;
+import rnnbook.check.GradientCheck;
+import rnnbook.loss.Mse;
+import rnnbook.loss.Reduction;
+import rnnbook.loss.SoftmaxCrossEntropy;
+import rnnbook.nn.Activation;
+import rnnbook.nn.Dense;
+import rnnbook.nn.Embedding;
+import rnnbook.nn.Parameter;
+import rnnbook.nn.Recurrent;
+import rnnbook.nn.RnnCell;
+import rnnbook.nn.Sequences;
+import rnnbook.nn.TruncatedBptt;
+import rnnbook.tensor.Matrix;
+import rnnbook.viz.Figures;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** Chapter 3, gradient checking: every layer's analytic gradient against central differences. */
+public final class GradientChecks {
+    private GradientChecks() {
+    }
+
+    public static void main(String[] args) {
+        // tag::table[]
+        var rng = new Random(51);
+        Table errors = Table.create("Analytic against numerical gradients (central differences, ε = 1e-6)",
+                StringColumn.create("layer"), StringColumn.create("parameter"),
+                IntColumn.create("entries"), Show.formatted(DoubleColumn.create("relative error"), "0.0E0"));
+        // end::table[]
+
+        // tag::dense[]
+        // A dense layer under a squared error; its input x gets checked too (wrapped as a parameter).
+        var dense = new Dense(4, 3, rng);
+        Matrix x = Matrix.zeros(5, 4).mapInPlace(v -> rng.nextGaussian());
+        Matrix target = Matrix.zeros(5, 3).mapInPlace(v -> rng.nextGaussian());
+        var mse = new Mse(Reduction.SUM);
+        mse.forward(dense.forward(x), target);
+        Matrix dx = dense.backward(mse.backward());
+        List<Parameter> denseParams = new ArrayList<>(dense.parameters());
+        denseParams.add(new Parameter("input x", x, dx));
+        for (GradientCheck.Entry e : GradientCheck.check(denseParams,
+                () -> new Mse(Reduction.SUM).forward(dense.forward(x), target)).entries()) {
+            errors.stringColumn("layer").append("Dense");
+            errors.stringColumn("parameter").append(e.name());
+            errors.intColumn("entries").append(e.checked());
+            errors.doubleColumn("relative error").append(e.relativeError());
+        }
+        // end::dense[]
+
+        // tag::recurrent[]
+        // Recurrent cells (tanh and sigmoid) unrolled over 6 steps, read out at the end, under cross-entropy:
+        // this checks the whole of backpropagation through time.
+        Matrix[] xs = new Matrix[6];
+        for (int t = 0; t < xs.length; t++) {
+            xs[t] = Matrix.zeros(3, 2).mapInPlace(v -> rng.nextGaussian());
+        }
+        int[] labels = {0, 2, 1};
+        for (Activation f : new Activation[] {Activation.TANH, Activation.SIGMOID}) {
+            var model = new ManyToOne(new RnnCell(2, 4, f, rng), new Dense(4, 3, rng));
+            var ce = new SoftmaxCrossEntropy();
+            ce.forward(model.logits(xs), labels);
+            model.backward(ce.backward());
+            var named = model.namedParameters();
+            for (GradientCheck.Entry e : GradientCheck.check(model.parameters(),
+                    () -> new SoftmaxCrossEntropy().forward(model.logits(xs), labels)).entries()) {
+                errors.stringColumn("layer").append("Recurrent(RnnCell " + f.name().toLowerCase() + ") + Dense");
+                errors.stringColumn("parameter").append(named.entrySet().stream()
+                        .filter(n -> n.getValue().name().equals(e.name())).findFirst().orElseThrow().getKey());
+                errors.intColumn("entries").append(e.checked());
+                errors.doubleColumn("relative error").append(e.relativeError());
+            }
+        }
+        // end::recurrent[]
+
+        // tag::embedding[]
+        // An embedding lookup (a repeated id collects two gradients) under a squared error.
+        var embedding = new Embedding(5, 3, rng);
+        int[] ids = {4, 1, 4, 0};
+        Matrix embTarget = Matrix.zeros(4, 3).mapInPlace(v -> rng.nextGaussian());
+        var embLoss = new Mse(Reduction.SUM);
+        embLoss.forward(embedding.forward(ids), embTarget);
+        embedding.backward(embLoss.backward());
+        for (GradientCheck.Entry e : GradientCheck.check(embedding.parameters(),
+                () -> new Mse(Reduction.SUM).forward(embedding.forward(ids), embTarget)).entries()) {
+            errors.stringColumn("layer").append("Embedding");
+            errors.stringColumn("parameter").append(e.name());
+            errors.intColumn("entries").append(e.checked());
+            errors.doubleColumn("relative error").append(e.relativeError());
+        }
+        Figures.table(errors, "gradient-check-errors");
+        // end::embedding[]
+
+        // tag::truncated[]
+        // The check also tells a true gradient from an approximate one: truncated BPTT with windows of 2 steps
+        // against the loss of the whole 8-step sequence.
+        var rnn = new Recurrent(new RnnCell(1, 3, rng));
+        var head = new Dense(3, 1, rng);
+        Matrix[] seq = new Matrix[8];
+        Matrix[] ys = new Matrix[8];
+        for (int t = 0; t < seq.length; t++) {
+            seq[t] = Matrix.zeros(2, 1).mapInPlace(v -> rng.nextGaussian());
+            ys[t] = Matrix.zeros(2, 1).mapInPlace(v -> rng.nextGaussian());
+        }
+        new TruncatedBptt(rnn, 2).run(seq, null, (start, outputs, dOutputs) -> {
+            var m = new Mse(Reduction.SUM);
+            double l = m.forward(head.forward(Sequences.stack(outputs)),
+                    Sequences.stack(Arrays.copyOfRange(ys, start, start + outputs.length)));
+            System.arraycopy(Sequences.split(head.backward(m.backward()), outputs.length), 0, dOutputs, 0,
+                    outputs.length);
+            return l;
+        }, () -> { });   // no update: let the windows' gradients add up
+        List<Parameter> all = new ArrayList<>(rnn.parameters());
+        all.addAll(head.parameters());
+        System.out.print(GradientCheck.check(all, () -> new Mse(Reduction.SUM).forward(
+                head.forward(Sequences.stack(rnn.forward(seq).outputs())), Sequences.stack(ys))));
+        // end::truncated[]
+    }
+}

@@ -1,0 +1,68 @@
+package rnnbook.chapters.ch03;
+
+import java.util.Random;
+import org.knowm.xchart.XYChart;
+import rnnbook.chapters.common.Labelled;
+import rnnbook.chapters.common.ManyToOne;
+import rnnbook.chapters.common.Show;
+import rnnbook.chapters.common.Tasks;
+import rnnbook.loss.SoftmaxCrossEntropy;
+import rnnbook.nn.Dense;
+import rnnbook.nn.RnnCell;
+import rnnbook.optim.Adam;
+import rnnbook.tensor.Matrix;
+import rnnbook.train.History;
+import rnnbook.train.Scale;
+import rnnbook.train.Trainer;
+import rnnbook.viz.Charts;
+import rnnbook.viz.Figures;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** Chapter 3, softmax and cross-entropy: a worked example with numbers, then a loss curve. */
+public final class SoftmaxCe {
+    private SoftmaxCe() {
+    }
+
+    public static void main(String[] args) {
+        // tag::worked[]
+        // Scores for three classes (say noun, verb, adjective); the true class is 0, noun.
+        Matrix scores = Matrix.row(2.0, 1.0, 0.1);
+        Matrix p = SoftmaxCrossEntropy.softmax(scores);
+        var ce = new SoftmaxCrossEntropy();
+        double loss = ce.forward(scores, new int[] {0});
+        Matrix dScores = ce.backward();
+        Table worked = Table.create("Softmax and cross-entropy, worked",
+                StringColumn.create("class", "0 (true)", "1", "2"),
+                Show.formatted(DoubleColumn.create("score z", scores.data()), "0.00"),
+                Show.formatted(DoubleColumn.create("exp(z)", scores.map(Math::exp).data()), "0.000"),
+                Show.formatted(DoubleColumn.create("p = exp(z) / sum", p.data()), "0.000"),
+                Show.formatted(DoubleColumn.create("dL/dz = p - onehot", dScores.data()), "0.000"));
+        System.out.printf("sum of exp %.3f, sum of p %.3f, loss -ln p_0 = %.4f%n",
+                scores.map(Math::exp).sum(), p.sum(), loss);
+        Figures.table(worked, "softmax-ce-worked");
+        // end::worked[]
+
+        // tag::curve[]
+        // The loss while a many-to-one classifier learns the rising-or-falling task of chapter 1.
+        Labelled data = Tasks.risingOrFalling(Scale.current().pick(1024, 4096), 20, new Random(1));
+        var model = new ManyToOne(new RnnCell(1, 16, new Random(3)), new Dense(16, 2, new Random(4)));
+        var trainer = new Trainer(model, new Adam(model.parameters(), 0.003)).quiet();
+        var loss32 = new SoftmaxCrossEntropy();
+        var batchRng = new Random(5);
+        History history = trainer.fit(Scale.current().pick(300, 1000), step -> {
+            int from = 32 * batchRng.nextInt(data.size() / 32);
+            Labelled batch = data.slice(from, from + 32);
+            double l = loss32.forward(model.logits(batch.xs()), batch.labels());
+            model.backward(loss32.backward());
+            return l;
+        });
+        System.out.printf("loss at the start %.3f (ln 2 = %.3f), at the end %.3f%n", history.losses()[0],
+                Math.log(2), history.meanLoss(history.size() - 20, history.size()));
+        XYChart curve = Charts.loss(history, "Cross-entropy while learning rising vs falling");
+        curve.getStyler().setXAxisTickMarkSpacingHint(90);
+        Figures.show(curve, "softmax-ce-loss");
+        // end::curve[]
+    }
+}

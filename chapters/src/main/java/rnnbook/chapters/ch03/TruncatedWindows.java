@@ -1,0 +1,110 @@
+package rnnbook.chapters.ch03;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import rnnbook.chapters.common.Show;
+import rnnbook.chapters.common.Tasks;
+import rnnbook.loss.Mse;
+import rnnbook.loss.Reduction;
+import rnnbook.nn.Dense;
+import rnnbook.nn.Parameter;
+import rnnbook.nn.Recurrent;
+import rnnbook.nn.RnnCell;
+import rnnbook.nn.Sequences;
+import rnnbook.nn.TruncatedBptt;
+import rnnbook.optim.Adam;
+import rnnbook.tensor.Matrix;
+import rnnbook.train.Scale;
+import rnnbook.viz.Figures;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/** Chapter 3, truncated BPTT: a long stream learned with windows of different lengths. */
+public final class TruncatedWindows {
+    private TruncatedWindows() {
+    }
+
+    // tag::train[]
+    /** Trains on {@code stream} (xs, ys) with truncated BPTT windows of k steps; returns the test error. */
+    public static double trainWithWindow(int k, Matrix[][] stream, Matrix[][] test, int passes) {
+        var rnn = new Recurrent(new RnnCell(1, 24, new Random(41)));
+        var head = new Dense(24, 1, new Random(42));
+        List<Parameter> parameters = new ArrayList<>(rnn.parameters());
+        parameters.addAll(head.parameters());
+        var adam = new Adam(parameters, 0.005);
+        var tbptt = new TruncatedBptt(rnn, k);
+        double count = stream[0].length * stream[0][0].rows();
+        for (int pass = 0; pass < passes; pass++) {
+            tbptt.run(stream[0], null, (start, outputs, dOutputs) -> {
+                // the loss of this window: squared error of the read-out at each of its steps
+                Matrix target = Sequences.stack(Arrays.copyOfRange(stream[1], start, start + outputs.length));
+                var mse = new Mse(Reduction.SUM);
+                double loss = mse.forward(head.forward(Sequences.stack(outputs)), target) / count;
+                Matrix dh = head.backward(mse.backward().scale(1.0 / count));
+                System.arraycopy(Sequences.split(dh, outputs.length), 0, dOutputs, 0, outputs.length);
+                return loss;
+            }, () -> {
+                adam.step();
+                adam.zeroGrad();
+            });
+        }
+        Matrix[] hs = rnn.forward(test[0]).outputs();
+        return new Mse().forward(head.forward(Sequences.stack(hs)), Sequences.stack(test[1]));
+    }
+    // end::train[]
+
+    public static void main(String[] args) {
+        // tag::sweep[]
+        // 8 parallel streams; the target is the input from 6 steps earlier.
+        int length = Scale.current().pick(1200, 4000);
+        Matrix[][] stream = Tasks.delay(8, length, 6, new Random(43));
+        Matrix[][] test = Tasks.delay(8, 400, 6, new Random(44));
+        int[] windows = {1, 2, 4, 8, 16, 32, 128, length};
+        Table results = Table.create("Truncated BPTT: window length against error and time",
+                IntColumn.create("window k"), IntColumn.create("updates per pass"),
+                Show.formatted(DoubleColumn.create("test mean squared error"), "0.0000"),
+                Show.formatted(DoubleColumn.create("seconds per pass"), "0.000"));
+        int passes = Scale.current().pick(4, 8);
+        for (int k : windows) {
+            long start = System.nanoTime();
+            double error = trainWithWindow(k, stream, test, passes);
+            double seconds = (System.nanoTime() - start) / 1e9 / passes;
+            results.intColumn("window k").append(k);
+            results.intColumn("updates per pass").append((length + k - 1) / k);
+            results.doubleColumn("test mean squared error").append(error);
+            results.doubleColumn("seconds per pass").append(seconds);
+        }
+        Figures.table(results, "truncated-bptt-table");
+        // end::sweep[]
+
+        // tag::chart[]
+        double[] k = results.intColumn("window k").asDoubleArray();
+        XYChart quality = new XYChartBuilder().width(720).height(360)
+                .title("Error after " + passes + " passes over the stream, by window length")
+                .xAxisTitle("window k (log scale)").yAxisTitle("test mean squared error").build();
+        quality.addSeries("delay of 6 steps", k, results.doubleColumn("test mean squared error").asDoubleArray());
+        quality.getStyler().setXAxisLogarithmic(true);
+        quality.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        Figures.show(quality, "truncated-bptt-quality");
+        // end::chart[]
+
+        // tag::speed[]
+        XYChart speed = new XYChartBuilder().width(720).height(360).title("Time per pass and updates per pass")
+                .xAxisTitle("window k (log scale)").yAxisTitle("seconds per pass").build();
+        speed.addSeries("seconds per pass", k, results.doubleColumn("seconds per pass").asDoubleArray());
+        speed.addSeries("updates per pass", k, results.intColumn("updates per pass").asDoubleArray())
+                .setYAxisGroup(1);
+        speed.setYAxisGroupTitle(1, "updates per pass (log scale)");
+        speed.getStyler().setXAxisLogarithmic(true);
+        speed.getStyler().setYAxisLogarithmic(true);
+        speed.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        Figures.show(speed, "truncated-bptt-speed");
+        // end::speed[]
+    }
+}

@@ -1,0 +1,102 @@
+package rnnbook.chapters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The notebook contract, checked fast: a chapter's included regions, in page order, compile as one program in
+ * which declaration regions (static methods, records, classes) are top-level members and statement regions run
+ * one after another in a single scope, with only the imports of the included files. That is what a notebook's
+ * cells see: a region can use only what earlier regions declared and public classes. (Stricter than JShell in
+ * one way: a variable may not be declared twice in a chapter.) {@link JShellRegionsTest} runs the regions for real.
+ */
+class RegionsCompileTest {
+    private static final Pattern DECLARATION = Pattern.compile(
+            "^(public\\s+|private\\s+|protected\\s+)?(static\\s+|final\\s+|abstract\\s+)*"
+                    + "(record|class|interface|enum)\\b|^(public\\s+|private\\s+)?static\\s+");
+
+    static List<String> chapters() {
+        return new ArrayList<>(Chapters.PROGRAMS.keySet());
+    }
+
+    /** True when a region declares members (its first code line, after comments, is a declaration). */
+    static boolean isDeclaration(String code) {
+        for (String line : code.lines().map(String::strip).toList()) {
+            if (line.isEmpty() || line.startsWith("//") || line.startsWith("/*") || line.startsWith("*")
+                    || line.startsWith("@")) {
+                continue;
+            }
+            return DECLARATION.matcher(line).find();
+        }
+        return false;
+    }
+
+    @ParameterizedTest
+    @MethodSource("chapters")
+    void regionsCompileInPageOrderAsOneNotebook(String slug, @TempDir Path out) throws IOException {
+        List<Pages.Region> regions = Pages.regions(slug);
+        Set<String> imports = new LinkedHashSet<>();
+        StringBuilder members = new StringBuilder();
+        StringBuilder body = new StringBuilder();
+        List<String> filesSeen = new ArrayList<>();
+        for (Pages.Region r : regions) {
+            imports.addAll(Pages.imports(r.file()));
+            if (!filesSeen.isEmpty() && !filesSeen.get(filesSeen.size() - 1).equals(r.file())) {
+                // a new program: its statements get their own scope, as its main has (JShell would let a
+                // later cell redeclare a name; programs are shown one after another, never interleaved)
+                assertTrue(!filesSeen.contains(r.file()), slug + ": regions of " + r.file()
+                        + " are interleaved with another program's; keep each program's regions together");
+                body.append("}\nstatic void cells").append(filesSeen.size()).append("() throws Exception {\n");
+            }
+            if (filesSeen.isEmpty() || !filesSeen.get(filesSeen.size() - 1).equals(r.file())) {
+                filesSeen.add(r.file());
+            }
+            String code = r.code();
+            (isDeclaration(code) ? members : body).append("// ").append(r).append('\n').append(code);
+        }
+        String source = String.join("\n", imports) + "\nclass Notebook {\n" + members
+                + "\nstatic void cells() throws Exception {\n" + body + "}\n}\n";
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        String classpath = Path.of("target/classes").toAbsolutePath() + java.io.File.pathSeparator
+                + Files.readString(Path.of("target/classpath.txt")).strip();
+        JavaFileObject file = new SimpleJavaFileObject(java.net.URI.create("string:///Notebook.java"),
+                JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return source;
+            }
+        };
+        StringWriter errors = new StringWriter();
+        boolean ok = javac.getTask(errors, null, null,
+                List.of("-classpath", classpath, "-d", out.toString(), "-proc:none", "-encoding", "UTF-8"),
+                null, List.of(file)).call();
+        assertTrue(ok, slug + ": the regions do not compile in page order:\n" + errors + "\n" + numbered(source));
+        assertEquals("", errors.toString().strip(), slug + ": compiler warnings");
+    }
+
+    private static String numbered(String source) {
+        StringBuilder sb = new StringBuilder();
+        List<String> lines = source.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            sb.append(String.format("%4d  %s%n", i + 1, lines.get(i)));
+        }
+        return sb.toString();
+    }
+}
