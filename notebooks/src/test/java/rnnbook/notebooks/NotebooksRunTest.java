@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +28,12 @@ class NotebooksRunTest {
 
     static Stream<Path> chapters() {
         return Project.chapters().stream();
+    }
+
+    @BeforeAll
+    static void freshTimes() throws IOException {
+        Files.createDirectories(Project.TARGET);
+        Files.deleteIfExists(Project.TARGET.resolve("notebook-times.txt"));
     }
 
     @Test
