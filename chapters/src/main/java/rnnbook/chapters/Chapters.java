@@ -34,6 +34,10 @@ public final class Chapters {
                 rnnbook.chapters.ch03.Bptt.class,
                 rnnbook.chapters.ch03.TruncatedWindows.class,
                 rnnbook.chapters.ch03.GradientChecks.class));
+        m.put("04-gradients", List.of(
+                rnnbook.chapters.ch04.GradientFlow.class,
+                rnnbook.chapters.ch04.Clipping.class,
+                rnnbook.chapters.ch04.LongTermDependency.class));
         return java.util.Collections.unmodifiableMap(m);
     }
 }

@@ -47,11 +47,20 @@ public final class ManyToMany implements Module {
     /** One update on one batch: forward, MSE, backward through the head and through time, optimiser step. */
     public double trainStep(Matrix[] xs, Matrix[] ys, Optimizer optimizer) {
         optimizer.zeroGrad();
+        double loss = lossAndGradients(xs, ys);
+        optimizer.step();
+        return loss;
+    }
+
+    /**
+     * Forward, MSE and backward on one batch, adding to the parameters' gradients (no update): the step function
+     * of a {@link rnnbook.train.Trainer}.
+     */
+    public double lossAndGradients(Matrix[] xs, Matrix[] ys) {
         Mse mse = new Mse();
         double loss = mse.forward(head.forward(Sequences.stack(rnn.forward(xs).outputs())), Sequences.stack(ys));
         Matrix dh = head.backward(mse.backward());
         rnn.backward(Sequences.split(dh, xs.length), null);
-        optimizer.step();
         return loss;
     }
 

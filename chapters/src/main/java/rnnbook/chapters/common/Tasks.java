@@ -55,4 +55,30 @@ public final class Tasks {
         }
         return new Matrix[][] {xs, ys};
     }
+
+    /**
+     * Remember the first symbol: step 0 shows one of {@code facts} symbols (the fact), then {@code gap} steps show
+     * random distractor symbols, then a query marker; the label is the fact. Like "나는 한국 사람이야 ... 나는
+     * 한국어를 잘해", where the clue comes long before it is needed and other words fill the gap. One-hot inputs
+     * of size facts + distractors + 1 (ids: facts first, then distractors, then the query); xs (gap + 2, n, size).
+     */
+    public static Labelled rememberFirst(int n, int gap, int facts, int distractors, Random rng) {
+        int size = facts + distractors + 1;
+        int length = gap + 2;
+        int[][] ids = new int[length][n];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = rng.nextInt(facts);
+            ids[0][i] = labels[i];
+            for (int t = 1; t <= gap; t++) {
+                ids[t][i] = facts + rng.nextInt(distractors);
+            }
+            ids[length - 1][i] = size - 1;
+        }
+        Matrix[] xs = new Matrix[length];
+        for (int t = 0; t < length; t++) {
+            xs[t] = rnnbook.nn.Sequences.oneHot(ids[t], size);
+        }
+        return new Labelled(xs, labels);
+    }
 }

@@ -1,0 +1,88 @@
+package rnnbook.chapters.ch04;
+
+import java.util.Random;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import rnnbook.chapters.common.ManyToMany;
+import rnnbook.chapters.common.Tasks;
+import rnnbook.nn.Dense;
+import rnnbook.nn.Init;
+import rnnbook.nn.RnnCell;
+import rnnbook.optim.Sgd;
+import rnnbook.tensor.Matrix;
+import rnnbook.train.History;
+import rnnbook.train.Scale;
+import rnnbook.train.Trainer;
+import rnnbook.train.TrainingDivergedException;
+import rnnbook.viz.Figures;
+
+/** Chapter 4, gradient clipping: the same training run with and without it. */
+public final class Clipping {
+    private Clipping() {
+    }
+
+    // tag::run[]
+    /**
+     * Trains a tanh RNN (32 units, recurrent scale 2: the exploding side) on the delay task (50 steps, lag 3) with
+     * plain SGD, learning rate 0.2; clipped to global norm {@code maxNorm} when it is positive. Returns the
+     * history, which ends early if the run diverged.
+     */
+    public static History train(double maxNorm, int steps) {
+        var rng = new Random(71);
+        var cell = new RnnCell(1, 32, rng);
+        cell.weightHh().value().copyFrom(Init.normal(32, 32, 2.0 / Math.sqrt(32), rng));
+        var model = new ManyToMany(cell, new Dense(32, 1, new Random(72)));
+        var trainer = new Trainer(model, new Sgd(model.parameters(), 0.2)).quiet();
+        if (maxNorm > 0) {
+            trainer.clipGradNorm(maxNorm);
+        }
+        var dataRng = new Random(73);
+        try {
+            trainer.fit(steps, step -> {
+                Matrix[][] batch = Tasks.delay(16, 50, 3, dataRng);
+                return model.lossAndGradients(batch[0], batch[1]);
+            });
+        } catch (TrainingDivergedException e) {
+            System.out.println((maxNorm > 0 ? "clipped" : "unclipped") + " run: " + e.getMessage());
+        }
+        return trainer.history();
+    }
+    // end::run[]
+
+    public static void main(String[] args) {
+        // tag::compare[]
+        int steps = Scale.current().pick(300, 1000);
+        History plain = train(0, steps);
+        History clipped = train(1.0, steps);
+        System.out.printf("unclipped: %d steps, largest gradient norm %.3g%n", plain.size(),
+                java.util.Arrays.stream(plain.gradNorms()).max().orElse(0));
+        System.out.printf("clipped:   %d steps, largest gradient norm %.3g (before clipping), "
+                + "loss at the start %.3f, at the end %.4f%n", clipped.size(),
+                java.util.Arrays.stream(clipped.gradNorms()).max().orElse(0), clipped.losses()[0],
+                clipped.meanLoss(clipped.size() - 20, clipped.size()));
+        // end::compare[]
+
+        // tag::chart[]
+        // Losses and gradient norms span hundreds of powers of ten here, so both charts plot log10 of them.
+        XYChart losses = new XYChartBuilder().width(720).height(380).title("Loss with and without clipping")
+                .xAxisTitle("step").yAxisTitle("log10 loss (moving average of 5 steps)").build();
+        XYChart norms = new XYChartBuilder().width(720).height(380)
+                .title("Gradient norm before clipping").xAxisTitle("step").yAxisTitle("log10 ‖gradient‖").build();
+        for (var run : java.util.List.of(java.util.Map.entry("no clipping", plain),
+                java.util.Map.entry("clipped to norm 1", clipped))) {
+            History h = run.getValue();
+            double[] x = java.util.Arrays.stream(h.steps()).asDoubleStream().toArray();
+            losses.addSeries(run.getKey(), x, java.util.Arrays.stream(h.smoothedLosses(5)).map(Math::log10)
+                    .toArray()).setMarker(SeriesMarkers.NONE);
+            norms.addSeries(run.getKey(), x, java.util.Arrays.stream(h.gradNorms()).map(Math::log10).toArray())
+                    .setMarker(SeriesMarkers.NONE);
+        }
+        losses.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        norms.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        Figures.show(norms, "gradient-clipping-norms");
+        Figures.show(losses, "gradient-clipping");
+        // end::chart[]
+    }
+}

@@ -1,0 +1,100 @@
+package rnnbook.chapters.ch04;
+
+import java.util.Random;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import rnnbook.nn.Activation;
+import rnnbook.nn.Init;
+import rnnbook.nn.Recurrent;
+import rnnbook.nn.RnnCell;
+import rnnbook.nn.State;
+import rnnbook.tensor.Matrix;
+import rnnbook.viz.Figures;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import rnnbook.chapters.common.Show;
+
+/** Chapter 4, vanishing and exploding gradients: repeated multiplication, measured through the engine. */
+public final class GradientFlow {
+    private GradientFlow() {
+    }
+
+    public static void main(String[] args) {
+        // tag::powers[]
+        System.out.printf("0.9^100 = %.3e%n", Math.pow(0.9, 100));
+        System.out.printf("1.2^100 = %.3e%n", Math.pow(1.2, 100));
+        // end::powers[]
+
+        // tag::scalar[]
+        // The one-unit linear cell h_t = w h_{t-1} + x_t over 101 steps, loss L = h_101:
+        // backpropagation multiplies by w once per step, so dL/dx_1 = w^100.
+        Table scalar = Table.create("Gradient reaching the first of 101 inputs", StringColumn.create("w"),
+                Show.formatted(DoubleColumn.create("dL/dx_1 from the engine"), "0.000E0"),
+                Show.formatted(DoubleColumn.create("w^100"), "0.000E0"));
+        for (double w : new double[] {0.9, 1.0, 1.2}) {
+            var cell = new RnnCell(1, 1, Activation.IDENTITY, new Random(0));
+            cell.weightIh().value().set(0, 0, 1.0);
+            cell.weightHh().value().set(0, 0, w);
+            cell.biasIh().value().zeroInPlace();
+            cell.biasHh().value().zeroInPlace();
+            var rnn = new Recurrent(cell);
+            Matrix[] xs = new Matrix[101];
+            for (int t = 0; t < xs.length; t++) {
+                xs[t] = Matrix.filled(1, 1, 0.01);
+            }
+            rnn.forward(xs);
+            Matrix[] dx = rnn.backward(null, State.of(Matrix.filled(1, 1, 1.0))).dInputs();
+            scalar.stringColumn("w").append(String.valueOf(w));
+            scalar.doubleColumn("dL/dx_1 from the engine").append(dx[0].get(0, 0));
+            scalar.doubleColumn("w^100").append(Math.pow(w, 100));
+        }
+        Figures.table(scalar, "vanishing-scalar");
+        // end::scalar[]
+
+        // tag::norms[]
+        // A tanh cell with 32 units; W_hh drawn with spectral scale s (entries normal with std s / √32).
+        // Loss: the sum of h_100. How much gradient reaches the input of each earlier step?
+        int hidden = 32;
+        int steps = 100;
+        var inputRng = new Random(62);
+        Matrix[] inputs = new Matrix[steps];
+        for (int t = 0; t < steps; t++) {
+            inputs[t] = Matrix.zeros(1, 4).mapInPlace(v -> 0.1 * inputRng.nextGaussian());
+        }
+        double[] back = new double[steps];
+        for (int k = 0; k < steps; k++) {
+            back[k] = k;   // steps back from the last input
+        }
+        XYChart flow = new XYChartBuilder().width(720).height(420)
+                .title("Gradient reaching each input, by recurrent-weight scale")
+                .xAxisTitle("steps back from the end").yAxisTitle("log10 ‖dL/dx_t‖").build();
+        Table ends = Table.create("Gradient norm 99 steps back", StringColumn.create("scale s"),
+                Show.formatted(DoubleColumn.create("‖dL/dx_100‖ (last)"), "0.000E0"),
+                Show.formatted(DoubleColumn.create("‖dL/dx_1‖ (first)"), "0.000E0"));
+        for (double s : new double[] {0.5, 0.9, 1.2, 1.5, 2.0}) {
+            var rng = new Random(61);
+            var cell = new RnnCell(4, hidden, rng);
+            cell.weightHh().value().copyFrom(Init.normal(hidden, hidden, s / Math.sqrt(hidden), rng));
+            var rnn = new Recurrent(cell);
+            rnn.forward(inputs);
+            Matrix[] dx = rnn.backward(null, State.of(Matrix.filled(1, hidden, 1.0))).dInputs();
+            double[] norm = new double[steps];
+            double[] log10 = new double[steps];
+            for (int k = 0; k < steps; k++) {
+                norm[k] = dx[steps - 1 - k].norm();
+                log10[k] = Math.log10(norm[k]);   // plotted as log10: the values span 36 powers of ten
+            }
+            flow.addSeries("s = " + s, back, log10).setMarker(SeriesMarkers.NONE);
+            ends.stringColumn("scale s").append(String.valueOf(s));
+            ends.doubleColumn("‖dL/dx_100‖ (last)").append(norm[0]);
+            ends.doubleColumn("‖dL/dx_1‖ (first)").append(norm[steps - 1]);
+        }
+        flow.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        Figures.table(ends, "gradient-norms-ends");
+        Figures.show(flow, "gradient-norms");
+        // end::norms[]
+    }
+}

@@ -1,0 +1,90 @@
+package rnnbook.chapters.ch04;
+
+import java.util.Random;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import rnnbook.chapters.common.Labelled;
+import rnnbook.chapters.common.ManyToOne;
+import rnnbook.chapters.common.Show;
+import rnnbook.chapters.common.Tasks;
+import rnnbook.data.Texts;
+import rnnbook.loss.SoftmaxCrossEntropy;
+import rnnbook.nn.Cell;
+import rnnbook.nn.Dense;
+import rnnbook.nn.RnnCell;
+import rnnbook.optim.Adam;
+import rnnbook.train.Scale;
+import rnnbook.train.Trainer;
+import rnnbook.viz.Figures;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/** Chapter 4, long-term dependencies: how accuracy falls as the clue moves further back. */
+public final class LongTermDependency {
+    private LongTermDependency() {
+    }
+
+    // tag::experiment[]
+    /**
+     * Trains a many-to-one model around {@code cell} on "remember the first symbol" (4 facts, 4 distractors)
+     * with a given gap, using Adam and clipping; returns the accuracy on 500 fresh sequences (chance: 0.25).
+     */
+    public static double accuracyAtGap(Cell cell, int gap, int steps, long seed) {
+        var model = new ManyToOne(cell, new Dense(cell.hiddenSize(), 4, new Random(seed)));
+        var trainer = new Trainer(model, new Adam(model.parameters(), 0.01)).clipGradNorm(1.0).quiet();
+        var ce = new SoftmaxCrossEntropy();
+        var dataRng = new Random(seed + 1);
+        trainer.fit(steps, step -> {
+            Labelled batch = Tasks.rememberFirst(32, gap, 4, 4, dataRng);
+            double loss = ce.forward(model.logits(batch.xs()), batch.labels());
+            model.backward(ce.backward());
+            return loss;
+        });
+        return model.accuracy(Tasks.rememberFirst(500, gap, 4, 4, new Random(seed + 2)));
+    }
+    // end::experiment[]
+
+    public static void main(String[] args) {
+        // tag::korean[]
+        String text = Texts.korean();
+        int clue = text.indexOf("한국 사람");
+        int use = text.indexOf("한국어를 잘해");
+        System.out.println(text.substring(clue - 3, use + 7).replace('\n', ' '));
+        System.out.println("characters between the clue and where it is needed: "
+                + text.codePointCount(clue, use));
+        // end::korean[]
+
+        // tag::sweep[]
+        int[] gaps = Scale.current() == Scale.CI ? new int[] {1, 5, 10, 20, 40}
+                : new int[] {1, 2, 5, 10, 15, 20, 30, 40, 60, 80};
+        int seeds = Scale.current().pick(1, 3);
+        int steps = Scale.current().pick(300, 1000);
+        Table results = Table.create("Accuracy against gap length, vanilla RNN", IntColumn.create("gap"),
+                Show.formatted(DoubleColumn.create("vanilla RNN accuracy"), "0.000"));
+        for (int gap : gaps) {
+            double sum = 0;
+            for (int seed = 0; seed < seeds; seed++) {
+                sum += accuracyAtGap(new RnnCell(9, 32, new Random(82 + seed)), gap, steps, 83 + seed);
+            }
+            results.intColumn("gap").append(gap);
+            results.doubleColumn("vanilla RNN accuracy").append(sum / seeds);
+        }
+        Figures.table(results, "long-term-dependency-table");
+        // end::sweep[]
+
+        // tag::chart[]
+        double[] x = results.intColumn("gap").asDoubleArray();
+        XYChart chart = new XYChartBuilder().width(720).height(400)
+                .title("Remembering the first symbol across a gap").xAxisTitle("gap (steps between clue and query)")
+                .yAxisTitle("test accuracy").build();
+        chart.addSeries("vanilla RNN (tanh, 32 units)", x, results.doubleColumn("vanilla RNN accuracy").asDoubleArray());
+        chart.addSeries("chance (4 classes)", new double[] {x[0], x[x.length - 1]}, new double[] {0.25, 0.25});
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(1.05);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        Figures.show(chart, "long-term-dependency");
+        // end::chart[]
+    }
+}
