@@ -59,6 +59,29 @@ class LoopThreadFixTest {
         }
     }
 
+    /**
+     * The patch replaces whole classes, so it is only right for the exact classes it was written against: when the
+     * kernel version changes, this fails until someone has compared the new jar's classes with the patch.
+     */
+    @Test
+    void theJarHoldsTheClassesThePatchWasWrittenFor() throws Exception {
+        var expected = java.util.Map.of(
+                "org/rapaio/jupyter/kernel/channels/LoopThread.class",
+                "75779753148cf7618488f8dbc47729e73c513cdca3538fa0cf7f0387c385c973",
+                "org/rapaio/jupyter/kernel/channels/Channels.class",
+                "38b45e57b898a5109b50b2715387b2903bf3f58f8503d1f1f520de2b706f53e1");
+        try (var jar = new java.util.jar.JarFile(Project.KERNEL.resolve(KernelSpec.JAR).toFile())) {
+            for (var e : expected.entrySet()) {
+                byte[] bytes = jar.getInputStream(jar.getEntry(e.getKey())).readAllBytes();
+                String sha = java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+                assertEquals(e.getValue(), sha, e.getKey() + " changed in the kernel jar: compare it (javap -c -p)"
+                        + " with notebooks/src/main/java/" + e.getKey().replace(".class", ".java")
+                        + " before updating this hash");
+            }
+        }
+    }
+
     @Test
     void theKernelReadsOurLoggingAndDisplayOptions() throws Exception {
         try (URLClassLoader loader = kernelClassPath()) {
