@@ -16,7 +16,8 @@ import java.util.List;
  *   <li><b>sources</b>: the cells must match one for one in cell type and source text, and the notebook must name
  *       the rnnbook kernel; cell ids, metadata, execution counts and outputs are not compared;</li>
  *   <li><b>outputs</b>: every code cell must have been executed, in order, in one run (execution counts
- *       1, 2, 3, ...), and no cell may hold an error output or text on stderr. Output <em>values</em> (numbers,
+ *       1, 2, 3, ...), no cell may hold an error output or text on stderr, a cell calling {@code Figures.show}
+ *       must hold an image/png output and one calling {@code Figures.table} a text/plain output. Output <em>values</em> (numbers,
  *       image bytes) are not compared, since a newer JDK or font may change pixels; the tests execute the
  *       notebooks again on every build instead.</li>
  * </ul>
@@ -110,6 +111,13 @@ public final class NotebookCheck {
                         + ": outputs must come from one run of all cells in order");
             }
             out.addAll(errorOutputs(cell, at));
+            String source = Notebooks.text(cell.get("source"));
+            if (source.contains("Figures.show(") && !hasOutput(cell, "image/png")) {
+                out.add(at + " shows a chart (Figures.show) but holds no image/png output");
+            }
+            if (source.contains("Figures.table(") && !hasOutput(cell, "text/plain")) {
+                out.add(at + " shows a table (Figures.table) but holds no text/plain output");
+            }
             expected++;
         }
         return out;
@@ -128,6 +136,15 @@ public final class NotebookCheck {
             }
         }
         return out;
+    }
+
+    private static boolean hasOutput(JsonObject cell, String mime) {
+        for (JsonElement e : cell.getAsJsonArray("outputs")) {
+            if (e.getAsJsonObject().get("data") instanceof JsonObject data && data.has(mime)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String text(JsonObject o, String key) {

@@ -86,6 +86,19 @@ class NotebookCheckTest {
     }
 
     @Test
+    void aChartCellWithoutItsImageIsFound() {
+        JsonObject nb = executed();
+        nb.getAsJsonArray("cells").get(2).getAsJsonObject().add("source",
+                Notebooks.lines("Figures.show(chart, \"loss\");"));
+        assertEquals(List.of("01-x.ipynb: cell 2 (code cell 2) shows a chart (Figures.show) but holds no image/png"
+                + " output"), NotebookCheck.outputProblems(nb, FILE));
+        nb.getAsJsonArray("cells").get(2).getAsJsonObject().getAsJsonArray("outputs").add(JsonParser.parseString(
+                "{\"output_type\": \"execute_result\", \"execution_count\": 2, \"metadata\": {},"
+                        + " \"data\": {\"image/png\": \"iVBORw==\"}}"));
+        assertEquals(List.of(), NotebookCheck.outputProblems(nb, FILE));
+    }
+
+    @Test
     void outputsFromTwoRunsAreFound() {
         JsonObject nb = executed();
         nb.getAsJsonArray("cells").get(2).getAsJsonObject().addProperty("execution_count", 5);
