@@ -34,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A learner's path through a real client: Jupyter's notebook server on 127.0.0.1, the first chapter's notebook
  * (without outputs) opened in headless Chromium, "Cell > Run All" clicked in the menu, and every chart the chapter
- * shows must appear as an image, with no error and nothing on stderr. Chromium resolves no host but 127.0.0.1,
+ * shows must appear as an image, with no error and nothing on stderr, and the math in the prose must render. Chromium resolves no host but 127.0.0.1,
  * so a page that reached for the network would fail here. A screenshot is kept in target/browser/.
  */
 class BrowserTest {
@@ -85,6 +85,13 @@ class BrowserTest {
             Number width = (Number) js.executeScript("return arguments[0].naturalWidth;", img);
             assertTrue(width.intValue() > 100, "the chart decodes to a real image, width " + width);
         }
+        // the chapter's LaTeX renders through the MathJax that Debian's Jupyter serves locally
+        Number math = (Number) js.executeScript(
+                "return document.querySelectorAll('.rendered_html .MathJax, .rendered_html .MathJax_Display').length;");
+        assertTrue(math.intValue() > 0, "math rendered in the markdown cells");
+        js.executeScript("window.scrollTo(0, 0); document.querySelector('#notebook-container').scrollIntoView();");
+        screenshot("top.png");
+
         List<String> errors = new ArrayList<>();
         for (WebElement e : driver.findElements(By.cssSelector(".output_error, .output_stderr"))) {
             errors.add(e.getText());
