@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * <p>Cells, in page order: the prose as Markdown cells (a new cell at every section heading), then before the first
  * code cell one cell with the imports of every included Java file (plus each file's own package, so regions may
  * use the chapter's helper classes), then one code cell per {@code include::File.java[tags=...]} with the region's
- * code. An {@code image::NAME.svg[]} is left out when a code cell of the notebook shows the figure
+ * code (split after a {@code Figures.show}/{@code Figures.table} call that is not the region's last statement, see
+ * {@link #splitAfterDisplays}). An {@code image::NAME.svg[]} is left out when a code cell of the notebook shows the figure
  * ({@code Figures.show(chart, "NAME")}); an image file that exists is attached to a Markdown cell; anything else
  * is an error. Output has no execution results: {@code ./book notebook-update} executes and commits them.
  *
@@ -121,7 +122,9 @@ public final class NotebookGenerator {
                     cells.add(Notebooks.code(id(n++), String.join("\n", importLines)));
                     importsDone = true;
                 }
-                cells.add(Notebooks.code(id(n++), code.get(c)));
+                for (String part : splitAfterDisplays(code.get(c))) {
+                    cells.add(Notebooks.code(id(n++), part));
+                }
             }
         }
         addMarkdown(cells, n, md, attachments);
@@ -146,6 +149,62 @@ public final class NotebookGenerator {
         md.setLength(0);
         attachments.clear();
         return n + 1;
+    }
+
+    /**
+     * A notebook cell shows the value of its last expression only, so a region that calls
+     * {@code Figures.show(...)} or {@code Figures.table(...)} and then goes on would lose that chart or table.
+     * Such a region becomes several cells, each ending right after one of those calls: the same statements in the
+     * same order (JShell keeps the state between cells), and every chart and table shows.
+     */
+    static List<String> splitAfterDisplays(String region) {
+        List<String> parts = new ArrayList<>();
+        String[] lines = region.split("\n", -1);
+        StringBuilder current = new StringBuilder();
+        int depth = 0;
+        boolean inDisplay = false;
+        for (String line : lines) {
+            if (depth == 0 && (line.startsWith("Figures.show(") || line.startsWith("Figures.table("))) {
+                inDisplay = true;
+            }
+            current.append(line).append('\n');
+            depth += nesting(line);
+            if (inDisplay && depth == 0 && line.stripTrailing().endsWith(";")) {
+                inDisplay = false;
+                parts.add(current.toString().strip());
+                current.setLength(0);
+            }
+        }
+        String rest = current.toString().strip();
+        if (!rest.isEmpty()) {
+            parts.add(rest);
+        }
+        return parts;
+    }
+
+    /** Opened minus closed brackets and braces on a line, outside string and char literals and // comments. */
+    private static int nesting(String line) {
+        int d = 0;
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quote != 0) {
+                if (ch == '\\') {
+                    i++;
+                } else if (ch == quote) {
+                    quote = 0;
+                }
+            } else if (ch == '"' || ch == '\'') {
+                quote = ch;
+            } else if (ch == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+                break;
+            } else if (ch == '(' || ch == '{') {
+                d++;
+            } else if (ch == ')' || ch == '}') {
+                d--;
+            }
+        }
+        return d;
     }
 
     /** Stable ids, so a regenerated notebook differs from the committed one only where the chapter changed. */

@@ -225,6 +225,28 @@ class NotebookGeneratorTest {
     }
 
     @Test
+    void aRegionShowingATableAndThenAChartBecomesTwoCells() {
+        String region = """
+                Table t = Table.create("x");
+                for (int i = 0; i < 2; i++) {
+                    Figures.table(t, "inside-a-loop-is-not-split");
+                }
+                Figures.table(t,
+                        "ends");
+                chart.setTitle("(");   // a bracket in a string: (
+                Figures.show(chart, "c");
+                int after = 1;""";
+        assertEquals(List.of(
+                "Table t = Table.create(\"x\");\nfor (int i = 0; i < 2; i++) {\n"
+                        + "    Figures.table(t, \"inside-a-loop-is-not-split\");\n}\nFigures.table(t,\n        \"ends\");",
+                "chart.setTitle(\"(\");   // a bracket in a string: (\nFigures.show(chart, \"c\");",
+                "int after = 1;"),
+                NotebookGenerator.splitAfterDisplays(region));
+        assertEquals(List.of("int a = 1;\nFigures.show(chart, \"c\");"),
+                NotebookGenerator.splitAfterDisplays("int a = 1;\nFigures.show(chart, \"c\");"));
+    }
+
+    @Test
     void generatingTwiceGivesTheSameNotebook() {
         assertEquals(NotebookGenerator.generate(page), NotebookGenerator.generate(page));
         assertFalse(NotebookGenerator.generate(page).toString().contains("tag::"));
