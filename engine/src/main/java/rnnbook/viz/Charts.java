@@ -9,6 +9,7 @@ import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import rnnbook.train.History;
 
@@ -70,6 +71,8 @@ public final class Charts {
                 .yAxisTitle(yTitle).build();
         chart.getStyler().setMarkerSize(0);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setXAxisTickMarkSpacingHint(90);   // fewer, rounder step labels
         return chart;
     }
 

@@ -31,8 +31,11 @@ public final class TruncatedWindows {
     }
 
     // tag::train[]
-    /** Trains on {@code stream} (xs, ys) with truncated BPTT windows of k steps; returns the test error. */
-    public static double trainWithWindow(int k, Matrix[][] stream, Matrix[][] test, int passes) {
+    /**
+     * Trains on {@code stream} (xs, ys) with truncated BPTT windows of k steps; returns {test error, seconds of
+     * the fastest pass} (the fastest, not the mean, so that other programs sharing the machine distort it less).
+     */
+    public static double[] trainWithWindow(int k, Matrix[][] stream, Matrix[][] test, int passes) {
         var rnn = new Recurrent(new RnnCell(1, 24, new Random(41)));
         var head = new Dense(24, 1, new Random(42));
         List<Parameter> parameters = new ArrayList<>(rnn.parameters());
@@ -40,7 +43,9 @@ public final class TruncatedWindows {
         var adam = new Adam(parameters, 0.005);
         var tbptt = new TruncatedBptt(rnn, k);
         double count = stream[0].length * stream[0][0].rows();
+        double fastest = Double.MAX_VALUE;
         for (int pass = 0; pass < passes; pass++) {
+            long began = System.nanoTime();
             tbptt.run(stream[0], null, (start, outputs, dOutputs) -> {
                 // the loss of this window: squared error of the read-out at each of its steps
                 Matrix target = Sequences.stack(Arrays.copyOfRange(stream[1], start, start + outputs.length));
@@ -53,9 +58,10 @@ public final class TruncatedWindows {
                 adam.step();
                 adam.zeroGrad();
             });
+            fastest = Math.min(fastest, (System.nanoTime() - began) / 1e9);
         }
         Matrix[] hs = rnn.forward(test[0]).outputs();
-        return new Mse().forward(head.forward(Sequences.stack(hs)), Sequences.stack(test[1]));
+        return new double[] {new Mse().forward(head.forward(Sequences.stack(hs)), Sequences.stack(test[1])), fastest};
     }
     // end::train[]
 
@@ -72,13 +78,11 @@ public final class TruncatedWindows {
                 Show.formatted(DoubleColumn.create("seconds per pass"), "0.000"));
         int passes = Scale.current().pick(4, 8);
         for (int k : windows) {
-            long start = System.nanoTime();
-            double error = trainWithWindow(k, stream, test, passes);
-            double seconds = (System.nanoTime() - start) / 1e9 / passes;
+            double[] errorAndSeconds = trainWithWindow(k, stream, test, passes);
             results.intColumn("window k").append(k);
             results.intColumn("updates per pass").append((length + k - 1) / k);
-            results.doubleColumn("test mean squared error").append(error);
-            results.doubleColumn("seconds per pass").append(seconds);
+            results.doubleColumn("test mean squared error").append(errorAndSeconds[0]);
+            results.doubleColumn("seconds per pass").append(errorAndSeconds[1]);
         }
         Figures.table(results, "truncated-bptt-table");
         // end::sweep[]
@@ -95,15 +99,12 @@ public final class TruncatedWindows {
         // end::chart[]
 
         // tag::speed[]
-        XYChart speed = new XYChartBuilder().width(720).height(360).title("Time per pass and updates per pass")
-                .xAxisTitle("window k (log scale)").yAxisTitle("seconds per pass").build();
+        XYChart speed = new XYChartBuilder().width(720).height(360).title("Time for one pass over the stream")
+                .xAxisTitle("window k (log scale)").yAxisTitle("seconds (fastest pass)").build();
         speed.addSeries("seconds per pass", k, results.doubleColumn("seconds per pass").asDoubleArray());
-        speed.addSeries("updates per pass", k, results.intColumn("updates per pass").asDoubleArray())
-                .setYAxisGroup(1);
-        speed.setYAxisGroupTitle(1, "updates per pass (log scale)");
         speed.getStyler().setXAxisLogarithmic(true);
-        speed.getStyler().setYAxisLogarithmic(true);
-        speed.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        speed.getStyler().setYAxisMin(0.0);
+        speed.getStyler().setLegendVisible(false);
         Figures.show(speed, "truncated-bptt-speed");
         // end::speed[]
     }

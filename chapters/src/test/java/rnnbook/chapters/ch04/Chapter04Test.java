@@ -59,6 +59,7 @@ class Chapter04Test {
         List<List<String>> rows = run.table("long-term-dependency-table");
         assertTrue(run.cell("long-term-dependency-table", "1", 1) > 0.95, "a gap of 1 is easy");
         assertTrue(run.cell("long-term-dependency-table", "5", 1) > 0.95, "a gap of 5 is easy");
+        assertEquals("1 of 1", rows.get(1).get(2));
         double longest = Double.parseDouble(rows.get(rows.size() - 1).get(1));
         assertTrue(longest < 0.4, "at the longest gap the vanilla RNN is near chance (0.25): " + longest);
     }
