@@ -1,0 +1,114 @@
+package rnnbook.notebooks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's Jupyter, run by absolute path (another {@code python3} or {@code jupyter} may come first on PATH), with
+ * every Jupyter folder inside one project-local directory so nothing in the user's home is read or written:
+ * {@code JUPYTER_PATH} (where the rnnbook kernelspec is), runtime (connection files), config and data.
+ */
+public final class Jupyter {
+    public static final Path JUPYTER = Path.of("/usr/bin/jupyter");
+    public static final Path PYTHON = Path.of("/usr/bin/python3");
+
+    private final Path home;
+    private final Path kernelDir;
+
+    /**
+     * @param home      the project-local Jupyter folder (e.g. {@code notebooks/target/jupyter})
+     * @param kernelDir the build's kernel folder ({@code notebooks/target/kernel})
+     */
+    public Jupyter(Path home, Path kernelDir) {
+        this.home = home.toAbsolutePath().normalize();
+        this.kernelDir = kernelDir.toAbsolutePath().normalize();
+    }
+
+    /** Fails with what to do when Debian's Jupyter is not installed. */
+    public static void requireInstalled() {
+        if (!Files.isExecutable(JUPYTER) || !Files.isExecutable(PYTHON)) {
+            throw new IllegalStateException("expected Jupyter at " + JUPYTER + " and Python at " + PYTHON
+                    + " but they are missing: ./book test and ./book notebook install them (Debian packages"
+                    + " jupyter-notebook jupyter-nbconvert jupyter-client)");
+        }
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** Writes the rnnbook kernelspec under this Jupyter's path; scale {@code ci}, {@code full} or null. */
+    public Path writeKernelSpec(String scale) {
+        return KernelSpec.write(kernelDir, home, scale);
+    }
+
+    /** The environment that points Jupyter at the project-local folders. */
+    public Map<String, String> env() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("JUPYTER_PATH", home.toString());
+        env.put("JUPYTER_RUNTIME_DIR", home.resolve("runtime").toString());
+        env.put("JUPYTER_CONFIG_DIR", home.resolve("config").toString());
+        env.put("JUPYTER_DATA_DIR", home.resolve("data").toString());
+        env.put("JUPYTER_PLATFORM_DIRS", "1");
+        env.put("PYTHONNOUSERSITE", "1");
+        return env;
+    }
+
+    /** A process builder for {@code /usr/bin/jupyter ARGS} with this environment. */
+    public ProcessBuilder jupyter(List<String> args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(JUPYTER.toString());
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env());
+        return pb;
+    }
+
+    /** The result of executing one notebook headless. */
+    public record Execution(Path input, Path output, int exitCode, Duration took, String log) {
+    }
+
+    /**
+     * Executes a notebook top to bottom with nbconvert into {@code outDir} (same file name). Errors do not stop the
+     * run ({@code --allow-errors}), so the written notebook shows every failing cell; the caller inspects it.
+     * Timing metadata is not recorded, so an executed notebook differs from its last run only in its outputs.
+     */
+    public Execution execute(Path notebook, Path outDir, Duration timeout) {
+        try {
+            Files.createDirectories(outDir);
+            Path log = Files.createTempFile(outDir, "nbconvert", ".log");
+            ProcessBuilder pb = jupyter(List.of("nbconvert", "--to", "notebook", "--execute", "--allow-errors",
+                    "--ExecutePreprocessor.record_timing=False",
+                    "--ExecutePreprocessor.kernel_name=" + KernelSpec.NAME,
+                    "--ExecutePreprocessor.startup_timeout=60",
+                    "--ExecutePreprocessor.timeout=" + timeout.toSeconds(),
+                    "--output-dir", outDir.toAbsolutePath().toString(), notebook.toAbsolutePath().toString()));
+            pb.redirectErrorStream(true).redirectOutput(log.toFile());
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            // nbconvert's own limit is per cell; this one only guards against a hang outside any cell
+            if (!p.waitFor(timeout.toSeconds() + 120, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                return new Execution(notebook, outDir.resolve(notebook.getFileName()), -1,
+                        Duration.ofNanos(System.nanoTime() - t0), Files.readString(log) + "\n(killed: no answer)");
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            String text = Files.readString(log);
+            Files.delete(log);
+            return new Execution(notebook, outDir.resolve(notebook.getFileName()), p.exitValue(), took, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run nbconvert on " + notebook, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while executing " + notebook, e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package rnnbook.notebooks;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes the Jupyter kernelspec "rnnbook (Java)": {@code JUPYTER_DIR/kernels/rnnbook/kernel.json}.
+ *
+ * <p>The kernel is rapaio-jupyter-kernel, run as
+ * {@code java -cp KERNEL_DIR/patch:KERNEL_DIR/rapaio-jupyter-kernel.jar org.rapaio.jupyter.kernel.MainApp}: the
+ * {@code patch} folder comes first so the corrected {@code LoopThread} and the file-only logging set-up win over the
+ * jar's. What the notebooks' JShell sees (engine, chapter programs, their dependencies) goes in the kernel's
+ * environment as {@code RJK_CLASSPATH}, {@code ;}-separated (the kernel splits on {@code ;} only).
+ *
+ * <p>Everything the kernel needs is in {@code KERNEL_DIR} ({@code notebooks/target/kernel}, made by the build);
+ * writing the spec again gives the same file, so callers may write it on every run.
+ */
+public final class KernelSpec {
+    /** The kernel's name: notebooks refer to it in {@code metadata.kernelspec.name}. */
+    public static final String NAME = "rnnbook";
+    public static final String DISPLAY_NAME = "rnnbook (Java)";
+    public static final String JAR = "rapaio-jupyter-kernel.jar";
+    public static final String PATCH = "patch";
+    public static final String CLASSPATH_FILE = "jshell-classpath.txt";
+
+    private KernelSpec() {
+    }
+
+    /**
+     * Usage: {@code KernelSpec KERNEL_DIR JUPYTER_DIR [ci|full]}. Prints the path of the written kernel.json.
+     */
+    public static void main(String[] args) {
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: KernelSpec KERNEL_DIR JUPYTER_DIR [ci|full]");
+            System.exit(2);
+        }
+        String scale = args.length == 3 ? args[2] : null;
+        System.out.println(write(Path.of(args[0]), Path.of(args[1]), scale));
+    }
+
+    /**
+     * Writes {@code jupyterDir/kernels/rnnbook/kernel.json} atomically and returns its path.
+     *
+     * @param kernelDir  the build's kernel folder, holding the jar, {@code patch/} and {@code jshell-classpath.txt}
+     * @param jupyterDir a folder on Jupyter's {@code JUPYTER_PATH} (or its data dir)
+     * @param scale      {@code ci} or {@code full} for {@code -Drnnbook.scale}, or null for the engine's default
+     */
+    public static Path write(Path kernelDir, Path jupyterDir, String scale) {
+        Path file = jupyterDir.resolve("kernels").resolve(NAME).resolve("kernel.json");
+        String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
+                .toJson(spec(kernelDir, scale)) + "\n";
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "kernel.json", ".tmp");
+            Files.writeString(tmp, json);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the kernelspec " + file, e);
+        }
+        return file;
+    }
+
+    /** The kernel.json content. */
+    public static JsonObject spec(Path kernelDir, String scale) {
+        Path dir = kernelDir.toAbsolutePath().normalize();
+        Path jar = require(dir.resolve(JAR));
+        Path patch = require(dir.resolve(PATCH).resolve("org/rapaio/jupyter/kernel/channels/LoopThread.class"));
+        Path classpathFile = require(dir.resolve(CLASSPATH_FILE));
+        String jshellClasspath;
+        try {
+            jshellClasspath = Files.readString(classpathFile).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + classpathFile, e);
+        }
+        if (jshellClasspath.isEmpty() || jshellClasspath.contains(File.pathSeparator) && !jshellClasspath.contains(";")) {
+            throw new IllegalStateException("expected a ';'-separated class path in " + classpathFile
+                    + " but found: '" + jshellClasspath + "'");
+        }
+        if (scale != null && !scale.equals("ci") && !scale.equals("full")) {
+            throw new IllegalArgumentException("expected scale 'ci' or 'full' but got '" + scale + "'");
+        }
+
+        JsonArray argv = new JsonArray();
+        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        argv.add("-cp");
+        // order matters: the patch folder first, so its LoopThread and logging.properties shadow the jar's
+        argv.add(dir.resolve(PATCH) + File.pathSeparator + jar);
+        argv.add("-Djava.awt.headless=true");
+        if (scale != null) {
+            argv.add("-Drnnbook.scale=" + scale);
+        }
+        argv.add("org.rapaio.jupyter.kernel.MainApp");
+        argv.add("{connection_file}");
+
+        JsonObject env = new JsonObject();
+        env.addProperty("RJK_CLASSPATH", jshellClasspath);
+        // the kernel's dependency cache (used only by its %dependency magic, which the book does not use) stays local
+        env.addProperty("RJK_MIMA_CACHE", dir.resolve("mima_cache").toString());
+
+        JsonObject spec = new JsonObject();
+        spec.add("argv", argv);
+        spec.addProperty("display_name", DISPLAY_NAME);
+        spec.addProperty("language", "java");
+        spec.addProperty("interrupt_mode", "message");
+        spec.add("env", env);
+        return spec;
+    }
+
+    private static Path require(Path p) {
+        if (!Files.exists(p)) {
+            throw new IllegalStateException("expected " + p + " (made by the notebooks build: "
+                    + "./mvnw -pl notebooks -am package) but it is missing");
+        }
+        return p;
+    }
+}
