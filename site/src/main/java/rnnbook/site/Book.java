@@ -64,7 +64,7 @@ public record Book(List<Part> parts) {
             return parse(Files.readString(conceptsMd));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the concept map " + conceptsMd
-                    + " (the shared folder sits beside the repository: ../shared/CONCEPTS.md)", e);
+                    + " (the repository keeps a copy of ../shared/CONCEPTS.md at chapters/CONCEPTS.md)", e);
         }
     }
 

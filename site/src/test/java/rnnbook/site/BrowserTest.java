@@ -51,15 +51,6 @@ class BrowserTest {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
-    /**
-     * Links into modules that do not exist yet may 404 while the module is missing: path prefix in the site to the
-     * file whose existence (relative to the repository) means the module has landed. Once it has, its links must
-     * resolve like any other. Remove an entry when its module is merged.
-     */
-    private static final Map<String, String> PENDING_MODULES = Map.of(
-            "notebooks/", "notebooks/pom.xml",
-            "exercises/", "exercises/pom.xml");
-
     private static final Pattern HANGUL = Pattern.compile("[\\uAC00-\\uD7A3]+");
 
     /**
@@ -174,9 +165,7 @@ class BrowserTest {
                 target = target.resolve("index.html");
             }
             if (!target.startsWith(site) || !Files.isRegularFile(target)) {
-                if (!pendingModule(path)) {
-                    problems.add(page + ": broken <" + tag + "> " + raw);
-                }
+                problems.add(page + ": broken <" + tag + "> " + raw);
                 continue;
             }
             String fragment = uri.getFragment();
@@ -187,12 +176,6 @@ class BrowserTest {
             }
         }
         return problems;
-    }
-
-    /** True when {@code path} belongs to a module that has not landed yet (see {@link #PENDING_MODULES}). */
-    private static boolean pendingModule(String path) {
-        return PENDING_MODULES.entrySet().stream().anyMatch(e -> path.startsWith(e.getKey())
-                && !Files.exists(SiteFiles.repo().resolve(e.getValue())));
     }
 
     private Set<String> ids(Path html) throws IOException {

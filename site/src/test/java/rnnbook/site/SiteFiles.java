@@ -17,8 +17,20 @@ final class SiteFiles {
         return p.toAbsolutePath().normalize();
     }
 
+    /** The concept map the coverage checks read: the shared one beside the repository, else the repository's copy. */
     static Path concepts() {
-        return Path.of(property("rnnbook.concepts", "../../shared/CONCEPTS.md")).toAbsolutePath().normalize();
+        Path shared = sharedConcepts();
+        return Files.exists(shared) ? shared : copiedConcepts();
+    }
+
+    /** ../shared/CONCEPTS.md, the coverage contract. */
+    static Path sharedConcepts() {
+        return Path.of(property("rnnbook.shared.concepts", "../../shared/CONCEPTS.md")).toAbsolutePath().normalize();
+    }
+
+    /** chapters/CONCEPTS.md, the copy the site build reads so that a clone alone can build the book. */
+    static Path copiedConcepts() {
+        return Path.of(property("rnnbook.concepts", "../chapters/CONCEPTS.md")).toAbsolutePath().normalize();
     }
 
     static Path repo() {
