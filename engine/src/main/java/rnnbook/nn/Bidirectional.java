@@ -1,6 +1,9 @@
 package rnnbook.nn;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import rnnbook.tensor.Matrix;
 
@@ -128,6 +131,18 @@ public final class Bidirectional implements Module {
             dInputs[t] = ga.dInputs()[t].add(gb.dInputs()[seq - 1 - t]);
         }
         return new Gradients(dInputs, ga.dInitial(), gb.dInitial());
+    }
+
+    /** The forward cell's steps of the last forward pass, in time order (to read its gates). */
+    public List<Step> forwardSteps() {
+        return forward.steps();
+    }
+
+    /** The reverse cell's steps of the last forward pass, re-ordered so entry t belongs to input step t. */
+    public List<Step> reverseSteps() {
+        List<Step> steps = new ArrayList<>(reverse.steps());
+        Collections.reverse(steps);
+        return Collections.unmodifiableList(steps);
     }
 
     static Matrix[] reversed(Matrix[] xs) {

@@ -177,6 +177,21 @@ public final class Stacked implements Module {
         return cells[layer][direction];
     }
 
+    /**
+     * The steps a layer and direction kept in the last forward pass, entry t for input step t (also for the
+     * reverse direction): each step's record holds the cell's gates, e.g. {@link LstmCell.LstmStep#forget()}.
+     */
+    public List<Step> steps(int layer, int direction) {
+        if (directions() == 2) {
+            Bidirectional bi = bidirectional.get(layer);
+            return direction == 0 ? bi.forwardSteps() : bi.reverseSteps();
+        }
+        if (direction != 0) {
+            throw new IllegalArgumentException("steps: this stack has one direction, asked for direction " + direction);
+        }
+        return unidirectional.get(layer).steps();
+    }
+
     public double dropout() {
         return dropout;
     }

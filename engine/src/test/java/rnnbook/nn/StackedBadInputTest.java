@@ -117,4 +117,20 @@ class StackedBadInputTest {
         assertEquals("(16, 8)", stack.namedParameters().get("weight_ih_l1_reverse").value().shape());
         assertEquals("(1, 16)", stack.namedParameters().get("bias_hh_l0").value().shape());
     }
+
+    /** The reverse direction's gates are handed out in input order: entry t saw x_t, and its h is y_t's second half. */
+    @Test
+    void gatesPerStepInInputOrder() {
+        Stacked stack = Stacked.lstm(2, 3, 1, 0, true, new Random(16));
+        Matrix[] xs = Fixtures.sequence(4, 2, 2, new Random(17));
+        Stacked.Output out = stack.forward(xs);
+        for (int t = 0; t < 4; t++) {
+            LstmCell.LstmStep back = (LstmCell.LstmStep) stack.steps(0, 1).get(t);
+            assertTrue(back.x() == xs[t]);
+            assertEquals(out.outputs()[t].get(1, 4), back.state().h().get(1, 1), 0.0);
+            assertEquals("(2, 3)", back.forget().shape());
+            double f = back.forget().get(0, 0);
+            assertTrue(f > 0 && f < 1, "a sigmoid gate lies in (0, 1)");
+        }
+    }
 }
