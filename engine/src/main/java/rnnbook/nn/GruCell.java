@@ -26,7 +26,7 @@ import rnnbook.tensor.Matrix;
  *   dx_t = dgi · W_ih,    dh_{t-1} = dh_t ⊙ z + dgh · W_hh
  * </pre>
  */
-public final class GruCell implements Cell {
+public final class GruCell implements GateCell {
     private final Parameter weightIh;
     private final Parameter weightHh;
     private final Parameter biasIh;
@@ -81,14 +81,26 @@ public final class GruCell implements Cell {
 
     @Override
     public GruStep forward(Matrix x, State prev) {
+        x.requireShape("GruCell input x", x.rows(), inputSize());
+        return forward(x, inputGates(x), prev, null);
+    }
+
+    /** gi = x · W_ihᵀ + b_ih: the input half of r, z and n, for one step or many stacked. */
+    @Override
+    public Matrix inputGates(Matrix x) {
+        return x.matmulT(weightIh.value()).addRowVectorInPlace(biasIh.value());
+    }
+
+    @Override
+    public GruStep forward(Matrix x, Matrix gi, State prev, Matrix weightHhT) {
         int batch = x.rows();
         int hidden = hiddenSize();
-        x.requireShape("GruCell input x", batch, inputSize());
+        gi.requireShape("GruCell input gates", batch, 3 * hidden);
         prev.require("GruCell previous state", batch, hidden, false);
         Matrix hPrev = prev.h();
         // tag::forward[]
-        Matrix gi = x.matmulT(weightIh.value()).addRowVectorInPlace(biasIh.value());       // r, z, n: input half
-        Matrix gh = hPrev.matmulT(weightHh.value()).addRowVectorInPlace(biasHh.value());   // r, z, n: recurrent half
+        Matrix gh = (weightHhT == null ? hPrev.matmulT(weightHh.value()) : hPrev.matmul(weightHhT))
+                .addRowVectorInPlace(biasHh.value());                        // r, z, n: recurrent half
         Matrix reset = Activation.SIGMOID.applyInPlace(
                 GateBlocks.block(gi, 0, hidden).addInPlace(GateBlocks.block(gh, 0, hidden)));
         Matrix update = Activation.SIGMOID.applyInPlace(
@@ -103,6 +115,11 @@ public final class GruCell implements Cell {
 
     @Override
     public StepGrad backward(Step step, State dState) {
+        return GateCell.super.backward(step, dState);
+    }
+
+    @Override
+    public GateGrad backwardGates(Step step, State dState) {
         GruStep s = (GruStep) step;
         Matrix dh = dState.h();
         dh.requireShape("GruCell backward dh", s.x().rows(), hiddenSize());
@@ -113,14 +130,39 @@ public final class GruCell implements Cell {
         Matrix dReset = Activation.SIGMOID.backward(dCandidate.mul(s.hn()), s.reset());
         Matrix dgi = GateBlocks.join(dReset, dUpdate, dCandidate);
         Matrix dgh = GateBlocks.join(dReset, dUpdate, dCandidate.mul(s.reset()));
-        weightIh.grad().addMatmul(dgi, true, s.x(), false);
-        weightHh.grad().addMatmul(dgh, true, s.hPrev(), false);
-        dgi.addSumRowsTo(biasIh.grad());
-        dgh.addSumRowsTo(biasHh.grad());
-        Matrix dx = dgi.matmul(weightIh.value());
         Matrix dhPrev = dh.mul(s.update()).addMatmul(dgh, false, weightHh.value(), false);
         // end::backward[]
-        return new StepGrad(dx, State.of(dhPrev));
+        return new GateGrad(dgi, dgh, State.of(dhPrev));
+    }
+
+    /** dW_ih += dgiᵀ · x, db_ih += Σ_rows dgi; returns dx = dgi · W_ih. */
+    @Override
+    public Matrix backwardInputGates(Matrix x, Matrix dgi) {
+        weightIh.grad().addMatmul(dgi, true, x, false);
+        dgi.addSumRowsTo(biasIh.grad());
+        return dgi.matmul(weightIh.value());
+    }
+
+    /** dW_hh += dghᵀ · h_prev, db_hh += Σ_rows dgh. */
+    @Override
+    public void backwardRecurrentGates(Matrix hPrev, Matrix dgh) {
+        weightHh.grad().addMatmul(dgh, true, hPrev, false);
+        dgh.addSumRowsTo(biasHh.grad());
+    }
+
+    @Override
+    public Matrix recurrentWeight() {
+        return weightHh.value();
+    }
+
+    @Override
+    public Matrix previousH(Step step) {
+        return ((GruStep) step).hPrev();
+    }
+
+    @Override
+    public Matrix inputOf(Step step) {
+        return ((GruStep) step).x();
     }
 
     @Override

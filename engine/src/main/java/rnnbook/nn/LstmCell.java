@@ -33,7 +33,7 @@ import rnnbook.tensor.Matrix;
  * The gradient reaches c_{t-1} through f_t alone, with no squashing: the constant error carousel that lets LSTMs
  * remember over long spans.
  */
-public final class LstmCell implements Cell {
+public final class LstmCell implements GateCell {
     private final Parameter weightIh;
     private final Parameter weightHh;
     private final Parameter biasIh;
@@ -93,15 +93,28 @@ public final class LstmCell implements Cell {
 
     @Override
     public LstmStep forward(Matrix x, State prev) {
-        int batch = x.rows();
-        int hidden = hiddenSize();
-        x.requireShape("LstmCell input x", batch, inputSize());
-        prev.require("LstmCell previous state", batch, hidden, true);
-        // tag::forward[]
-        Matrix z = x.matmulT(weightIh.value())                       // all four gates in one product
-                .addMatmul(prev.h(), false, weightHh.value(), true)
+        x.requireShape("LstmCell input x", x.rows(), inputSize());
+        return forward(x, inputGates(x), prev, null);
+    }
+
+    /** z_in = x · W_ihᵀ + b_ih + b_hh: the input half of all four gates, for one step or many stacked. */
+    @Override
+    public Matrix inputGates(Matrix x) {
+        return x.matmulT(weightIh.value())                       // all four gates in one product
                 .addRowVectorInPlace(biasIh.value())
                 .addRowVectorInPlace(biasHh.value());
+    }
+
+    @Override
+    public LstmStep forward(Matrix x, Matrix inputGates, State prev, Matrix weightHhT) {
+        int batch = x.rows();
+        int hidden = hiddenSize();
+        inputGates.requireShape("LstmCell input gates", batch, 4 * hidden);
+        prev.require("LstmCell previous state", batch, hidden, true);
+        // tag::forward[]
+        Matrix z = weightHhT == null
+                ? inputGates.copy().addMatmul(prev.h(), false, weightHh.value(), true)   // z = z_in + h · W_hhᵀ
+                : inputGates.copy().addMatmul(prev.h(), false, weightHhT, false);
         Matrix input = Activation.SIGMOID.applyInPlace(GateBlocks.block(z, 0, hidden));
         Matrix forget = Activation.SIGMOID.applyInPlace(GateBlocks.block(z, 1, hidden));
         Matrix candidate = Activation.TANH.applyInPlace(GateBlocks.block(z, 2, hidden));
@@ -115,6 +128,11 @@ public final class LstmCell implements Cell {
 
     @Override
     public StepGrad backward(Step step, State dState) {
+        return GateCell.super.backward(step, dState);
+    }
+
+    @Override
+    public GateGrad backwardGates(Step step, State dState) {
         LstmStep s = (LstmStep) step;
         int batch = s.x().rows();
         int hidden = hiddenSize();
@@ -130,14 +148,39 @@ public final class LstmCell implements Cell {
         Matrix dCandidate = Activation.TANH.backward(dc.mul(s.input()), s.candidate());
         Matrix dcPrev = dc.mul(s.forget());
         Matrix dz = GateBlocks.join(dInput, dForget, dCandidate, dOutput);
-        weightIh.grad().addMatmul(dz, true, s.x(), false);
-        weightHh.grad().addMatmul(dz, true, s.prev().h(), false);
-        dz.addSumRowsTo(biasIh.grad());
-        dz.addSumRowsTo(biasHh.grad());
-        Matrix dx = dz.matmul(weightIh.value());
         Matrix dhPrev = dz.matmul(weightHh.value());
         // end::backward[]
-        return new StepGrad(dx, new State(dhPrev, dcPrev));
+        return new GateGrad(dz, dz, new State(dhPrev, dcPrev));
+    }
+
+    /** dW_ih += dzᵀ · x, db_ih += Σ_rows dz; returns dx = dz · W_ih. */
+    @Override
+    public Matrix backwardInputGates(Matrix x, Matrix dz) {
+        weightIh.grad().addMatmul(dz, true, x, false);
+        dz.addSumRowsTo(biasIh.grad());
+        return dz.matmul(weightIh.value());
+    }
+
+    /** dW_hh += dzᵀ · h_prev, db_hh += Σ_rows dz. */
+    @Override
+    public void backwardRecurrentGates(Matrix hPrev, Matrix dz) {
+        weightHh.grad().addMatmul(dz, true, hPrev, false);
+        dz.addSumRowsTo(biasHh.grad());
+    }
+
+    @Override
+    public Matrix recurrentWeight() {
+        return weightHh.value();
+    }
+
+    @Override
+    public Matrix previousH(Step step) {
+        return ((LstmStep) step).prev().h();
+    }
+
+    @Override
+    public Matrix inputOf(Step step) {
+        return ((LstmStep) step).x();
     }
 
     @Override

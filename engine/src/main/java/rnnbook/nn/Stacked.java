@@ -56,7 +56,7 @@ public final class Stacked implements Module {
     public record Gradients(Matrix[] dInputs, State[] dInitial) {
     }
 
-    private final List<Recurrent> unidirectional = new ArrayList<>();   // used when directions == 1
+    private final List<SequenceRunner> unidirectional = new ArrayList<>();   // used when directions == 1
     private final List<Bidirectional> bidirectional = new ArrayList<>(); // used when directions == 2
     private final Cell[][] cells;   // [layer][direction]
     private final double dropout;
@@ -123,7 +123,7 @@ public final class Stacked implements Module {
             if (directions == 2) {
                 bidirectional.add(new Bidirectional(cells[layer][0], cells[layer][1], layer));
             } else {
-                unidirectional.add(new Recurrent(cells[layer][0]));
+                unidirectional.add(new SequenceRunner(cells[layer][0]));
             }
         }
         this.cells = cells;
