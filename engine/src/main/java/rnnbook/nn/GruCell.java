@@ -101,14 +101,28 @@ public final class GruCell implements GateCell {
         // tag::forward[]
         Matrix gh = (weightHhT == null ? hPrev.matmulT(weightHh.value()) : hPrev.matmul(weightHhT))
                 .addRowVectorInPlace(biasHh.value());                        // r, z, n: recurrent half
-        Matrix reset = Activation.SIGMOID.applyInPlace(
-                GateBlocks.block(gi, 0, hidden).addInPlace(GateBlocks.block(gh, 0, hidden)));
-        Matrix update = Activation.SIGMOID.applyInPlace(
-                GateBlocks.block(gi, 1, hidden).addInPlace(GateBlocks.block(gh, 1, hidden)));
-        Matrix hn = GateBlocks.block(gh, 2, hidden);
-        Matrix candidate = Activation.TANH.applyInPlace(GateBlocks.block(gi, 2, hidden).addInPlace(reset.mul(hn)));
-        // h = (1 - z) ⊙ n + z ⊙ h_prev, written as n + z ⊙ (h_prev - n)
-        Matrix h = candidate.add(update.mul(hPrev.sub(candidate)));
+        Matrix reset = Matrix.zeros(batch, hidden);
+        Matrix update = Matrix.zeros(batch, hidden);
+        Matrix candidate = Matrix.zeros(batch, hidden);
+        Matrix hn = Matrix.zeros(batch, hidden);
+        Matrix h = Matrix.zeros(batch, hidden);
+        double[] in = gi.data();
+        double[] rec = gh.data();
+        for (int b = 0; b < batch; b++) {
+            int row = b * 3 * hidden;   // example b's gates r, z, n start at row, row + H, row + 2H
+            for (int j = 0; j < hidden; j++) {
+                int k = b * hidden + j;
+                double r = sigmoid(in[row + j] + rec[row + j]);
+                double z = sigmoid(in[row + hidden + j] + rec[row + hidden + j]);
+                double recurrentN = rec[row + 2 * hidden + j];   // h · W_hnᵀ + b_hn, which the reset gate scales
+                double n = Math.tanh(in[row + 2 * hidden + j] + r * recurrentN);
+                reset.data()[k] = r;
+                update.data()[k] = z;
+                candidate.data()[k] = n;
+                hn.data()[k] = recurrentN;
+                h.data()[k] = n + z * (hPrev.data()[k] - n);   // (1 - z) ⊙ n + z ⊙ h_prev
+            }
+        }
         // end::forward[]
         return new GruStep(x, hPrev, reset, update, candidate, hn, State.of(h));
     }
@@ -124,13 +138,32 @@ public final class GruCell implements GateCell {
         Matrix dh = dState.h();
         dh.requireShape("GruCell backward dh", s.x().rows(), hiddenSize());
         // tag::backward[]
-        Matrix oneMinusZ = Matrix.filled(dh.rows(), dh.cols(), 1.0).subInPlace(s.update());
-        Matrix dCandidate = Activation.TANH.backward(dh.mul(oneMinusZ), s.candidate());
-        Matrix dUpdate = Activation.SIGMOID.backward(dh.mul(s.hPrev().sub(s.candidate())), s.update());
-        Matrix dReset = Activation.SIGMOID.backward(dCandidate.mul(s.hn()), s.reset());
-        Matrix dgi = GateBlocks.join(dReset, dUpdate, dCandidate);
-        Matrix dgh = GateBlocks.join(dReset, dUpdate, dCandidate.mul(s.reset()));
-        Matrix dhPrev = dh.mul(s.update()).addMatmul(dgh, false, weightHh.value(), false);
+        int batch = dh.rows();
+        int hidden = dh.cols();
+        Matrix dgi = Matrix.zeros(batch, 3 * hidden);   // [d reset, d update, d candidate] pre-activations, input half
+        Matrix dgh = Matrix.zeros(batch, 3 * hidden);   // the same for the recurrent half: d candidate scaled by r
+        Matrix dhPrev = Matrix.zeros(batch, hidden);
+        for (int b = 0; b < batch; b++) {
+            int row = b * 3 * hidden;
+            for (int j = 0; j < hidden; j++) {
+                int k = b * hidden + j;
+                double r = s.reset().data()[k];
+                double z = s.update().data()[k];
+                double n = s.candidate().data()[k];
+                double dhk = dh.data()[k];
+                double dn = dhk * (1 - z) * (1 - n * n);
+                double dz = dhk * (s.hPrev().data()[k] - n) * z * (1 - z);
+                double dr = dn * s.hn().data()[k] * r * (1 - r);
+                dgi.data()[row + j] = dr;
+                dgi.data()[row + hidden + j] = dz;
+                dgi.data()[row + 2 * hidden + j] = dn;
+                dgh.data()[row + j] = dr;
+                dgh.data()[row + hidden + j] = dz;
+                dgh.data()[row + 2 * hidden + j] = dn * r;
+                dhPrev.data()[k] = dhk * z;   // the direct path h_prev → h
+            }
+        }
+        dhPrev.addMatmul(dgh, false, weightHh.value(), false);
         // end::backward[]
         return new GateGrad(dgi, dgh, State.of(dhPrev));
     }
@@ -148,6 +181,10 @@ public final class GruCell implements GateCell {
     public void backwardRecurrentGates(Matrix hPrev, Matrix dgh) {
         weightHh.grad().addMatmul(dgh, true, hPrev, false);
         dgh.addSumRowsTo(biasHh.grad());
+    }
+
+    private static double sigmoid(double a) {
+        return Activation.SIGMOID.apply(a);
     }
 
     @Override

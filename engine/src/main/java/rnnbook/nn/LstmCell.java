@@ -115,13 +115,34 @@ public final class LstmCell implements GateCell {
         Matrix z = weightHhT == null
                 ? inputGates.copy().addMatmul(prev.h(), false, weightHh.value(), true)   // z = z_in + h · W_hhᵀ
                 : inputGates.copy().addMatmul(prev.h(), false, weightHhT, false);
-        Matrix input = Activation.SIGMOID.applyInPlace(GateBlocks.block(z, 0, hidden));
-        Matrix forget = Activation.SIGMOID.applyInPlace(GateBlocks.block(z, 1, hidden));
-        Matrix candidate = Activation.TANH.applyInPlace(GateBlocks.block(z, 2, hidden));
-        Matrix output = Activation.SIGMOID.applyInPlace(GateBlocks.block(z, 3, hidden));
-        Matrix c = forget.mul(prev.c()).addInPlace(input.mul(candidate));
-        Matrix tanhC = Activation.TANH.applyInPlace(c.copy());
-        Matrix h = output.mul(tanhC);
+        Matrix input = Matrix.zeros(batch, hidden);
+        Matrix forget = Matrix.zeros(batch, hidden);
+        Matrix candidate = Matrix.zeros(batch, hidden);
+        Matrix output = Matrix.zeros(batch, hidden);
+        Matrix c = Matrix.zeros(batch, hidden);
+        Matrix tanhC = Matrix.zeros(batch, hidden);
+        Matrix h = Matrix.zeros(batch, hidden);
+        double[] zs = z.data();
+        double[] cPrev = prev.c().data();
+        for (int b = 0; b < batch; b++) {
+            int row = b * 4 * hidden;   // example b's gates i, f, g, o start at row, row + H, row + 2H, row + 3H
+            for (int j = 0; j < hidden; j++) {
+                int k = b * hidden + j;
+                double i = sigmoid(zs[row + j]);
+                double f = sigmoid(zs[row + hidden + j]);
+                double g = Math.tanh(zs[row + 2 * hidden + j]);
+                double o = sigmoid(zs[row + 3 * hidden + j]);
+                double cNew = f * cPrev[k] + i * g;
+                double squashed = Math.tanh(cNew);
+                input.data()[k] = i;
+                forget.data()[k] = f;
+                candidate.data()[k] = g;
+                output.data()[k] = o;
+                c.data()[k] = cNew;
+                tanhC.data()[k] = squashed;
+                h.data()[k] = o * squashed;
+            }
+        }
         // end::forward[]
         return new LstmStep(x, prev, input, forget, candidate, output, tanhC, new State(h, c));
     }
@@ -141,13 +162,27 @@ public final class LstmCell implements GateCell {
         Matrix dcNext = dState.c() == null ? Matrix.zeros(batch, hidden) : dState.c();
         Matrix dh = dState.h();
         // tag::backward[]
-        Matrix dOutput = Activation.SIGMOID.backward(dh.mul(s.tanhC()), s.output());
-        Matrix dc = Activation.TANH.backward(dh.mul(s.output()), s.tanhC()).addInPlace(dcNext);
-        Matrix dInput = Activation.SIGMOID.backward(dc.mul(s.candidate()), s.input());
-        Matrix dForget = Activation.SIGMOID.backward(dc.mul(s.prev().c()), s.forget());
-        Matrix dCandidate = Activation.TANH.backward(dc.mul(s.input()), s.candidate());
-        Matrix dcPrev = dc.mul(s.forget());
-        Matrix dz = GateBlocks.join(dInput, dForget, dCandidate, dOutput);
+        Matrix dz = Matrix.zeros(batch, 4 * hidden);   // [d input, d forget, d candidate, d output] pre-activations
+        Matrix dcPrev = Matrix.zeros(batch, hidden);
+        double[] dzs = dz.data();
+        for (int b = 0; b < batch; b++) {
+            int row = b * 4 * hidden;
+            for (int j = 0; j < hidden; j++) {
+                int k = b * hidden + j;
+                double i = s.input().data()[k];
+                double f = s.forget().data()[k];
+                double g = s.candidate().data()[k];
+                double o = s.output().data()[k];
+                double squashed = s.tanhC().data()[k];
+                double dhk = dh.data()[k];
+                double dc = dcNext.data()[k] + dhk * o * (1 - squashed * squashed);   // all that reaches c_t
+                dzs[row + j] = dc * g * i * (1 - i);
+                dzs[row + hidden + j] = dc * s.prev().c().data()[k] * f * (1 - f);
+                dzs[row + 2 * hidden + j] = dc * i * (1 - g * g);
+                dzs[row + 3 * hidden + j] = dhk * squashed * o * (1 - o);
+                dcPrev.data()[k] = dc * f;
+            }
+        }
         Matrix dhPrev = dz.matmul(weightHh.value());
         // end::backward[]
         return new GateGrad(dz, dz, new State(dhPrev, dcPrev));
@@ -166,6 +201,10 @@ public final class LstmCell implements GateCell {
     public void backwardRecurrentGates(Matrix hPrev, Matrix dz) {
         weightHh.grad().addMatmul(dz, true, hPrev, false);
         dz.addSumRowsTo(biasHh.grad());
+    }
+
+    private static double sigmoid(double a) {
+        return Activation.SIGMOID.apply(a);
     }
 
     @Override
