@@ -186,4 +186,39 @@ class GatedGradientTest {
             return Fixtures.weightedSum(out.outputs(), r) + out.lastReverse().h().mul(sb).sum();
         }));
     }
+
+    /**
+     * A one-layer stack runs the input products of all steps at once and the weight gradients a few steps per
+     * product (several chunks at batch 40); a {@link Recurrent} over the same cell goes step by step. Same numbers.
+     */
+    @Test
+    void wholeSequencePathAgreesWithStepByStep() {
+        for (boolean lstm : new boolean[] {true, false}) {
+            Random rng = new Random(41);
+            Stacked stack = lstm ? Stacked.lstm(3, 5, 1, 0, false, rng) : Stacked.gru(3, 5, 1, 0, false, rng);
+            Recurrent plain = new Recurrent(stack.cell(0, 0));
+            Matrix[] xs = Fixtures.sequence(7, 40, 3, rng);
+            Matrix[] r = Fixtures.sequence(7, 40, 5, rng);
+
+            Stacked.Output fast = stack.forward(xs);
+            Matrix[] fastDx = stack.backward(r, null).dInputs();
+            List<Matrix> fastGrads = new ArrayList<>();
+            for (Parameter p : stack.parameters()) {
+                fastGrads.add(p.grad().copy());
+            }
+            stack.zeroGrad();
+            Recurrent.Output slow = plain.forward(xs);
+            Matrix[] slowDx = plain.backward(r, null).dInputs();
+
+            for (int t = 0; t < xs.length; t++) {
+                assertTrue(fast.outputs()[t].sub(slow.outputs()[t]).maxAbs() < 1e-13, "output " + t);
+                assertTrue(fastDx[t].sub(slowDx[t]).maxAbs() < 1e-12, "dx " + t);
+            }
+            List<Parameter> ps = stack.parameters();
+            for (int i = 0; i < ps.size(); i++) {
+                assertTrue(fastGrads.get(i).sub(ps.get(i).grad()).maxAbs() < 1e-11, ps.get(i).name());
+                assertTrue(ps.get(i).grad().maxAbs() > 0, ps.get(i).name() + " has a gradient");
+            }
+        }
+    }
 }
