@@ -28,7 +28,7 @@ final class Gemm {
     }
 
     /** Products with at least this many flops (2·m·k·n) are split over two threads; below, forking costs more. */
-    static final long PARALLEL_FLOPS = 1L << 21;
+    static final long PARALLEL_FLOPS = 1L << 19;
 
     /** {@code -Drnnbook.gemm.threads=1} keeps every product on the calling thread (to measure one core). */
     private static final boolean PARALLEL = Integer.getInteger("rnnbook.gemm.threads", 2) > 1;
