@@ -2,7 +2,7 @@
 dgemm (through numpy and torch) at the sizes of rnnbook.bench.GemmBenchmark, so the engine can be compared with
 what a learner would use next, on the same machine, in the same sitting.
 
-Run: /usr/bin/python3 engine/src/jmh/python/torch_bench.py [--quick]
+Run: /usr/bin/python3 engine/src/jmh/python/torch_bench.py [--quick] [--threads N]   (N defaults to 2)
 Needs Debian's python3-torch, python3-numpy and libopenblas0-openmp (without it Debian's torch and numpy fall
 back to the slow reference BLAS); the script prints which BLAS library the process actually loaded.
 
@@ -14,9 +14,17 @@ Float64, torch.set_num_threads(2). Times are the median (and quartiles) of many 
 import os
 import sys
 
-# two threads for OpenBLAS (OpenMP build) and torch alike; set before numpy and torch load the library
-os.environ.setdefault("OMP_NUM_THREADS", "2")
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "2")
+
+def _threads(argv):
+    if "--threads" in argv:
+        return int(argv[argv.index("--threads") + 1])
+    return 2
+
+
+THREADS = _threads(sys.argv)
+# the same number of threads for OpenBLAS (OpenMP build) and torch; set before numpy and torch load the library
+os.environ.setdefault("OMP_NUM_THREADS", str(THREADS))
+os.environ.setdefault("OPENBLAS_NUM_THREADS", str(THREADS))
 
 import statistics  # noqa: E402
 import time  # noqa: E402
@@ -24,7 +32,6 @@ import time  # noqa: E402
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
-THREADS = 2
 STEP_SHAPES = [(32, 50, 64, 128), (1, 100, 32, 32)]   # (batch, seq, input, hidden)
 SQUARE = [64, 128, 256, 512]
 # (m, k, n) of the products inside the (32, 50, 64, 128) step: x·W_ihᵀ, h·W_hhᵀ, daᵀ·h, and the output layer

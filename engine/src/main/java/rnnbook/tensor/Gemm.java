@@ -28,7 +28,7 @@ final class Gemm {
     }
 
     /** Products with at least this many flops (2·m·k·n) are split over two threads; below, forking costs more. */
-    static final long PARALLEL_FLOPS = 1L << 21;
+    static final long PARALLEL_FLOPS = 1L << 19;
 
     /** {@code -Drnnbook.gemm.threads=1} keeps every product on the calling thread (to measure one core). */
     private static final boolean PARALLEL = Integer.getInteger("rnnbook.gemm.threads", 2) > 1;
@@ -57,10 +57,25 @@ final class Gemm {
     /** C(m, n) += A(m, k) · B(n, k)ᵀ. Row p of the packed Bᵀ is column p of B. */
     static void nt(double[] a, double[] b, double[] c, int m, int k, int n) {
         double[][] rows = buffer(k, n);
-        for (int j = 0; j < n; j++) {
-            int bj = j * k;
+        // transposed in strips of eight rows of B: eight sequential reads feed eight adjacent writes
+        int j = 0;
+        for (; j + 7 < n; j += 8) {
+            int b0 = j * k;
             for (int p = 0; p < k; p++) {
-                rows[p][j] = b[bj + p];
+                double[] row = rows[p];
+                row[j] = b[b0 + p];
+                row[j + 1] = b[b0 + k + p];
+                row[j + 2] = b[b0 + 2 * k + p];
+                row[j + 3] = b[b0 + 3 * k + p];
+                row[j + 4] = b[b0 + 4 * k + p];
+                row[j + 5] = b[b0 + 5 * k + p];
+                row[j + 6] = b[b0 + 6 * k + p];
+                row[j + 7] = b[b0 + 7 * k + p];
+            }
+        }
+        for (; j < n; j++) {
+            for (int p = 0; p < k; p++) {
+                rows[p][j] = b[j * k + p];
             }
         }
         run(a, k, 1, rows, c, m, k, n);
