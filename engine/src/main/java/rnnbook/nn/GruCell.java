@@ -115,7 +115,7 @@ public final class GruCell implements GateCell {
                 double r = sigmoid(in[row + j] + rec[row + j]);
                 double z = sigmoid(in[row + hidden + j] + rec[row + hidden + j]);
                 double recurrentN = rec[row + 2 * hidden + j];   // h · W_hnᵀ + b_hn, which the reset gate scales
-                double n = Math.tanh(in[row + 2 * hidden + j] + r * recurrentN);
+                double n = tanh(in[row + 2 * hidden + j] + r * recurrentN);
                 reset.data()[k] = r;
                 update.data()[k] = z;
                 candidate.data()[k] = n;
@@ -185,6 +185,10 @@ public final class GruCell implements GateCell {
 
     private static double sigmoid(double a) {
         return Activation.SIGMOID.apply(a);
+    }
+
+    private static double tanh(double a) {
+        return Activation.TANH.apply(a);
     }
 
     @Override

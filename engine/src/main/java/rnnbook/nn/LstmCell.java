@@ -130,10 +130,10 @@ public final class LstmCell implements GateCell {
                 int k = b * hidden + j;
                 double i = sigmoid(zs[row + j]);
                 double f = sigmoid(zs[row + hidden + j]);
-                double g = Math.tanh(zs[row + 2 * hidden + j]);
+                double g = tanh(zs[row + 2 * hidden + j]);
                 double o = sigmoid(zs[row + 3 * hidden + j]);
                 double cNew = f * cPrev[k] + i * g;
-                double squashed = Math.tanh(cNew);
+                double squashed = tanh(cNew);
                 input.data()[k] = i;
                 forget.data()[k] = f;
                 candidate.data()[k] = g;
@@ -205,6 +205,10 @@ public final class LstmCell implements GateCell {
 
     private static double sigmoid(double a) {
         return Activation.SIGMOID.apply(a);
+    }
+
+    private static double tanh(double a) {
+        return Activation.TANH.apply(a);
     }
 
     @Override
