@@ -10,7 +10,7 @@ public enum Activation {
     TANH {
         @Override
         public double apply(double a) {
-            return Math.tanh(a);
+            return tanh(a);
         }
 
         @Override
@@ -58,6 +58,28 @@ public enum Activation {
     };
 
     public abstract double apply(double a);
+
+    /**
+     * tanh(x) = (1 - e^(-2|x|)) / (1 + e^(-2|x|)) with the sign of x; for |x| < 2⁻⁶ the Taylor series
+     * x - x³/3 + 2x⁵/15 - 17x⁷/315 instead, where the quotient would lose digits to cancellation.
+     * Within 1e-14 relative of {@link Math#tanh}, and several times faster on JDK 17 (whose Math.tanh is not
+     * compiled to machine instructions, while Math.exp is): tanh is the most frequent call in a training step.
+     */
+    static double tanh(double x) {
+        double ax = Math.abs(x);
+        if (ax < 0x1p-6) {
+            if (x == 0) {
+                return x;   // keeps the sign of -0.0
+            }
+            double x2 = x * x;
+            return x + x * x2 * (-1.0 / 3 + x2 * (2.0 / 15 + x2 * (-17.0 / 315)));
+        }
+        if (ax < 22) {   // beyond 22, tanh is 1 to double precision
+            double e = Math.exp(-2 * ax);
+            return Math.copySign((1 - e) / (1 + e), x);
+        }
+        return Double.isNaN(x) ? x : Math.copySign(1.0, x);
+    }
 
     public abstract double derivativeFromOutput(double y);
 

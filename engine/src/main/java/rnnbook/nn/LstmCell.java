@@ -1,0 +1,233 @@
+package rnnbook.nn;
+
+import java.util.Map;
+import java.util.Random;
+import rnnbook.tensor.Matrix;
+
+/**
+ * The long short-term memory cell, PyTorch's {@code LSTMCell}. With σ the logistic sigmoid and ⊙ the elementwise
+ * product, one step reads
+ * <pre>
+ *   input     i_t = σ(x_t · W_iiᵀ + b_ii + h_{t-1} · W_hiᵀ + b_hi)
+ *   forget    f_t = σ(x_t · W_ifᵀ + b_if + h_{t-1} · W_hfᵀ + b_hf)
+ *   candidate g_t = tanh(x_t · W_igᵀ + b_ig + h_{t-1} · W_hgᵀ + b_hg)
+ *   output    o_t = σ(x_t · W_ioᵀ + b_io + h_{t-1} · W_hoᵀ + b_ho)
+ *   c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t
+ *   h_t = o_t ⊙ tanh(c_t)
+ * </pre>
+ * The four gates' weights are stacked in PyTorch's order i, f, g, o: {@code weight_ih} = [W_ii; W_if; W_ig; W_io]
+ * of shape (4 * hidden, input), {@code weight_hh} (4 * hidden, hidden), {@code bias_ih} and {@code bias_hh}
+ * (1, 4 * hidden). So all four pre-activations come from one product, z = x · W_ihᵀ + h · W_hhᵀ + b_ih + b_hh of
+ * shape (batch, 4 * hidden), cut into four (batch, hidden) blocks. Shapes: x_t (batch, input); h, c and every
+ * gate (batch, hidden). Every parameter starts uniform(-1/√hidden, 1/√hidden), as PyTorch.
+ *
+ * <p>Backward, given dh_t and dc_t (from the next step or the loss):
+ * <pre>
+ *   do = dh_t ⊙ tanh(c_t) ⊙ o(1 - o)
+ *   dc = dc_t + dh_t ⊙ o_t ⊙ (1 - tanh²(c_t))         (the total gradient reaching c_t)
+ *   di = dc ⊙ g_t ⊙ i(1 - i)      df = dc ⊙ c_{t-1} ⊙ f(1 - f)      dg = dc ⊙ i_t ⊙ (1 - g²)
+ *   dc_{t-1} = dc ⊙ f_t
+ *   dz = [di, df, dg, do]:  dW_ih += dzᵀ · x_t,  dW_hh += dzᵀ · h_{t-1},  db_ih = db_hh += Σ_rows dz,
+ *                           dx_t = dz · W_ih,    dh_{t-1} = dz · W_hh
+ * </pre>
+ * The gradient reaches c_{t-1} through f_t alone, with no squashing: the constant error carousel that lets LSTMs
+ * remember over long spans.
+ */
+public final class LstmCell implements GateCell {
+    private final Parameter weightIh;
+    private final Parameter weightHh;
+    private final Parameter biasIh;
+    private final Parameter biasHh;
+
+    /**
+     * One step as the backward pass needs it, and as a heatmap shows it: the four gate activations
+     * {@code input}, {@code forget}, {@code candidate} (g) and {@code output}, each (batch, hidden), and tanh(c_t).
+     */
+    public record LstmStep(Matrix x, State prev, Matrix input, Matrix forget, Matrix candidate, Matrix output,
+                           Matrix tanhC, State state) implements Step {
+    }
+
+    public LstmCell(int inputSize, int hiddenSize, Random rng) {
+        if (inputSize <= 0 || hiddenSize <= 0) {
+            throw new IllegalArgumentException("LstmCell sizes must be positive, got input " + inputSize
+                    + " and hidden " + hiddenSize);
+        }
+        double bound = 1.0 / Math.sqrt(hiddenSize);
+        int gates = 4 * hiddenSize;
+        this.weightIh = new Parameter("weight_ih", Init.uniform(gates, inputSize, bound, rng));
+        this.weightHh = new Parameter("weight_hh", Init.uniform(gates, hiddenSize, bound, rng));
+        this.biasIh = new Parameter("bias_ih", Init.uniform(1, gates, bound, rng));
+        this.biasHh = new Parameter("bias_hh", Init.uniform(1, gates, bound, rng));
+    }
+
+    public Parameter weightIh() {
+        return weightIh;
+    }
+
+    public Parameter weightHh() {
+        return weightHh;
+    }
+
+    public Parameter biasIh() {
+        return biasIh;
+    }
+
+    public Parameter biasHh() {
+        return biasHh;
+    }
+
+    @Override
+    public int inputSize() {
+        return weightIh.value().cols();
+    }
+
+    @Override
+    public int hiddenSize() {
+        return weightHh.value().cols();
+    }
+
+    @Override
+    public boolean hasCellState() {
+        return true;
+    }
+
+    @Override
+    public LstmStep forward(Matrix x, State prev) {
+        x.requireShape("LstmCell input x", x.rows(), inputSize());
+        return forward(x, inputGates(x), prev, null);
+    }
+
+    /** z_in = x · W_ihᵀ + b_ih + b_hh: the input half of all four gates, for one step or many stacked. */
+    @Override
+    public Matrix inputGates(Matrix x) {
+        return x.matmulT(weightIh.value())                       // all four gates in one product
+                .addRowVectorInPlace(biasIh.value())
+                .addRowVectorInPlace(biasHh.value());
+    }
+
+    @Override
+    public LstmStep forward(Matrix x, Matrix inputGates, State prev, Matrix weightHhT) {
+        int batch = x.rows();
+        int hidden = hiddenSize();
+        inputGates.requireShape("LstmCell input gates", batch, 4 * hidden);
+        prev.require("LstmCell previous state", batch, hidden, true);
+        // tag::forward[]
+        Matrix z = weightHhT == null
+                ? inputGates.copy().addMatmul(prev.h(), false, weightHh.value(), true)   // z = z_in + h · W_hhᵀ
+                : inputGates.copy().addMatmul(prev.h(), false, weightHhT, false);
+        Matrix input = Matrix.zeros(batch, hidden);
+        Matrix forget = Matrix.zeros(batch, hidden);
+        Matrix candidate = Matrix.zeros(batch, hidden);
+        Matrix output = Matrix.zeros(batch, hidden);
+        Matrix c = Matrix.zeros(batch, hidden);
+        Matrix tanhC = Matrix.zeros(batch, hidden);
+        Matrix h = Matrix.zeros(batch, hidden);
+        double[] zs = z.data();
+        double[] cPrev = prev.c().data();
+        for (int b = 0; b < batch; b++) {
+            int row = b * 4 * hidden;   // example b's gates i, f, g, o start at row, row + H, row + 2H, row + 3H
+            for (int j = 0; j < hidden; j++) {
+                int k = b * hidden + j;
+                double i = sigmoid(zs[row + j]);
+                double f = sigmoid(zs[row + hidden + j]);
+                double g = tanh(zs[row + 2 * hidden + j]);
+                double o = sigmoid(zs[row + 3 * hidden + j]);
+                double cNew = f * cPrev[k] + i * g;
+                double squashed = tanh(cNew);
+                input.data()[k] = i;
+                forget.data()[k] = f;
+                candidate.data()[k] = g;
+                output.data()[k] = o;
+                c.data()[k] = cNew;
+                tanhC.data()[k] = squashed;
+                h.data()[k] = o * squashed;
+            }
+        }
+        // end::forward[]
+        return new LstmStep(x, prev, input, forget, candidate, output, tanhC, new State(h, c));
+    }
+
+    @Override
+    public StepGrad backward(Step step, State dState) {
+        return GateCell.super.backward(step, dState);
+    }
+
+    @Override
+    public GateGrad backwardGates(Step step, State dState) {
+        LstmStep s = (LstmStep) step;
+        int batch = s.x().rows();
+        int hidden = hiddenSize();
+        dState.h().requireShape("LstmCell backward dh", batch, hidden);
+        // a missing dc (the loss used only h of the last step) is a zero gradient
+        Matrix dcNext = dState.c() == null ? Matrix.zeros(batch, hidden) : dState.c();
+        Matrix dh = dState.h();
+        // tag::backward[]
+        Matrix dz = Matrix.zeros(batch, 4 * hidden);   // [d input, d forget, d candidate, d output] pre-activations
+        Matrix dcPrev = Matrix.zeros(batch, hidden);
+        double[] dzs = dz.data();
+        for (int b = 0; b < batch; b++) {
+            int row = b * 4 * hidden;
+            for (int j = 0; j < hidden; j++) {
+                int k = b * hidden + j;
+                double i = s.input().data()[k];
+                double f = s.forget().data()[k];
+                double g = s.candidate().data()[k];
+                double o = s.output().data()[k];
+                double squashed = s.tanhC().data()[k];
+                double dhk = dh.data()[k];
+                double dc = dcNext.data()[k] + dhk * o * (1 - squashed * squashed);   // all that reaches c_t
+                dzs[row + j] = dc * g * i * (1 - i);
+                dzs[row + hidden + j] = dc * s.prev().c().data()[k] * f * (1 - f);
+                dzs[row + 2 * hidden + j] = dc * i * (1 - g * g);
+                dzs[row + 3 * hidden + j] = dhk * squashed * o * (1 - o);
+                dcPrev.data()[k] = dc * f;
+            }
+        }
+        Matrix dhPrev = dz.matmul(weightHh.value());
+        // end::backward[]
+        return new GateGrad(dz, dz, new State(dhPrev, dcPrev));
+    }
+
+    /** dW_ih += dzᵀ · x, db_ih += Σ_rows dz; returns dx = dz · W_ih. */
+    @Override
+    public Matrix backwardInputGates(Matrix x, Matrix dz) {
+        weightIh.grad().addMatmul(dz, true, x, false);
+        dz.addSumRowsTo(biasIh.grad());
+        return dz.matmul(weightIh.value());
+    }
+
+    /** dW_hh += dzᵀ · h_prev, db_hh += Σ_rows dz. */
+    @Override
+    public void backwardRecurrentGates(Matrix hPrev, Matrix dz) {
+        weightHh.grad().addMatmul(dz, true, hPrev, false);
+        dz.addSumRowsTo(biasHh.grad());
+    }
+
+    private static double sigmoid(double a) {
+        return Activation.SIGMOID.apply(a);
+    }
+
+    private static double tanh(double a) {
+        return Activation.TANH.apply(a);
+    }
+
+    @Override
+    public Matrix recurrentWeight() {
+        return weightHh.value();
+    }
+
+    @Override
+    public Matrix previousH(Step step) {
+        return ((LstmStep) step).prev().h();
+    }
+
+    @Override
+    public Matrix inputOf(Step step) {
+        return ((LstmStep) step).x();
+    }
+
+    @Override
+    public Map<String, Parameter> namedParameters() {
+        return Module.named(weightIh, weightHh, biasIh, biasHh);
+    }
+}
