@@ -6,6 +6,8 @@ import java.util.Random;
 import rnnbook.loss.Mse;
 import rnnbook.nn.CellFactory;
 import rnnbook.nn.Dense;
+import rnnbook.nn.GruCell;
+import rnnbook.nn.LstmCell;
 import rnnbook.nn.Module;
 import rnnbook.nn.Parameter;
 import rnnbook.nn.Recurrent;
@@ -103,13 +105,14 @@ public final class Ablation {
     }
 
     /**
-     * The variants of this package plus the vanilla RNN: name to reader. Add an LSTM with
-     * {@code put("LSTM", cell(LstmCell::new))}. The Clockwork RNN uses 4 modules (hidden must divide by 4); the
+     * The vanilla RNN, the LSTM and GRU, and the variants of this package: name to reader. The Clockwork RNN uses 4 modules (hidden must divide by 4); the
      * Sliced RNN cuts the sequence into {@code slices} pieces (its length must divide by it).
      */
     public static Map<String, ReaderFactory> standardVariants(int slices) {
         Map<String, ReaderFactory> m = new LinkedHashMap<>();
         m.put("vanilla RNN", cell(RnnCell::new));
+        m.put("LSTM", cell(LstmCell::new));
+        m.put("GRU", cell(GruCell::new));
         m.put("peephole LSTM", cell(PeepholeLstmCell::new));
         m.put("coupled-gate LSTM", cell(CoupledLstmCell::new));
         m.put("clockwork RNN", cell((in, hidden, rng) -> new ClockworkCell(in, hidden, 4, rng)));

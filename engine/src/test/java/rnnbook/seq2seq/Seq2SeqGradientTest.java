@@ -9,7 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import rnnbook.check.GradientCheck;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import rnnbook.nn.CellFactory;
+import rnnbook.nn.GruCell;
+import rnnbook.nn.LstmCell;
 import rnnbook.nn.RnnCell;
+import rnnbook.variants.ClockworkCell;
+import rnnbook.variants.CoupledLstmCell;
+import rnnbook.variants.PeepholeLstmCell;
 
 /** The whole model against central differences, with ragged (padded) sources and targets. */
 class Seq2SeqGradientTest {
@@ -47,6 +56,34 @@ class Seq2SeqGradientTest {
         // the padding rows of the source embedding table (id 0) never get a gradient
         assertEquals(0.0, model.namedParameters().get("encoder.embedding.weight").grad().rowAt(0).maxAbs(), 0.0);
         assertTrue(model.namedParameters().get("encoder.rnn.weight_hh_l0").grad().norm() > 0);
+    }
+
+    static Stream<Arguments> cells() {
+        return Stream.of(
+                Arguments.of("LSTM", (CellFactory) LstmCell::new),
+                Arguments.of("GRU", (CellFactory) GruCell::new),
+                Arguments.of("peephole", (CellFactory) PeepholeLstmCell::new),
+                Arguments.of("coupled", (CellFactory) CoupledLstmCell::new),
+                Arguments.of("clockwork", (CellFactory) (in, hidden, rng) -> new ClockworkCell(in, hidden, 2, rng)));
+    }
+
+    /** The same model over every other cell, with attention, padding and a check of the padding invariance. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cells")
+    void anyCellWorks(String name, CellFactory cell) {
+        Seq2Seq model = new Seq2Seq(7, 7, 3, 4, cell, Seq2Seq.AttentionKind.DOT, TOKENS, new Random(6));
+        model.forwardBackward(SOURCES, TARGETS, 1.0, null);
+        GradientCheck.Report report = GradientCheck.check(model.parameters(), () -> model.loss(SOURCES, TARGETS),
+                EPS);
+        assertTrue(report.maxRelativeError() < 1e-7, report::toString);
+        double weighted = 0;
+        int tokens = 0;
+        for (int b = 0; b < SOURCES.length; b++) {
+            int n = TARGETS[b].length + 1;
+            weighted += n * model.loss(new int[][] {SOURCES[b]}, new int[][] {TARGETS[b]});
+            tokens += n;
+        }
+        assertEquals(weighted / tokens, model.loss(SOURCES, TARGETS), 1e-12);
     }
 
     /** Without teacher forcing the inputs are the model's own argmax: piecewise constant, so still checkable. */
