@@ -301,6 +301,47 @@ public final class Seq2Seq implements Module {
         return Decoding.greedy(scorer(), start(sources), sources.length, tokens.bos(), tokens.eos(), maxLen);
     }
 
+    /** A greedy translation and where it looked: weights (output steps, source positions), EOS step included. */
+    public record Translation(Hypothesis hypothesis, Matrix attention) {
+    }
+
+    /**
+     * Greedy decoding of one source that also records the attention weights of every output step, one row per
+     * emitted token (the EOS step included when emitted), one column per source token: the heatmap of what each
+     * output token read. Needs a model with attention.
+     */
+    public Translation translateWithAttention(int[] source, int maxLen) {
+        if (attention == null) {
+            throw new IllegalStateException("translateWithAttention: this model has no attention");
+        }
+        if (maxLen < 1) {
+            throw new IllegalArgumentException("decoding: max length must be at least 1, got " + maxLen);
+        }
+        DecoderState s = start(new int[][] {source});
+        List<double[]> rows = new ArrayList<>();
+        List<Integer> emitted = new ArrayList<>();
+        double logProb = 0;
+        boolean ended = false;
+        int last = tokens.bos();
+        State state = s.rnn();
+        for (int t = 0; t < maxLen && !ended; t++) {
+            Step step = decoderCell.forward(targetEmbedding.forward(new int[] {last}), state);
+            state = step.state();
+            Attention.Step a = attention.forward(state.h(), s.memory(), s.mask());
+            rows.add(a.weights().transpose().rowArray(0));
+            Matrix logProbs = logSoftmax(out.forward(Blocks.concatColumns(state.h(), a.context())));
+            last = logProbs.argmaxRows()[0];
+            logProb += logProbs.get(0, last);
+            ended = last == tokens.eos();
+            if (!ended) {
+                emitted.add(last);
+            }
+        }
+        Matrix weights = Matrix.of(rows.toArray(new double[0][]));
+        int[] seq = emitted.stream().mapToInt(Integer::intValue).toArray();
+        return new Translation(new Hypothesis(seq, logProb, ended, logProb), weights);
+    }
+
     /** Beam search for one source; hypotheses best first. */
     public List<Hypothesis> beamSearch(int[] source, int width, int maxLen, double lengthPenalty) {
         if (width < 1) {

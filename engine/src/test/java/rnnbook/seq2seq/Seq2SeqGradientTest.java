@@ -114,6 +114,31 @@ class Seq2SeqGradientTest {
         assertEquals(weighted / tokens, model.loss(SOURCES, TARGETS), 1e-12);
     }
 
+    /** With ratio 0 the decoder reads its own guesses, so an untrained model's loss differs from ratio 1. */
+    @Test
+    void teacherForcingRatioChangesTheInputs() {
+        Seq2Seq model = tiny(Seq2Seq.AttentionKind.DOT, 7);
+        double forced = model.loss(SOURCES, TARGETS);
+        double free = model.forward(SOURCES, TARGETS, 0.0, new Random(1));
+        assertTrue(Math.abs(forced - free) > 1e-6, forced + " vs " + free);
+        // with ratio 1 the random source is never consulted: same loss whatever the seed
+        assertEquals(forced, model.forward(SOURCES, TARGETS, 1.0, new Random(2)), 0.0);
+    }
+
+    /** A padded row's final encoder state is its state after its own last token; padding outputs are zero. */
+    @Test
+    void encoderSkipsPadding() {
+        Random rng = new Random(8);
+        Encoder encoder = new Encoder(new rnnbook.nn.Embedding(7, 3, rng), new LstmCell(3, 4, rng));
+        Encoder.Output both = encoder.forward(new int[][] {{3, 4, 5, 6}, {5, 3}}, 0);
+        Encoder.Output alone = encoder.forward(new int[][] {{5, 3}}, 0);
+        assertEquals(alone.last().h().rowAt(0), both.last().h().rowAt(1));
+        assertEquals(alone.last().c().rowAt(0), both.last().c().rowAt(1));
+        assertEquals(0.0, both.outputs()[2].rowAt(1).maxAbs(), 0.0);
+        assertEquals(0.0, both.outputs()[3].rowAt(1).maxAbs(), 0.0);
+        assertTrue(both.outputs()[3].rowAt(0).maxAbs() > 0);
+    }
+
     @Test
     void attentionWeightsIgnoreSourcePadding() {
         Seq2Seq model = tiny(Seq2Seq.AttentionKind.DOT, 4);

@@ -65,4 +65,18 @@ class Seq2SeqLearnsTest {
             assertEquals(greedy.get(b).logProb(), beam.logProb(), 1e-12);
         }
     }
+
+    /** The heatmap of a reversal is an anti-diagonal: output step t reads source position len - 1 - t most. */
+    @Test
+    void attentionOfAReversalIsAntiDiagonal() {
+        int[] source = {3, 5, 7, 4, 8};
+        Seq2Seq.Translation tr = model.translateWithAttention(source, 10);
+        assertArrayEquals(new int[] {8, 4, 7, 5, 3}, tr.hypothesis().tokens());
+        assertEquals(6, tr.attention().rows());   // five digits and EOS
+        assertEquals(5, tr.attention().cols());
+        assertEquals(model.greedy(new int[][] {source}, 10).get(0), tr.hypothesis());
+        for (int t = 0; t < 5; t++) {
+            assertEquals(4 - t, tr.attention().rowAt(t).argmaxRows()[0], "output step " + t);
+        }
+    }
 }
