@@ -19,6 +19,10 @@ import rnnbook.tensor.Matrix;
  *
  * <p>Backward, with du_s = de_s v and dp_s = du_s ⊙ (1 - u_s²): dv += Σ_s de_sᵀ u_s, db += Σ_s Σ_rows dp_s,
  * dW_k += Σ_s dp_sᵀ m_s, dm_s += dp_s W_k, dW_q += (Σ_s dp_s)ᵀ q, dq = (Σ_s dp_s) W_q.
+ *
+ * <p>The key projections m_s W_kᵀ do not depend on the query, so a {@link #prepare}d memory computes them once
+ * for all decoder steps, and their gradients dp_s are summed over the steps before the two products with m_s and
+ * W_k are taken: a decoder of T steps over S positions does S of those products instead of 3 T S.
  */
 public final class AdditiveAttention extends Attention {
     private final Parameter weightQuery;
@@ -53,8 +57,19 @@ public final class AdditiveAttention extends Attention {
         return v.value().cols();
     }
 
+    /** k_s = m_s · W_kᵀ for every position: the same for every query, so computed once per memory. */
     @Override
-    protected Scores score(Matrix query, Matrix[] memory) {
+    protected Object prepareKeys(Matrix[] memory) {
+        Matrix[] keys = new Matrix[memory.length];
+        for (int s = 0; s < memory.length; s++) {
+            keys[s] = memory[s].matmulT(weightKey.value());
+        }
+        return keys;
+    }
+
+    @Override
+    protected Scores score(Matrix query, Matrix[] memory, Object keys) {
+        Matrix[] k = (Matrix[]) keys;
         int batch = query.rows();
         int src = memory.length;
         Matrix projectedQuery = query.matmulT(weightQuery.value()).addRowVectorInPlace(bias.value());
@@ -62,7 +77,7 @@ public final class AdditiveAttention extends Attention {
         Matrix e = Matrix.zeros(batch, src);
         for (int s = 0; s < src; s++) {
             // tag::score[]
-            u[s] = memory[s].matmulT(weightKey.value()).addInPlace(projectedQuery).mapInPlace(Math::tanh);
+            u[s] = k[s].add(projectedQuery).mapInPlace(Math::tanh);
             Matrix es = u[s].matmulT(v.value());   // (batch, 1)
             // end::score[]
             for (int b = 0; b < batch; b++) {
@@ -72,9 +87,21 @@ public final class AdditiveAttention extends Attention {
         return new Scores(e, u);
     }
 
+    /** dp_s summed over the queries that used this memory: dL/dk_s, turned into dW_k and dm_s at the end. */
     @Override
-    protected Matrix scoreBackward(Matrix query, Matrix[] memory, Object saved, Matrix dE, Matrix[] dMemory) {
+    protected Object newPending(Matrix[] memory) {
+        Matrix[] dKeys = new Matrix[memory.length];
+        for (int s = 0; s < memory.length; s++) {
+            dKeys[s] = Matrix.zeros(memory[s].rows(), attnDim());
+        }
+        return dKeys;
+    }
+
+    @Override
+    protected Matrix scoreBackward(Matrix query, Matrix[] memory, Object saved, Matrix dE, Matrix[] dMemory,
+                                   Object pending) {
         Matrix[] u = (Matrix[]) saved;
+        Matrix[] dKeys = (Matrix[]) pending;
         int batch = query.rows();
         int src = memory.length;
         int attn = attnDim();
@@ -91,13 +118,21 @@ public final class AdditiveAttention extends Attention {
             for (int i = 0; i < dpd.length; i++) {
                 dpd[i] *= 1.0 - ud[i] * ud[i];
             }
-            weightKey.grad().addMatmul(dp, true, memory[s], false);
-            dMemory[s].addMatmul(dp, false, weightKey.value(), false);
+            dKeys[s].addInPlace(dp);
             dProjectedQuery.addInPlace(dp);
         }
         dProjectedQuery.addSumRowsTo(bias.grad());
         weightQuery.grad().addMatmul(dProjectedQuery, true, query, false);
         return dProjectedQuery.matmul(weightQuery.value());
+    }
+
+    @Override
+    protected void finishPending(Matrix[] memory, Object pending, Matrix[] dMemory) {
+        Matrix[] dKeys = (Matrix[]) pending;
+        for (int s = 0; s < memory.length; s++) {
+            weightKey.grad().addMatmul(dKeys[s], true, memory[s], false);
+            dMemory[s].addMatmul(dKeys[s], false, weightKey.value(), false);
+        }
     }
 
     @Override

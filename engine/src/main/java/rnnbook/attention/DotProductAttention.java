@@ -36,7 +36,22 @@ public final class DotProductAttention extends Attention {
     }
 
     @Override
-    protected Scores score(Matrix query, Matrix[] memory) {
+    protected Object prepareKeys(Matrix[] memory) {
+        return null;   // the keys are the memory itself
+    }
+
+    @Override
+    protected Object newPending(Matrix[] memory) {
+        return null;
+    }
+
+    @Override
+    protected void finishPending(Matrix[] memory, Object pending, Matrix[] dMemory) {
+        // nothing waits: dm_s is added directly, it costs no more per step than the forward did
+    }
+
+    @Override
+    protected Scores score(Matrix query, Matrix[] memory, Object keys) {
         int batch = query.rows();
         int src = memory.length;
         Matrix e = Matrix.zeros(batch, src);
@@ -55,7 +70,8 @@ public final class DotProductAttention extends Attention {
     }
 
     @Override
-    protected Matrix scoreBackward(Matrix query, Matrix[] memory, Object saved, Matrix dE, Matrix[] dMemory) {
+    protected Matrix scoreBackward(Matrix query, Matrix[] memory, Object saved, Matrix dE, Matrix[] dMemory,
+                                   Object pending) {
         int batch = query.rows();
         int src = memory.length;
         Matrix dQuery = Matrix.zeros(batch, dim);

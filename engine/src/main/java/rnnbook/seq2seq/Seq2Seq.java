@@ -54,7 +54,7 @@ public final class Seq2Seq implements Module {
     public enum AttentionKind { NONE, DOT, ADDITIVE }
 
     /** What the decoder carries between steps during decoding: its state and, per row, the source memory. */
-    public record DecoderState(State rnn, Matrix[] memory, Mask mask) {
+    public record DecoderState(State rnn, Matrix[] memory, Mask mask, Attention.Memory prepared) {
     }
 
     private final Encoder encoder;
@@ -70,6 +70,7 @@ public final class Seq2Seq implements Module {
     private Attention.Step[] attentionSteps;
     private int[][] decoderInputs;
     private Matrix[] memory;
+    private Attention.Memory preparedMemory;
 
     /** A model with embeddings of size {@code embed} and cells of size {@code hidden} from {@code cell}. */
     public Seq2Seq(int sourceVocab, int targetVocab, int embed, int hidden, CellFactory cell, AttentionKind kind,
@@ -172,6 +173,7 @@ public final class Seq2Seq implements Module {
 
         Encoder.Output enc = encoder.forward(sources, tokens.pad());
         memory = enc.outputs();
+        preparedMemory = attention == null ? null : attention.prepare(memory, enc.mask());
         decoderSteps = new Step[steps];
         attentionSteps = attention == null ? null : new Attention.Step[steps];
         decoderInputs = new int[steps][];
@@ -184,7 +186,7 @@ public final class Seq2Seq implements Module {
             Step step = decoderCell.forward(targetEmbedding.forward(decoderInputs[t]), state);
             decoderSteps[t] = step;
             state = step.state();
-            features[t] = features(step.state().h(), enc, t);
+            features[t] = features(step.state().h(), t);
             boolean nextNeedsPrediction = t + 1 < steps && teacherForcing < 1;
             predicted = nextNeedsPrediction ? out.forward(features[t]).argmaxRows() : null;
         }
@@ -193,11 +195,11 @@ public final class Seq2Seq implements Module {
     }
     // end::forward[]
 
-    private Matrix features(Matrix h, Encoder.Output enc, int t) {
+    private Matrix features(Matrix h, int t) {
         if (attention == null) {
             return h;
         }
-        Attention.Step a = attention.forward(h, enc.outputs(), enc.mask());
+        Attention.Step a = attention.forward(h, preparedMemory);
         if (attentionSteps != null) {
             attentionSteps[t] = a;
         }
@@ -222,16 +224,16 @@ public final class Seq2Seq implements Module {
         for (int t = steps - 1; t >= 0; t--) {
             Matrix dh = Blocks.columns(dFeatures[t], 0, hidden);
             if (attention != null) {
-                Attention.Gradients g = attention.backward(attentionSteps[t],
-                        Blocks.columns(dFeatures[t], hidden, dFeatures[t].cols()), null);
-                dh.addInPlace(g.dQuery());   // the decoder state was also the query
-                for (int s = 0; s < memory.length; s++) {
-                    dMemory[s].addInPlace(g.dMemory()[s]);
-                }
+                Matrix dQuery = attention.backwardInto(attentionSteps[t],
+                        Blocks.columns(dFeatures[t], hidden, dFeatures[t].cols()), null, dMemory);
+                dh.addInPlace(dQuery);   // the decoder state was also the query
             }
             StepGrad g = decoderCell.backward(decoderSteps[t], new State(dh.addInPlace(carried.h()), carried.c()));
             dInputs[t] = g.dx();
             carried = g.dPrev();
+        }
+        if (attention != null) {
+            attention.finish(preparedMemory, dMemory);   // what every step sent through the shared keys, at once
         }
         targetEmbedding.forward(Padding.flatten(decoderInputs));   // one lookup of every step, for one backward
         targetEmbedding.backward(Sequences.stack(dInputs));
@@ -272,9 +274,9 @@ public final class Seq2Seq implements Module {
                 Step step = decoderCell.forward(targetEmbedding.forward(last), s.rnn());
                 Matrix h = step.state().h();
                 Matrix f = attention == null ? h
-                        : Blocks.concatColumns(h, attention.forward(h, s.memory(), s.mask()).context());
+                        : Blocks.concatColumns(h, attention.forward(h, s.prepared()).context());
                 Matrix logProbs = logSoftmax(out.forward(f));
-                return new Next<>(logProbs, new DecoderState(step.state(), s.memory(), s.mask()));
+                return new Next<>(logProbs, new DecoderState(step.state(), s.memory(), s.mask(), s.prepared()));
             }
 
             @Override
@@ -285,7 +287,8 @@ public final class Seq2Seq implements Module {
                 }
                 State r = s.rnn();
                 State rnn = new State(Blocks.gatherRows(r.h(), rows), r.c() == null ? null : Blocks.gatherRows(r.c(), rows));
-                return new DecoderState(rnn, mem, s.mask().gather(rows));
+                Mask mask = s.mask().gather(rows);
+                return new DecoderState(rnn, mem, mask, attention == null ? null : attention.prepare(mem, mask));
             }
         };
     }
@@ -293,7 +296,8 @@ public final class Seq2Seq implements Module {
     /** Encodes the sources and returns the decoder's starting state (one row per source). */
     public DecoderState start(int[][] sources) {
         Encoder.Output enc = encoder.forward(sources, tokens.pad());
-        return new DecoderState(enc.last(), enc.outputs(), enc.mask());
+        return new DecoderState(enc.last(), enc.outputs(), enc.mask(),
+                attention == null ? null : attention.prepare(enc.outputs(), enc.mask()));
     }
 
     /** Greedy decoding of each source, at most {@code maxLen} tokens (EOS excluded from the result). */
@@ -327,7 +331,7 @@ public final class Seq2Seq implements Module {
         for (int t = 0; t < maxLen && !ended; t++) {
             Step step = decoderCell.forward(targetEmbedding.forward(new int[] {last}), state);
             state = step.state();
-            Attention.Step a = attention.forward(state.h(), s.memory(), s.mask());
+            Attention.Step a = attention.forward(state.h(), s.prepared());
             rows.add(a.weights().transpose().rowArray(0));
             Matrix logProbs = logSoftmax(out.forward(Blocks.concatColumns(state.h(), a.context())));
             last = logProbs.argmaxRows()[0];

@@ -66,6 +66,50 @@ class AttentionTest {
         assertTrue(g.dQuery().norm() > 0);
     }
 
+    /**
+     * A decoder's use: three queries over one prepared memory, backward step by step in reverse with the key
+     * gradients summed and finished once; checked against central differences of the summed loss.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"additive", "dot"})
+    void preparedMemorySharedByManyQueries(String kind) {
+        Random rng = new Random(21);
+        Attention attention = make(kind, 3, 3, rng);
+        Matrix[] mem = memory(4, 2, 3, rng);
+        Mask mask = Mask.lengths(4, 3, 4);
+        Matrix[] queries = {Init.uniform(2, 3, 1.0, rng), Init.uniform(2, 3, 1.0, rng), Init.uniform(2, 3, 1.0, rng)};
+        Matrix[] r = {Init.uniform(2, 3, 1.0, rng), Init.uniform(2, 3, 1.0, rng), Init.uniform(2, 3, 1.0, rng)};
+
+        Attention.Memory prepared = attention.prepare(mem, mask);
+        Attention.Step[] steps = new Attention.Step[3];
+        for (int t = 0; t < 3; t++) {
+            steps[t] = attention.forward(queries[t], prepared);
+        }
+        Matrix[] dMemory = Attention.zerosLike(mem);
+        Matrix[] dQueries = new Matrix[3];
+        for (int t = 2; t >= 0; t--) {
+            dQueries[t] = attention.backwardInto(steps[t], r[t], null, dMemory);
+        }
+        attention.finish(prepared, dMemory);
+
+        List<Parameter> checked = new ArrayList<>(attention.parameters());
+        for (int t = 0; t < 3; t++) {
+            checked.add(new Parameter("query" + t, queries[t], dQueries[t]));
+        }
+        for (int s = 0; s < 4; s++) {
+            checked.add(new Parameter("memory" + s, mem[s], dMemory[s]));
+        }
+        GradientCheck.Report report = GradientCheck.check(checked, () -> {
+            Attention.Memory p = attention.prepare(mem, mask);
+            double loss = 0;
+            for (int t = 0; t < 3; t++) {
+                loss += attention.forward(queries[t], p).context().mul(r[t]).sum();
+            }
+            return loss;
+        });
+        assertTrue(report.maxRelativeError() < 1e-7, report::toString);
+    }
+
     @Test
     void booleanMaskGradientCheckAdditive() {
         Random rng = new Random(4);
