@@ -1,0 +1,84 @@
+package rnnbook.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import rnnbook.loss.SoftmaxCrossEntropy;
+import rnnbook.nn.Dense;
+import rnnbook.nn.Parameter;
+import rnnbook.nn.Sequences;
+import rnnbook.nn.Stacked;
+import rnnbook.optim.Sgd;
+import rnnbook.tensor.Matrix;
+
+/**
+ * One training step of a character-level language model, double precision: one-hot characters (vocabulary 65)
+ * into an LSTM with 128 units, a Linear layer to 65 logits at every step, mean cross-entropy against the next
+ * character, full BPTT over 64 steps, batch 32, SGD (lr 0.01). The same step as the char-RNN of
+ * {@code src/jmh/python/torch_bench_gated.py}. Read the p0.50 line for the median step time.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
+@Fork(1)
+public class CharRnnBenchmark {
+    static final int VOCAB = 65;
+    static final int HIDDEN = 128;
+    static final int BATCH = 32;
+    static final int SEQ = 64;
+
+    private Stacked lstm;
+    private Dense output;
+    private SoftmaxCrossEntropy loss;
+    private Sgd sgd;
+    private Matrix[] xs;
+    private int[] targets;
+
+    @Setup
+    public void setUp() {
+        Random rng = new Random(42);
+        lstm = Stacked.lstm(VOCAB, HIDDEN, 1, 0.0, false, rng);
+        output = new Dense(HIDDEN, VOCAB, rng);
+        loss = new SoftmaxCrossEntropy();
+        List<Parameter> params = new ArrayList<>(lstm.parameters());
+        params.addAll(output.parameters());
+        sgd = new Sgd(params, 0.01);
+        int[][] text = new int[SEQ + 1][BATCH];   // text[t][b]: character t of example b
+        for (int[] row : text) {
+            for (int b = 0; b < BATCH; b++) {
+                row[b] = rng.nextInt(VOCAB);
+            }
+        }
+        xs = new Matrix[SEQ];
+        targets = new int[SEQ * BATCH];
+        for (int t = 0; t < SEQ; t++) {
+            xs[t] = Sequences.oneHot(text[t], VOCAB);
+            System.arraycopy(text[t + 1], 0, targets, t * BATCH, BATCH);
+        }
+    }
+
+    @Benchmark
+    public double step() {
+        sgd.zeroGrad();
+        Stacked.Output out = lstm.forward(xs);
+        Matrix logits = output.forward(Sequences.stack(out.outputs()));
+        double value = loss.forward(logits, targets);
+        Matrix dHidden = output.backward(loss.backward());
+        lstm.backward(Sequences.split(dHidden, SEQ), null);
+        sgd.step();
+        return value;
+    }
+}
