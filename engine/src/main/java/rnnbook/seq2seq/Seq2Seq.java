@@ -12,7 +12,7 @@ import rnnbook.attention.Mask;
 import rnnbook.loss.Reduction;
 import rnnbook.loss.SoftmaxCrossEntropy;
 import rnnbook.nn.Cell;
-import rnnbook.nn.CellFactory;
+import rnnbook.nn.Stacked.CellFactory;
 import rnnbook.nn.Dense;
 import rnnbook.nn.Embedding;
 import rnnbook.nn.Module;

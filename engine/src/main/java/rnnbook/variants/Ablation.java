@@ -3,8 +3,9 @@ package rnnbook.variants;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import rnnbook.data.AddingProblem;
 import rnnbook.loss.Mse;
-import rnnbook.nn.CellFactory;
+import rnnbook.nn.Stacked.CellFactory;
 import rnnbook.nn.Dense;
 import rnnbook.nn.GruCell;
 import rnnbook.nn.LstmCell;
@@ -126,12 +127,12 @@ public final class Ablation {
      * the mean 1.0: variant, parameters, train_mse (mean of the last tenth of the steps), test_mse (a held-out
      * batch of 256 drawn from its own seed).
      */
-    public static Table run(Map<String, ReaderFactory> variants, AddingProblem task, Budget budget) {
+    public static Table run(Map<String, ReaderFactory> variants, int seqLength, Budget budget) {
         StringColumn name = StringColumn.create("variant");
         IntColumn parameters = IntColumn.create("parameters");
         DoubleColumn train = DoubleColumn.create("train_mse");
         DoubleColumn test = DoubleColumn.create("test_mse");
-        AddingProblem.Batch held = task.batch(256, new Random(budget.seed() ^ 0x5DEECE66DL));
+        AddingProblem.Batch held = new AddingProblem(seqLength, budget.seed() ^ 0x5DEECE66DL).batch(256);
         for (Map.Entry<String, ReaderFactory> v : variants.entrySet()) {
             Random init = new Random(budget.seed());
             Reader reader = v.getValue().create(2, budget.hidden(), init);
@@ -142,13 +143,13 @@ public final class Ablation {
             var params = java.util.List.copyOf(all.values());
             Adam adam = new Adam(params, budget.learningRate());
             Mse mse = new Mse();
-            Random data = new Random(budget.seed() + 1);   // the same batches for every variant
+            AddingProblem data = new AddingProblem(seqLength, budget.seed() + 1);   // the same batches for every variant
             double tail = 0;
             int tailCount = 0;
             for (int step = 0; step < budget.steps(); step++) {
-                AddingProblem.Batch b = task.batch(budget.batch(), data);
+                AddingProblem.Batch b = data.batch(budget.batch());
                 adam.zeroGrad();
-                double loss = mse.forward(head.forward(reader.forward(b.inputs())), b.targets());
+                double loss = mse.forward(head.forward(reader.forward(b.inputs())), b.target());
                 reader.backward(head.backward(mse.backward()));
                 Clip.gradNorm(params, 1.0);
                 adam.step();
@@ -160,13 +161,13 @@ public final class Ablation {
             name.append(v.getKey());
             parameters.append((int) all.values().stream().mapToLong(Parameter::size).sum());
             train.append(tail / tailCount);
-            test.append(mse.forward(head.forward(reader.forward(held.inputs())), held.targets()));
+            test.append(mse.forward(head.forward(reader.forward(held.inputs())), held.target()));
         }
         name.append("baseline: predict 1.0");
         parameters.append(0);
         train.append(Double.NaN);
-        test.append(new Mse().forward(Matrix.filled(256, 1, 1.0), held.targets()));
-        return Table.create("LSTM variants on the adding problem (length " + task.length() + ")",
+        test.append(new Mse().forward(Matrix.filled(256, 1, 1.0), held.target()));
+        return Table.create("LSTM variants on the adding problem (length " + seqLength + ")",
                 name, parameters, train, test);
     }
     // end::run[]

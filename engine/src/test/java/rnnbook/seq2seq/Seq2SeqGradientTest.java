@@ -12,7 +12,7 @@ import rnnbook.check.GradientCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import rnnbook.nn.CellFactory;
+import rnnbook.nn.Stacked.CellFactory;
 import rnnbook.nn.GruCell;
 import rnnbook.nn.LstmCell;
 import rnnbook.nn.RnnCell;
