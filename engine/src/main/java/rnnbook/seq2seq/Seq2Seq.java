@@ -40,6 +40,9 @@ import rnnbook.tensor.Matrix;
  * {@code ratio}, else the model's own most likely previous token (the same choice for the whole batch at that step;
  * no gradient flows through the choice, as in the usual PyTorch recipe).
  *
+ * <p>Decoding ({@link #greedy}, {@link #beamSearch}, {@link #scorer}) reuses the layers and so replaces what a
+ * training forward pass kept: call backward before decoding, not after.
+ *
  * <p>Parameter names: {@code encoder.embedding.weight}, {@code encoder.rnn.weight_ih_l0}, ...,
  * {@code decoder.embedding.weight}, {@code decoder.rnn.*_l0}, {@code attention.*}, {@code out.weight},
  * {@code out.bias}.
@@ -91,8 +94,9 @@ public final class Seq2Seq implements Module {
         Cell enc = encoder.cell();
         if (enc.hiddenSize() != decoderCell.hiddenSize() || enc.hasCellState() != decoderCell.hasCellState()) {
             throw new IllegalArgumentException("Seq2Seq: the decoder starts from the encoder's final state, so the "
-                    + "cells must match: encoder hidden " + enc.hiddenSize() + (enc.hasCellState() ? " with" : " without")
-                    + " cell state, decoder hidden " + decoderCell.hiddenSize()
+                    + "cells must match: encoder hidden " + enc.hiddenSize()
+                    + (enc.hasCellState() ? " with" : " without") + " cell state, decoder hidden "
+                    + decoderCell.hiddenSize()
                     + (decoderCell.hasCellState() ? " with" : " without") + " cell state");
         }
         if (targetEmbedding.dim() != decoderCell.inputSize()) {
@@ -286,7 +290,8 @@ public final class Seq2Seq implements Module {
                     mem[i] = Blocks.gatherRows(s.memory()[i], rows);
                 }
                 State r = s.rnn();
-                State rnn = new State(Blocks.gatherRows(r.h(), rows), r.c() == null ? null : Blocks.gatherRows(r.c(), rows));
+                State rnn = new State(Blocks.gatherRows(r.h(), rows),
+                        r.c() == null ? null : Blocks.gatherRows(r.c(), rows));
                 Mask mask = s.mask().gather(rows);
                 return new DecoderState(rnn, mem, mask, attention == null ? null : attention.prepare(mem, mask));
             }

@@ -106,8 +106,9 @@ public final class Ablation {
     }
 
     /**
-     * The vanilla RNN, the LSTM and GRU, and the variants of this package: name to reader. The Clockwork RNN uses 4 modules (hidden must divide by 4); the
-     * Sliced RNN cuts the sequence into {@code slices} pieces (its length must divide by it).
+     * The vanilla RNN, the LSTM and GRU, and the variants of this package: name to reader. The Clockwork RNN uses
+     * 4 modules (hidden must divide by 4); the Sliced RNN cuts the sequence into {@code slices} pieces (its length
+     * must divide by it).
      */
     public static Map<String, ReaderFactory> standardVariants(int slices) {
         Map<String, ReaderFactory> m = new LinkedHashMap<>();
@@ -143,7 +144,8 @@ public final class Ablation {
             var params = java.util.List.copyOf(all.values());
             Adam adam = new Adam(params, budget.learningRate());
             Mse mse = new Mse();
-            AddingProblem data = new AddingProblem(seqLength, budget.seed() + 1);   // the same batches for every variant
+            // the same batches for every variant
+            AddingProblem data = new AddingProblem(seqLength, budget.seed() + 1);
             double tail = 0;
             int tailCount = 0;
             for (int step = 0; step < budget.steps(); step++) {

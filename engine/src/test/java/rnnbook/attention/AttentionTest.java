@@ -221,7 +221,8 @@ class AttentionTest {
                 () -> Mask.lengths(3, 4));
         assertTrue(tooLong.getMessage().contains("source length 4"), tooLong.getMessage());
         IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
-                () -> attention.forward(q, mem, Mask.of(new boolean[][] {{true, false, false}, {false, false, false}})));
+                () -> attention.forward(q, mem,
+                        Mask.of(new boolean[][] {{true, false, false}, {false, false, false}})));
         assertTrue(empty.getMessage().contains("batch row 1"), empty.getMessage());
         IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
                 () -> Mask.of(new boolean[][] {{true, false, false}, {true}}));
