@@ -113,12 +113,22 @@ public final class Seq2Seq implements Module {
             throw new IllegalArgumentException("Seq2Seq: output layer must map " + features + " features to "
                     + targetEmbedding.size() + " target tokens, got " + out.inputSize() + " to " + out.outputSize());
         }
+        requireToken("padding", tokens.pad(), Math.min(encoder.embedding().size(), targetEmbedding.size()));
+        requireToken("start", tokens.bos(), targetEmbedding.size());
+        requireToken("end", tokens.eos(), targetEmbedding.size());
         this.encoder = encoder;
         this.targetEmbedding = targetEmbedding;
         this.decoderCell = decoderCell;
         this.attention = attention;
         this.out = out;
         this.tokens = tokens;
+    }
+
+    private static void requireToken(String what, int id, int vocab) {
+        if (id < 0 || id >= vocab) {
+            throw new IllegalArgumentException("Seq2Seq: the " + what + " token id " + id
+                    + " must be a row of the embedding tables, 0.." + (vocab - 1));
+        }
     }
 
     public Tokens tokens() {

@@ -173,5 +173,10 @@ class Seq2SeqGradientTest {
                         new RnnCell(3, 6, new Random(0)), null, new rnnbook.nn.Dense(6, 5, new Random(0)), TOKENS));
         assertTrue(cells.getMessage().contains("encoder hidden 4"), cells.getMessage());
         assertTrue(cells.getMessage().contains("decoder hidden 6"), cells.getMessage());
+        IllegalArgumentException pad = assertThrows(IllegalArgumentException.class,
+                () -> new Seq2Seq(7, 7, 3, 4, RnnCell::new, Seq2Seq.AttentionKind.NONE, new Seq2Seq.Tokens(-1, 1, 2),
+                        new Random(0)));
+        assertTrue(pad.getMessage().contains("padding token id -1 must be a row of the embedding tables, 0..6"),
+                pad.getMessage());
     }
 }
