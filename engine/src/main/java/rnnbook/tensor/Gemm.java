@@ -7,7 +7,7 @@ import java.util.concurrent.ForkJoinTask;
  * The matrix-multiply kernels behind {@link Matrix}: {@code C += op(A) · op(B)} on row-major arrays.
  *
  * <p>Kept apart from {@code Matrix} so that the layers read like the math while the speed lives in one place.
- * Three things make it fast on the JVM, each measured with {@code ./book bench Gemm}:
+ * Four things make it fast on the JVM, each measured with {@code ./book bench Gemm}:
  * <ol>
  *   <li><b>Rows of B are packed into their own arrays</b> (transposed on the way for {@code A · Bᵀ}), and each
  *       output row is accumulated in a freshly allocated row. With every inner loop running over whole arrays
@@ -15,73 +15,116 @@ import java.util.concurrent.ForkJoinTask;
  *       inside one big array (the obvious loop) it stays scalar, at a third of the speed.</li>
  *   <li><b>Register blocking</b>: two rows of C are updated from four rows of B per pass ({@code c += a·b} for
  *       eight scalars of A), so each loaded element of B serves two rows and each row of C is loaded and
- *       stored a quarter as often as with one row of B at a time.</li>
+ *       stored a quarter as often as with one row of B at a time. (Three or four rows per pass, or
+ *       {@code Math.fma}, measured slower: the compiler then stops vectorising.)</li>
+ *   <li><b>Cache blocking</b>: B is packed and used in blocks of {@link #KC} x {@link #NC}, small enough to stay in
+ *       the core's cache while every row of C passes over them.</li>
  *   <li><b>Two cores</b>: products of at least {@link #PARALLEL_FLOPS} floating-point operations are split by
  *       rows of C between the calling thread and the common fork-join pool
  *       ({@code -Drnnbook.gemm.threads=1} turns this off).</li>
  * </ol>
- * The sum for each element is formed in the same order as the plain triple loop with k unrolled by four, so
+ * (Skipping the packing for products of one row, a batch of one, measured no faster.) Each element's sum is formed in the same order as the plain triple loop with k unrolled by four, so
  * results do not depend on the blocking or on the split between threads.
  */
 final class Gemm {
     private Gemm() {
     }
 
-    /** Products with at least this many flops (2·m·k·n) are split over two threads; below, forking costs more. */
-    static final long PARALLEL_FLOPS = 1L << 19;
+    /**
+     * Products with at least this many flops (2·m·k·n) are split over two threads. Below, waking the other
+     * thread costs more than it saves: at 2^19 (every product of the batch-32 RNN step) a quiet machine ran the
+     * step 60% slower than at 2^21, where only the output layer over all steps is split.
+     */
+    static final long PARALLEL_FLOPS = 1L << 21;
 
     /** {@code -Drnnbook.gemm.threads=1} keeps every product on the calling thread (to measure one core). */
     private static final boolean PARALLEL = Integer.getInteger("rnnbook.gemm.threads", 2) > 1;
 
-    /** The most bytes of packed B rows one pass of the kernel streams (half of this machine's 2 MB L2). */
-    static final long PANEL_BYTES = 1L << 20;
+    /** Blocks of B of KC rows by NC columns (256 KB) are packed and used in turn, so a block stays in cache. */
+    private static final int KC = 128;
+    private static final int NC = 256;
 
     /** Per-thread buffer of packed rows of B, grown as needed and reused so each product allocates little. */
     private static final ThreadLocal<double[][]> PACKED = ThreadLocal.withInitial(() -> new double[0][0]);
 
     /** C(m, n) += A(m, k) · B(k, n). */
     static void nn(double[] a, double[] b, double[] c, int m, int k, int n) {
-        double[][] rows = buffer(k, n);
-        for (int p = 0; p < k; p++) {
-            System.arraycopy(b, p * n, rows[p], 0, n);
-        }
-        run(a, k, 1, rows, c, m, k, n);
+        run(a, k, 1, b, n, 1, c, m, k, n);
     }
 
     /** C(m, n) += A(k, m)ᵀ · B(k, n). */
     static void tn(double[] a, double[] b, double[] c, int k, int m, int n) {
-        double[][] rows = buffer(k, n);
-        for (int p = 0; p < k; p++) {
-            System.arraycopy(b, p * n, rows[p], 0, n);
-        }
-        run(a, 1, m, rows, c, m, k, n);
+        run(a, 1, m, b, n, 1, c, m, k, n);
     }
 
-    /** C(m, n) += A(m, k) · B(n, k)ᵀ. Row p of the packed Bᵀ is column p of B. */
+    /** C(m, n) += A(m, k) · B(n, k)ᵀ: the (p, j) element of Bᵀ is b[j * k + p]. */
     static void nt(double[] a, double[] b, double[] c, int m, int k, int n) {
-        double[][] rows = buffer(k, n);
-        // transposed in strips of eight rows of B: eight sequential reads feed eight adjacent writes
+        run(a, k, 1, b, 1, k, c, m, k, n);
+    }
+
+    /**
+     * C(m, n) += A · B with A(i, p) = {@code a[i * aRow + p * aCol]} and B(p, j) = {@code b[p * bRow + j * bCol]};
+     * rows of C are split over two threads when the product is large enough to pay for it.
+     */
+    private static void run(double[] a, int aRow, int aCol, double[] b, int bRow, int bCol, double[] c,
+                            int m, int k, int n) {
+        long flops = 2L * m * k * n;
+        if (!PARALLEL || flops < PARALLEL_FLOPS || m < 4 || ForkJoinPool.getCommonPoolParallelism() < 1) {
+            blocked(a, aRow, aCol, b, bRow, bCol, c, k, n, 0, m);
+            return;
+        }
+        int half = (m / 2) & ~1;   // an even split keeps both halves in row pairs
+        ForkJoinTask<?> lower = ForkJoinTask.adapt(
+                () -> blocked(a, aRow, aCol, b, bRow, bCol, c, k, n, half, m)).fork();
+        blocked(a, aRow, aCol, b, bRow, bCol, c, k, n, 0, half);
+        lower.join();
+    }
+
+    /** Rows [from, to) of C, one cache block of B at a time; each thread packs into its own buffer. */
+    private static void blocked(double[] a, int aRow, int aCol, double[] b, int bRow, int bCol, double[] c,
+                                int k, int n, int from, int to) {
+        double[][] rows = buffer(Math.min(k, KC), Math.min(n, NC));
+        for (int j0 = 0; j0 < n; j0 += NC) {
+            int nc = Math.min(NC, n - j0);
+            for (int p0 = 0; p0 < k; p0 += KC) {   // KC is a multiple of 4: the sums keep the unblocked order
+                int kc = Math.min(KC, k - p0);
+                pack(b, bRow, bCol, p0, kc, j0, nc, rows);
+                kernel(a, aRow, aCol, p0, rows, kc, c, n, j0, nc, from, to);
+            }
+        }
+    }
+
+    /** rows[p][j] = B(p0 + p, j0 + j) for p < kc, j < nc. */
+    private static void pack(double[] b, int bRow, int bCol, int p0, int kc, int j0, int nc, double[][] rows) {
+        if (bCol == 1) {
+            for (int p = 0; p < kc; p++) {
+                System.arraycopy(b, (p0 + p) * bRow + j0, rows[p], 0, nc);
+            }
+            return;
+        }
+        // B is stored transposed (bRow == 1): copy in strips of eight columns, eight sequential reads feeding
+        // eight adjacent writes
         int j = 0;
-        for (; j + 7 < n; j += 8) {
-            int b0 = j * k;
-            for (int p = 0; p < k; p++) {
+        for (; j + 7 < nc; j += 8) {
+            int col = p0 + (j0 + j) * bCol;
+            for (int p = 0; p < kc; p++) {
                 double[] row = rows[p];
-                row[j] = b[b0 + p];
-                row[j + 1] = b[b0 + k + p];
-                row[j + 2] = b[b0 + 2 * k + p];
-                row[j + 3] = b[b0 + 3 * k + p];
-                row[j + 4] = b[b0 + 4 * k + p];
-                row[j + 5] = b[b0 + 5 * k + p];
-                row[j + 6] = b[b0 + 6 * k + p];
-                row[j + 7] = b[b0 + 7 * k + p];
+                int at = col + p;
+                row[j] = b[at];
+                row[j + 1] = b[at + bCol];
+                row[j + 2] = b[at + 2 * bCol];
+                row[j + 3] = b[at + 3 * bCol];
+                row[j + 4] = b[at + 4 * bCol];
+                row[j + 5] = b[at + 5 * bCol];
+                row[j + 6] = b[at + 6 * bCol];
+                row[j + 7] = b[at + 7 * bCol];
             }
         }
-        for (; j < n; j++) {
-            for (int p = 0; p < k; p++) {
-                rows[p][j] = b[j * k + p];
+        for (; j < nc; j++) {
+            for (int p = 0; p < kc; p++) {
+                rows[p][j] = b[(p0 + p) * bRow + (j0 + j) * bCol];
             }
         }
-        run(a, k, 1, rows, c, m, k, n);
     }
 
     /** At least k rows of at least n entries each, for this thread. */
@@ -95,76 +138,48 @@ final class Gemm {
         return rows;
     }
 
-    /** Runs the kernel over all rows of C, on two threads when the product is large enough to pay for it. */
-    private static void run(double[] a, int rowStride, int colStride, double[][] b, double[] c, int m, int k, int n) {
-        long flops = 2L * m * k * n;
-        if (!PARALLEL || flops < PARALLEL_FLOPS || m < 4 || ForkJoinPool.getCommonPoolParallelism() < 1) {
-            kernel(a, rowStride, colStride, b, c, k, n, 0, m);
-            return;
-        }
-        int half = (m / 2) & ~1;   // an even split keeps both halves in row pairs
-        // the packed rows are only read from here on; fork() publishes them to the worker
-        ForkJoinTask<?> lower = ForkJoinTask.adapt(() -> kernel(a, rowStride, colStride, b, c, k, n, half, m)).fork();
-        kernel(a, rowStride, colStride, b, c, k, n, 0, half);
-        lower.join();
-    }
-
     /**
-     * Rows [from, to) of C(m, n) += A · B, where A's element (i, p) is {@code a[i * rowStride + p * colStride]}
-     * and row p of B is {@code b[p]} (entries 0..n-1).
+     * Rows [from, to) of C(·, n) += A · B on the columns j0 .. j0 + nc - 1, for the block of B whose row p is
+     * {@code b[p]} (entries 0..nc-1) and holds B(p0 + p, j0 + ·); A(i, p0 + p) is read from {@code a}.
      */
-    private static void kernel(double[] a, int rowStride, int colStride, double[][] b, double[] c,
-                               int k, int n, int from, int to) {
-        // Every pair of rows of C streams all of B's packed rows; when they exceed a core's L2 cache they come
-        // from L3 each time (an LSTM with hidden 256 has a 2 MB W_hh: its step ran 2.2x slower than with panels).
-        // So B is taken in panels of rows of at most PANEL_BYTES; panels start at multiples of four, which keeps
-        // each element's sum in the same order as without them.
-        int panel = (int) Math.max(4, Math.min(k, PANEL_BYTES / (8L * n)) & ~3);
-        for (int p0 = 0; p0 < k; p0 += panel) {
-            panelKernel(a, rowStride, colStride, b, c, p0, Math.min(k, p0 + panel), n, from, to);
-        }
-    }
-
-    /** Rows [from, to) of C += A[:, pStart..pEnd) · B[pStart..pEnd, :]. */
-    private static void panelKernel(double[] a, int rowStride, int colStride, double[][] b, double[] c,
-                                    int pStart, int pEnd, int n, int from, int to) {
-        int k = pEnd;
+    private static void kernel(double[] a, int rowStride, int colStride, int p0, double[][] b, int kc, double[] c,
+                               int n, int j0, int nc, int from, int to) {
         // fresh rows: the compiler then knows they overlap nothing else, which lets it vectorise the loops below
-        double[] c0 = new double[n];
-        double[] c1 = new double[n];
+        double[] c0 = new double[nc];
+        double[] c1 = new double[nc];
         int i = from;
         for (; i + 1 < to; i += 2) {
-            int a0 = i * rowStride;
+            int a0 = i * rowStride + p0 * colStride;
             int a1 = a0 + rowStride;
-            System.arraycopy(c, i * n, c0, 0, n);
-            System.arraycopy(c, (i + 1) * n, c1, 0, n);
-            int p = pStart;
-            for (; p + 3 < k; p += 4) {
+            System.arraycopy(c, i * n + j0, c0, 0, nc);
+            System.arraycopy(c, (i + 1) * n + j0, c1, 0, nc);
+            int p = 0;
+            for (; p + 3 < kc; p += 4) {
                 twoRowsFourTerms(c0, a[a0 + p * colStride], a[a0 + (p + 1) * colStride],
                         a[a0 + (p + 2) * colStride], a[a0 + (p + 3) * colStride],
                         c1, a[a1 + p * colStride], a[a1 + (p + 1) * colStride],
                         a[a1 + (p + 2) * colStride], a[a1 + (p + 3) * colStride],
-                        b[p], b[p + 1], b[p + 2], b[p + 3], n);
+                        b[p], b[p + 1], b[p + 2], b[p + 3], nc);
             }
-            for (; p < k; p++) {
-                twoRowsOneTerm(c0, a[a0 + p * colStride], c1, a[a1 + p * colStride], b[p], n);
+            for (; p < kc; p++) {
+                twoRowsOneTerm(c0, a[a0 + p * colStride], c1, a[a1 + p * colStride], b[p], nc);
             }
-            System.arraycopy(c0, 0, c, i * n, n);
-            System.arraycopy(c1, 0, c, (i + 1) * n, n);
+            System.arraycopy(c0, 0, c, i * n + j0, nc);
+            System.arraycopy(c1, 0, c, (i + 1) * n + j0, nc);
         }
         if (i < to) {   // an odd last row
-            int a0 = i * rowStride;
-            System.arraycopy(c, i * n, c0, 0, n);
-            int p = pStart;
-            for (; p + 3 < k; p += 4) {
+            int a0 = i * rowStride + p0 * colStride;
+            System.arraycopy(c, i * n + j0, c0, 0, nc);
+            int p = 0;
+            for (; p + 3 < kc; p += 4) {
                 oneRowFourTerms(c0, a[a0 + p * colStride], a[a0 + (p + 1) * colStride],
                         a[a0 + (p + 2) * colStride], a[a0 + (p + 3) * colStride],
-                        b[p], b[p + 1], b[p + 2], b[p + 3], n);
+                        b[p], b[p + 1], b[p + 2], b[p + 3], nc);
             }
-            for (; p < k; p++) {
-                oneRowOneTerm(c0, a[a0 + p * colStride], b[p], n);
+            for (; p < kc; p++) {
+                oneRowOneTerm(c0, a[a0 + p * colStride], b[p], nc);
             }
-            System.arraycopy(c0, 0, c, i * n, n);
+            System.arraycopy(c0, 0, c, i * n + j0, nc);
         }
     }
 

@@ -15,6 +15,7 @@ class MatrixProductTest {
     private static final int[][] SHAPES = {   // m, k, n
         {1, 1, 1}, {1, 32, 32}, {2, 3, 5}, {3, 4, 1}, {5, 7, 3}, {7, 9, 11}, {32, 64, 128}, {33, 65, 17},
         {64, 64, 64}, {129, 130, 67},   // 2·129·130·67 > Gemm.PARALLEL_FLOPS: split over two threads
+        {5, 300, 270}, {4, 129, 257},   // several cache blocks of B in both directions, with remainders
     };
 
     private static Matrix random(int rows, int cols, Random rng) {
