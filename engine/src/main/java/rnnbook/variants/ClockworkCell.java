@@ -3,6 +3,7 @@ package rnnbook.variants;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
+import rnnbook.nn.Activation;
 import rnnbook.nn.Cell;
 import rnnbook.nn.Init;
 import rnnbook.nn.Module;
@@ -133,7 +134,7 @@ public final class ClockworkCell implements Cell {
             for (int u = 0; u < n; u++) {
                 // tag::tick[]
                 if (t % periodOf(u) == 0) {   // this module's turn: update; otherwise hold h_{t-1}
-                    h.set(b, u, Math.tanh(a.get(b, u)));
+                    h.set(b, u, Activation.TANH.apply(a.get(b, u)));
                     active.set(b, u, 1.0);
                 }
                 // end::tick[]
