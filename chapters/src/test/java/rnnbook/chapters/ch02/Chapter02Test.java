@@ -62,13 +62,15 @@ class Chapter02Test {
         assertTrue(run.cell("tanh-choice-bounds", "relu", 1) > 1000, "relu memory grows without bound");
         assertTrue(Math.abs(run.cell("tanh-choice-bounds", "tanh", 2)) < 0.1, "tanh is centred on 0");
         assertTrue(run.cell("tanh-choice-bounds", "sigmoid", 2) > 0.3, "sigmoid is centred on 0.5");
+        // means of six starts: tanh ends near 0.25, ReLU and sigmoid on the plateau near 0.45 (margins checked with
+        // other data and start seeds, and with Math.tanh in place of the engine's tanh)
         double tanh = finalLoss(run, "tanh");
-        assertTrue(tanh < 0.3, "tanh learns: " + tanh);
-        assertTrue(tanh < finalLoss(run, "relu") && tanh < finalLoss(run, "sigmoid"), run.stdout());
+        assertTrue(tanh < 0.35, "tanh learns: " + tanh);
+        assertTrue(tanh + 0.05 < finalLoss(run, "relu") && tanh + 0.05 < finalLoss(run, "sigmoid"), run.stdout());
     }
 
     private static double finalLoss(ProgramRun run, String activation) {
-        Matcher m = Pattern.compile(activation + " +loss after epoch 1: [\\d.]+, after epoch \\d+: ([\\d.]+)")
+        Matcher m = Pattern.compile(activation + " +mean loss after epoch 1: [\\d.]+, after epoch \\d+: ([\\d.]+)")
                 .matcher(run.stdout());
         assertTrue(m.find(), run.stdout());
         return Double.parseDouble(m.group(1));
