@@ -1,0 +1,172 @@
+package rnnbook.tensor;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The SIMD kernel of {@link Gemm}, written with the JDK's incubating Vector API ({@code jdk.incubator.vector}).
+ *
+ * <p>Only loaded when the JVM was started with {@code --add-modules jdk.incubator.vector}: {@link Gemm} checks
+ * the boot layer first and otherwise keeps its scalar kernel, so nothing here is touched (or linked) without it.
+ *
+ * <p>The classic register-blocked scheme: a cache block of B is packed into strips of {@link #NR} columns
+ * (two vectors wide), stored p-major so one strip is read sequentially; a {@link #MR} x NR tile of C lives in
+ * eight vector registers for the whole block of k, each step adding {@code A(i, p) · B(p, j..j+NR)} with one fused
+ * multiply-add per register. So per step of p, two loads of B feed eight FMAs, and C is read and written once
+ * per block instead of once per term.
+ *
+ * <p>Each element's sum runs over p in increasing order, one fused multiply-add at a time, started from zero
+ * for each block of k and then added to C; it does not depend on the split between threads.
+ */
+final class GemmVector {
+    private GemmVector() {
+    }
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+    /** Doubles per vector register: 8 with AVX-512, 4 with AVX2. */
+    private static final int L = SPECIES.length();
+
+    /** Columns of one strip of packed B (and of a tile of C): two vectors. */
+    static final int NR = 2 * L;
+
+    /** Rows of a tile of C. */
+    private static final int MR = 4;
+
+    /** Per-thread panel of packed B, reused so a product allocates nothing but a small tail buffer. */
+    private static final ThreadLocal<double[][]> PANEL = ThreadLocal.withInitial(() -> new double[1][0]);
+
+    /** Whether this machine's vectors hold at least two doubles (otherwise the scalar kernel is better). */
+    static boolean worthwhile() {
+        return L >= 2;
+    }
+
+    /** This thread's panel, at least {@code size} long. */
+    static double[] panel(int size) {
+        double[][] holder = PANEL.get();
+        if (holder[0].length < size) {
+            holder[0] = new double[size];
+        }
+        return holder[0];
+    }
+
+    /** Length of the panel for a block of kc x nc: strips of NR columns, the last padded with zeros. */
+    static int panelSize(int kc, int nc) {
+        return kc * ((nc + NR - 1) / NR) * NR;
+    }
+
+    /**
+     * Packs B(p0 + p, j0 + j) for p < kc, j < nc into strips: entry j of row p of strip s is at
+     * {@code panel[(s * kc + p) * NR + j]}; columns past nc in the last strip are zero.
+     */
+    static void pack(double[] b, int bRow, int bCol, int p0, int kc, int j0, int nc, double[] panel) {
+        for (int s = 0; s * NR < nc; s++) {
+            int width = Math.min(NR, nc - s * NR);
+            int base = s * kc * NR;
+            int col = j0 + s * NR;
+            for (int p = 0; p < kc; p++) {
+                int to = base + p * NR;
+                int from = (p0 + p) * bRow + col * bCol;
+                if (bCol == 1) {
+                    System.arraycopy(b, from, panel, to, width);
+                } else {
+                    for (int j = 0; j < width; j++) {
+                        panel[to + j] = b[from + j * bCol];
+                    }
+                }
+                for (int j = width; j < NR; j++) {
+                    panel[to + j] = 0.0;
+                }
+            }
+        }
+    }
+
+    /**
+     * Rows [from, to) of C(·, n) += A · B on columns j0 .. j0 + nc - 1, from the packed block of B (kc rows,
+     * starting at row p0 of B); A(i, p0 + p) is {@code a[i * aRow + (p0 + p) * aCol]}.
+     */
+    static void kernel(double[] a, int aRow, int aCol, int p0, double[] panel, int kc, double[] c, int n,
+                       int j0, int nc, int from, int to) {
+        double[] tail = nc % NR == 0 ? null : new double[NR];
+        for (int s = 0; s * NR < nc; s++) {
+            int width = Math.min(NR, nc - s * NR);
+            int strip = s * kc * NR;
+            int col = j0 + s * NR;
+            int i = from;
+            for (; i + MR <= to; i += MR) {
+                fourRows(a, i * aRow + p0 * aCol, aRow, aCol, panel, strip, kc, c, i * n + col, n, width, tail);
+            }
+            for (; i < to; i++) {
+                oneRow(a, i * aRow + p0 * aCol, aCol, panel, strip, kc, c, i * n + col, width, tail);
+            }
+        }
+    }
+
+    /** A 4 x NR tile of C, at c[at], c[at + n], ..., from rows of A starting at a[r], a[r + aRow], .... */
+    private static void fourRows(double[] a, int r, int aRow, int aCol, double[] panel, int strip, int kc,
+                                 double[] c, int at, int n, int width, double[] tail) {
+        DoubleVector c00 = DoubleVector.zero(SPECIES);
+        DoubleVector c01 = c00;
+        DoubleVector c10 = c00;
+        DoubleVector c11 = c00;
+        DoubleVector c20 = c00;
+        DoubleVector c21 = c00;
+        DoubleVector c30 = c00;
+        DoubleVector c31 = c00;
+        int r1 = r + aRow;
+        int r2 = r1 + aRow;
+        int r3 = r2 + aRow;
+        int bi = strip;
+        for (int p = 0; p < kc; p++) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, panel, bi);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, panel, bi + L);
+            bi += NR;
+            int q = p * aCol;
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a[r + q]);
+            c00 = b0.fma(x, c00);
+            c01 = b1.fma(x, c01);
+            x = DoubleVector.broadcast(SPECIES, a[r1 + q]);
+            c10 = b0.fma(x, c10);
+            c11 = b1.fma(x, c11);
+            x = DoubleVector.broadcast(SPECIES, a[r2 + q]);
+            c20 = b0.fma(x, c20);
+            c21 = b1.fma(x, c21);
+            x = DoubleVector.broadcast(SPECIES, a[r3 + q]);
+            c30 = b0.fma(x, c30);
+            c31 = b1.fma(x, c31);
+        }
+        addTo(c, at, c00, c01, width, tail);
+        addTo(c, at + n, c10, c11, width, tail);
+        addTo(c, at + 2 * n, c20, c21, width, tail);
+        addTo(c, at + 3 * n, c30, c31, width, tail);
+    }
+
+    /** One row of NR columns of C, at c[at], from the row of A starting at a[r]. */
+    private static void oneRow(double[] a, int r, int aCol, double[] panel, int strip, int kc,
+                               double[] c, int at, int width, double[] tail) {
+        DoubleVector c0 = DoubleVector.zero(SPECIES);
+        DoubleVector c1 = c0;
+        int bi = strip;
+        for (int p = 0; p < kc; p++) {
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a[r + p * aCol]);
+            c0 = DoubleVector.fromArray(SPECIES, panel, bi).fma(x, c0);
+            c1 = DoubleVector.fromArray(SPECIES, panel, bi + L).fma(x, c1);
+            bi += NR;
+        }
+        addTo(c, at, c0, c1, width, tail);
+    }
+
+    /** c[at .. at + width) += the first width entries of (v0, v1). */
+    private static void addTo(double[] c, int at, DoubleVector v0, DoubleVector v1, int width, double[] tail) {
+        if (width == NR) {
+            DoubleVector.fromArray(SPECIES, c, at).add(v0).intoArray(c, at);
+            DoubleVector.fromArray(SPECIES, c, at + L).add(v1).intoArray(c, at + L);
+            return;
+        }
+        v0.intoArray(tail, 0);
+        v1.intoArray(tail, L);
+        for (int j = 0; j < width; j++) {
+            c[at + j] += tail[j];
+        }
+    }
+}
