@@ -102,13 +102,12 @@ final class Gemm {
     private static void blocked(boolean vector, double[] a, int aRow, int aCol, double[] b, int bRow, int bCol,
                                 double[] c, int k, int n, int from, int to) {
         if (vector) {
-            double[] panel = GemmVector.panel(GemmVector.panelSize(Math.min(k, KC), Math.min(n, NC)));
+            double[] panel = GemmVector.panel(Math.min(k, KC) * GemmVector.NR);
             for (int j0 = 0; j0 < n; j0 += NC) {
                 int nc = Math.min(NC, n - j0);
                 for (int p0 = 0; p0 < k; p0 += KC) {
-                    int kc = Math.min(KC, k - p0);
-                    GemmVector.pack(b, bRow, bCol, p0, kc, j0, nc, panel);
-                    GemmVector.kernel(a, aRow, aCol, p0, panel, kc, c, n, j0, nc, from, to);
+                    GemmVector.kernel(a, aRow, aCol, b, bRow, bCol, p0, Math.min(KC, k - p0), c, n, j0, nc,
+                            from, to, panel);
                 }
             }
             return;

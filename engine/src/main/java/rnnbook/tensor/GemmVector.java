@@ -50,61 +50,59 @@ final class GemmVector {
         return holder[0];
     }
 
-    /** Length of the panel for a block of kc x nc: strips of NR columns, the last padded with zeros. */
-    static int panelSize(int kc, int nc) {
-        return kc * ((nc + NR - 1) / NR) * NR;
-    }
-
     /**
-     * Packs B(p0 + p, j0 + j) for p < kc, j < nc into strips: entry j of row p of strip s is at
-     * {@code panel[(s * kc + p) * NR + j]}; columns past nc in the last strip are zero.
+     * Rows [from, to) of C(·, n) += A · B on columns j0 .. j0 + nc - 1 and rows p0 .. p0 + kc - 1 of B, with
+     * A(i, p) = {@code a[i * aRow + p * aCol]} and B(p, j) = {@code b[p * bRow + j * bCol]}. A strip of NR
+     * columns of a row-major B is read in place; a transposed B, or the last, narrower strip, is first copied
+     * into {@code panel} (at least kc · NR long) so the tile loop always reads NR adjacent columns.
      */
-    static void pack(double[] b, int bRow, int bCol, int p0, int kc, int j0, int nc, double[] panel) {
+    static void kernel(double[] a, int aRow, int aCol, double[] b, int bRow, int bCol, int p0, int kc,
+                       double[] c, int n, int j0, int nc, int from, int to, double[] panel) {
+        double[] tail = nc % NR == 0 ? null : new double[NR];
         for (int s = 0; s * NR < nc; s++) {
             int width = Math.min(NR, nc - s * NR);
-            int base = s * kc * NR;
             int col = j0 + s * NR;
-            for (int p = 0; p < kc; p++) {
-                int to = base + p * NR;
-                int from = (p0 + p) * bRow + col * bCol;
-                if (bCol == 1) {
-                    System.arraycopy(b, from, panel, to, width);
-                } else {
-                    for (int j = 0; j < width; j++) {
-                        panel[to + j] = b[from + j * bCol];
-                    }
-                }
-                for (int j = width; j < NR; j++) {
-                    panel[to + j] = 0.0;
-                }
+            double[] strip = b;
+            int start = p0 * bRow + col;
+            int stride = bRow;
+            if (bCol != 1 || width < NR) {
+                pack(b, bRow, bCol, p0, kc, col, width, panel);
+                strip = panel;
+                start = 0;
+                stride = NR;
+            }
+            int i = from;
+            for (; i + MR <= to; i += MR) {
+                fourRows(a, i * aRow + p0 * aCol, aRow, aCol, strip, start, stride, kc,
+                        c, i * n + col, n, width, tail);
+            }
+            for (; i < to; i++) {
+                oneRow(a, i * aRow + p0 * aCol, aCol, strip, start, stride, kc, c, i * n + col, width, tail);
             }
         }
     }
 
-    /**
-     * Rows [from, to) of C(·, n) += A · B on columns j0 .. j0 + nc - 1, from the packed block of B (kc rows,
-     * starting at row p0 of B); A(i, p0 + p) is {@code a[i * aRow + (p0 + p) * aCol]}.
-     */
-    static void kernel(double[] a, int aRow, int aCol, int p0, double[] panel, int kc, double[] c, int n,
-                       int j0, int nc, int from, int to) {
-        double[] tail = nc % NR == 0 ? null : new double[NR];
-        for (int s = 0; s * NR < nc; s++) {
-            int width = Math.min(NR, nc - s * NR);
-            int strip = s * kc * NR;
-            int col = j0 + s * NR;
-            int i = from;
-            for (; i + MR <= to; i += MR) {
-                fourRows(a, i * aRow + p0 * aCol, aRow, aCol, panel, strip, kc, c, i * n + col, n, width, tail);
+    /** panel[p * NR + j] = B(p0 + p, col + j) for p < kc, j < width; zero for width <= j < NR. */
+    private static void pack(double[] b, int bRow, int bCol, int p0, int kc, int col, int width, double[] panel) {
+        for (int p = 0; p < kc; p++) {
+            int to = p * NR;
+            int from = (p0 + p) * bRow + col * bCol;
+            if (bCol == 1) {
+                System.arraycopy(b, from, panel, to, width);
+            } else {
+                for (int j = 0; j < width; j++) {
+                    panel[to + j] = b[from + j * bCol];
+                }
             }
-            for (; i < to; i++) {
-                oneRow(a, i * aRow + p0 * aCol, aCol, panel, strip, kc, c, i * n + col, width, tail);
+            for (int j = width; j < NR; j++) {
+                panel[to + j] = 0.0;
             }
         }
     }
 
     /** A 4 x NR tile of C, at c[at], c[at + n], ..., from rows of A starting at a[r], a[r + aRow], .... */
-    private static void fourRows(double[] a, int r, int aRow, int aCol, double[] panel, int strip, int kc,
-                                 double[] c, int at, int n, int width, double[] tail) {
+    private static void fourRows(double[] a, int r, int aRow, int aCol, double[] b, int start, int stride,
+                                 int kc, double[] c, int at, int n, int width, double[] tail) {
         DoubleVector c00 = DoubleVector.zero(SPECIES);
         DoubleVector c01 = c00;
         DoubleVector c10 = c00;
@@ -116,11 +114,11 @@ final class GemmVector {
         int r1 = r + aRow;
         int r2 = r1 + aRow;
         int r3 = r2 + aRow;
-        int bi = strip;
+        int bi = start;
         for (int p = 0; p < kc; p++) {
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, panel, bi);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, panel, bi + L);
-            bi += NR;
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bi);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bi + L);
+            bi += stride;
             int q = p * aCol;
             DoubleVector x = DoubleVector.broadcast(SPECIES, a[r + q]);
             c00 = b0.fma(x, c00);
@@ -142,16 +140,16 @@ final class GemmVector {
     }
 
     /** One row of NR columns of C, at c[at], from the row of A starting at a[r]. */
-    private static void oneRow(double[] a, int r, int aCol, double[] panel, int strip, int kc,
+    private static void oneRow(double[] a, int r, int aCol, double[] b, int start, int stride, int kc,
                                double[] c, int at, int width, double[] tail) {
         DoubleVector c0 = DoubleVector.zero(SPECIES);
         DoubleVector c1 = c0;
-        int bi = strip;
+        int bi = start;
         for (int p = 0; p < kc; p++) {
             DoubleVector x = DoubleVector.broadcast(SPECIES, a[r + p * aCol]);
-            c0 = DoubleVector.fromArray(SPECIES, panel, bi).fma(x, c0);
-            c1 = DoubleVector.fromArray(SPECIES, panel, bi + L).fma(x, c1);
-            bi += NR;
+            c0 = DoubleVector.fromArray(SPECIES, b, bi).fma(x, c0);
+            c1 = DoubleVector.fromArray(SPECIES, b, bi + L).fma(x, c1);
+            bi += stride;
         }
         addTo(c, at, c0, c1, width, tail);
     }
