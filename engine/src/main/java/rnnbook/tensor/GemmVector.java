@@ -65,7 +65,8 @@ final class GemmVector {
             double[] strip = b;
             int start = p0 * bRow + col;
             int stride = bRow;
-            if (bCol != 1 || width < NR) {
+            // in place only for rows under 2 KB apart: wider rows map a strip's lines onto few cache sets
+            if (bCol != 1 || width < NR || bRow >= 256) {
                 pack(b, bRow, bCol, p0, kc, col, width, panel);
                 strip = panel;
                 start = 0;
@@ -84,11 +85,19 @@ final class GemmVector {
 
     /** panel[p * NR + j] = B(p0 + p, col + j) for p < kc, j < width; zero for width <= j < NR. */
     private static void pack(double[] b, int bRow, int bCol, int p0, int kc, int col, int width, double[] panel) {
+        int[] gather = new int[NR];
+        for (int j = 0; j < NR; j++) {
+            gather[j] = j * bCol;
+        }
         for (int p = 0; p < kc; p++) {
             int to = p * NR;
             int from = (p0 + p) * bRow + col * bCol;
             if (bCol == 1) {
                 System.arraycopy(b, from, panel, to, width);
+            } else if (width == NR) {   // a column of Bᵀ: gather every bCol-th entry
+                DoubleVector.fromArray(SPECIES, b, from, gather, 0).intoArray(panel, to);
+                DoubleVector.fromArray(SPECIES, b, from, gather, L).intoArray(panel, to + L);
+                continue;
             } else {
                 for (int j = 0; j < width; j++) {
                     panel[to + j] = b[from + j * bCol];
