@@ -9,11 +9,12 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Only loaded when the JVM was started with {@code --add-modules jdk.incubator.vector}: {@link Gemm} checks
  * the boot layer first and otherwise keeps its scalar kernel, so nothing here is touched (or linked) without it.
  *
- * <p>The classic register-blocked scheme: a cache block of B is packed into strips of {@link #NR} columns
- * (two vectors wide), stored p-major so one strip is read sequentially; a {@link #MR} x NR tile of C lives in
- * eight vector registers for the whole block of k, each step adding {@code A(i, p) · B(p, j..j+NR)} with one fused
- * multiply-add per register. So per step of p, two loads of B feed eight FMAs, and C is read and written once
- * per block instead of once per term.
+ * <p>The classic register-blocked scheme: B is used in strips of {@link #NR} columns (two vectors wide), read in
+ * place when B is row-major and narrow, otherwise first copied into a small panel (gathering the columns of a
+ * transposed B); a {@link #MR} x NR tile of C lives in eight vector registers for the whole block of k, each step
+ * adding {@code A(i, p) · B(p, j..j+NR)} with one fused multiply-add per register. So per step of p, two loads of
+ * B feed eight FMAs, and C is read and written once per block instead of once per term. (A tile of eight rows,
+ * sixteen registers, measured four times slower: C2 then no longer keeps the vectors in registers.)
  *
  * <p>Each element's sum runs over p in increasing order, one fused multiply-add at a time, started from zero
  * for each block of k and then added to C; it does not depend on the split between threads.
@@ -33,7 +34,7 @@ final class GemmVector {
     /** Rows of a tile of C. */
     private static final int MR = 4;
 
-    /** Per-thread panel of packed B, reused so a product allocates nothing but a small tail buffer. */
+    /** Per-thread panel for one packed strip of B, reused so a product allocates only small index buffers. */
     private static final ThreadLocal<double[][]> PANEL = ThreadLocal.withInitial(() -> new double[1][0]);
 
     /** Whether this machine's vectors hold at least two doubles (otherwise the scalar kernel is better). */
