@@ -33,7 +33,7 @@ import rnnbook.tensor.Matrix;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsPrepend = "--add-modules=jdk.incubator.vector")
 public class CharRnnBenchmark {
     static final int VOCAB = 65;
     static final int HIDDEN = 128;

@@ -32,7 +32,7 @@ import rnnbook.tensor.Matrix;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsPrepend = "--add-modules=jdk.incubator.vector")
 public class GemmBenchmark {
 
     @Param({"64x64x64", "128x128x128", "256x256x256", "512x512x512",

@@ -41,7 +41,7 @@ import java.util.List;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsPrepend = "--add-modules=jdk.incubator.vector")
 public class RnnStepBenchmark {
 
     @Param({"32x50x64x128", "1x100x32x32"})
