@@ -41,16 +41,11 @@ public final class GruCell implements GateCell {
     }
 
     public GruCell(int inputSize, int hiddenSize, Random rng) {
-        if (inputSize <= 0 || hiddenSize <= 0) {
-            throw new IllegalArgumentException("GruCell sizes must be positive, got input " + inputSize
-                    + " and hidden " + hiddenSize);
-        }
-        double bound = 1.0 / Math.sqrt(hiddenSize);
-        int gates = 3 * hiddenSize;
-        this.weightIh = new Parameter("weight_ih", Init.uniform(gates, inputSize, bound, rng));
-        this.weightHh = new Parameter("weight_hh", Init.uniform(gates, hiddenSize, bound, rng));
-        this.biasIh = new Parameter("bias_ih", Init.uniform(1, gates, bound, rng));
-        this.biasHh = new Parameter("bias_hh", Init.uniform(1, gates, bound, rng));
+        CellWeights w = CellWeights.uniform("GruCell", 3, inputSize, hiddenSize, rng);
+        this.weightIh = w.weightIh();
+        this.weightHh = w.weightHh();
+        this.biasIh = w.biasIh();
+        this.biasHh = w.biasHh();
     }
 
     public Parameter weightIh() {

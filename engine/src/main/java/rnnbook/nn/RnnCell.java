@@ -32,16 +32,12 @@ public final class RnnCell implements Cell {
     }
 
     public RnnCell(int inputSize, int hiddenSize, Activation activation, Random rng) {
-        if (inputSize <= 0 || hiddenSize <= 0) {
-            throw new IllegalArgumentException("RnnCell sizes must be positive, got input " + inputSize
-                    + " and hidden " + hiddenSize);
-        }
+        CellWeights w = CellWeights.uniform("RnnCell", 1, inputSize, hiddenSize, rng);
         this.activation = activation;
-        double bound = 1.0 / Math.sqrt(hiddenSize);
-        this.weightIh = new Parameter("weight_ih", Init.uniform(hiddenSize, inputSize, bound, rng));
-        this.weightHh = new Parameter("weight_hh", Init.uniform(hiddenSize, hiddenSize, bound, rng));
-        this.biasIh = new Parameter("bias_ih", Init.uniform(1, hiddenSize, bound, rng));
-        this.biasHh = new Parameter("bias_hh", Init.uniform(1, hiddenSize, bound, rng));
+        this.weightIh = w.weightIh();
+        this.weightHh = w.weightHh();
+        this.biasIh = w.biasIh();
+        this.biasHh = w.biasHh();
     }
 
     public Activation activation() {

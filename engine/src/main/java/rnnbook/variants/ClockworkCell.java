@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Random;
 import rnnbook.nn.Activation;
 import rnnbook.nn.Cell;
-import rnnbook.nn.Init;
+import rnnbook.nn.CellWeights;
 import rnnbook.nn.Module;
 import rnnbook.nn.Parameter;
 import rnnbook.nn.State;
@@ -68,17 +68,18 @@ public final class ClockworkCell implements Cell {
         }
         this.periods = periods.clone();
         this.moduleSize = hiddenSize / periods.length;
-        double bound = 1.0 / Math.sqrt(hiddenSize);
         this.connections = Matrix.zeros(hiddenSize, hiddenSize);
         for (int u = 0; u < hiddenSize; u++) {
             for (int v = 0; v < hiddenSize; v++) {
                 connections.set(u, v, periodOf(v) >= periodOf(u) ? 1.0 : 0.0);
             }
         }
-        weightIh = new Parameter("weight_ih", Init.uniform(hiddenSize, inputSize, bound, rng));
-        weightHh = new Parameter("weight_hh", Init.uniform(hiddenSize, hiddenSize, bound, rng).mulInPlace(connections));
-        biasIh = new Parameter("bias_ih", Init.uniform(1, hiddenSize, bound, rng));
-        biasHh = new Parameter("bias_hh", Init.uniform(1, hiddenSize, bound, rng));
+        CellWeights w = CellWeights.uniform("ClockworkCell", 1, inputSize, hiddenSize, rng);
+        weightIh = w.weightIh();
+        weightHh = w.weightHh();
+        biasIh = w.biasIh();
+        biasHh = w.biasHh();
+        weightHh.value().mulInPlace(connections);   // slow modules never read fast ones
     }
 
     private static int[] powersOfTwo(int modules) {

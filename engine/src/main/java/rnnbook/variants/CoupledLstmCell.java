@@ -3,7 +3,7 @@ package rnnbook.variants;
 import java.util.Map;
 import java.util.Random;
 import rnnbook.nn.Cell;
-import rnnbook.nn.Init;
+import rnnbook.nn.CellWeights;
 import rnnbook.nn.Module;
 import rnnbook.nn.Parameter;
 import rnnbook.nn.State;
@@ -36,15 +36,11 @@ public final class CoupledLstmCell implements Cell {
     }
 
     public CoupledLstmCell(int inputSize, int hiddenSize, Random rng) {
-        if (inputSize <= 0 || hiddenSize <= 0) {
-            throw new IllegalArgumentException("CoupledLstmCell sizes must be positive, got input " + inputSize
-                    + " and hidden " + hiddenSize);
-        }
-        double bound = 1.0 / Math.sqrt(hiddenSize);
-        weightIh = new Parameter("weight_ih", Init.uniform(3 * hiddenSize, inputSize, bound, rng));
-        weightHh = new Parameter("weight_hh", Init.uniform(3 * hiddenSize, hiddenSize, bound, rng));
-        biasIh = new Parameter("bias_ih", Init.uniform(1, 3 * hiddenSize, bound, rng));
-        biasHh = new Parameter("bias_hh", Init.uniform(1, 3 * hiddenSize, bound, rng));
+        CellWeights w = CellWeights.uniform("CoupledLstmCell", 3, inputSize, hiddenSize, rng);
+        weightIh = w.weightIh();
+        weightHh = w.weightHh();
+        biasIh = w.biasIh();
+        biasHh = w.biasHh();
     }
 
     @Override

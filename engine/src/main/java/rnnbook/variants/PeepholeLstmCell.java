@@ -3,6 +3,7 @@ package rnnbook.variants;
 import java.util.Map;
 import java.util.Random;
 import rnnbook.nn.Cell;
+import rnnbook.nn.CellWeights;
 import rnnbook.nn.Init;
 import rnnbook.nn.Module;
 import rnnbook.nn.Parameter;
@@ -40,15 +41,12 @@ public final class PeepholeLstmCell implements Cell {
     }
 
     public PeepholeLstmCell(int inputSize, int hiddenSize, Random rng) {
-        if (inputSize <= 0 || hiddenSize <= 0) {
-            throw new IllegalArgumentException("PeepholeLstmCell sizes must be positive, got input " + inputSize
-                    + " and hidden " + hiddenSize);
-        }
+        CellWeights w = CellWeights.uniform("PeepholeLstmCell", 4, inputSize, hiddenSize, rng);
+        weightIh = w.weightIh();
+        weightHh = w.weightHh();
+        biasIh = w.biasIh();
+        biasHh = w.biasHh();
         double bound = 1.0 / Math.sqrt(hiddenSize);
-        weightIh = new Parameter("weight_ih", Init.uniform(4 * hiddenSize, inputSize, bound, rng));
-        weightHh = new Parameter("weight_hh", Init.uniform(4 * hiddenSize, hiddenSize, bound, rng));
-        biasIh = new Parameter("bias_ih", Init.uniform(1, 4 * hiddenSize, bound, rng));
-        biasHh = new Parameter("bias_hh", Init.uniform(1, 4 * hiddenSize, bound, rng));
         weightCi = new Parameter("weight_ci", Init.uniform(1, hiddenSize, bound, rng));
         weightCf = new Parameter("weight_cf", Init.uniform(1, hiddenSize, bound, rng));
         weightCo = new Parameter("weight_co", Init.uniform(1, hiddenSize, bound, rng));
