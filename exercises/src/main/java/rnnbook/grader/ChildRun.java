@@ -150,6 +150,7 @@ public final class ChildRun {
                     "rnnbook.runner/rnnbook.runner.internal.Child", prepared.engine().toString());
             List<Path> binds = List.of(prepared.engine(), prepared.runner(), runDir);
             List<String> cmd = sandbox.command(slot, scratch, binds, javaArgs);
+            sandbox.reclaim(slot);   // the slot's uid must own nothing before its thread limit applies again
             Process p;
             try {
                 ProcessBuilder pb = new ProcessBuilder(cmd);

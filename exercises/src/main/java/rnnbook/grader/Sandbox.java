@@ -147,6 +147,47 @@ public final class Sandbox {
     }
 
     /**
+     * Kills whatever still runs under a slot's uid and waits (at most 5 s) until it is gone. The thread limit
+     * ({@code --nproc}) counts every task of the uid, so a child of the slot that is still exiting (one killed for
+     * a time limit, say) would otherwise leave the next child unable to start its own threads.
+     */
+    void reclaim(int slot) {
+        if (!root) {
+            return;
+        }
+        String uid = Integer.toString(uid(slot));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            List<ProcessHandle> left = ProcessHandle.allProcesses()
+                    .filter(h -> uid.equals(realUid(h.pid()))).toList();
+            if (left.isEmpty() || System.nanoTime() > deadline) {
+                return;
+            }
+            left.forEach(ProcessHandle::destroyForcibly);
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The real uid of a process from /proc, or null when it has gone. */
+    private static String realUid(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("Uid:")) {
+                    return line.substring(4).trim().split("\\s+")[0];
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process ended while we looked
+        }
+        return null;
+    }
+
+    /**
      * The full command: limits, uid switch, confinement, then {@code java javaArgs}. {@code binds} are the paths
      * the child may read (bound read-only in the bubblewrap tier).
      */
