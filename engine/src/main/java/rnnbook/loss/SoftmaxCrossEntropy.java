@@ -1,6 +1,7 @@
 package rnnbook.loss;
 
 import rnnbook.tensor.Matrix;
+import rnnbook.tensor.Pointwise;
 
 /**
  * Softmax followed by cross-entropy against integer class targets, PyTorch's {@code CrossEntropyLoss}:
@@ -37,24 +38,30 @@ public final class SoftmaxCrossEntropy {
     /** Row-wise softmax of z (n, classes), computed stably by subtracting each row's maximum. */
     public static Matrix softmax(Matrix z) {
         Matrix p = z.copy();
-        int c = z.cols();
-        double[] d = p.data();
-        for (int i = 0; i < z.rows(); i++) {
+        softmaxRows(p.data(), z.rows(), z.cols());
+        return p;
+    }
+
+    /**
+     * Turns each row of logits (in place) into its softmax and returns every row's log-normaliser
+     * m_i + log Σ_k exp(z_ik - m_i), so that log p_ij = z_ij - (that number) needs no second exponential.
+     */
+    private static double[] softmaxRows(double[] d, int rows, int c) {
+        double[] logNormaliser = new double[rows];
+        for (int i = 0; i < rows; i++) {
             int o = i * c;
             double max = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < c; j++) {
                 max = Math.max(max, d[o + j]);
             }
-            double sum = 0;
+            double sum = Pointwise.expShifted(d, o, o + c, max);   // d = exp(z - max)
+            double inverse = 1.0 / sum;
             for (int j = 0; j < c; j++) {
-                d[o + j] = Math.exp(d[o + j] - max);
-                sum += d[o + j];
+                d[o + j] *= inverse;
             }
-            for (int j = 0; j < c; j++) {
-                d[o + j] /= sum;
-            }
+            logNormaliser[i] = max + Math.log(sum);
         }
-        return p;
+        return logNormaliser;
     }
 
     // tag::forward[]
@@ -65,7 +72,8 @@ public final class SoftmaxCrossEntropy {
                     + logits.shape());
         }
         int classes = logits.cols();
-        Matrix p = softmax(logits);
+        Matrix p = logits.copy();
+        double[] logNormaliser = softmaxRows(p.data(), p.rows(), classes);
         double loss = 0;
         int n = 0;
         for (int i = 0; i < targets.length; i++) {
@@ -77,8 +85,7 @@ public final class SoftmaxCrossEntropy {
                 throw new IllegalArgumentException("cross-entropy: target " + y + " at row " + i
                         + " is outside 0.." + (classes - 1));
             }
-            // log p_y = (z_y - m) - log Σ exp(z - m), done through p to reuse the stable softmax
-            loss -= logSoftmaxAt(logits, i, y);
+            loss -= logits.get(i, y) - logNormaliser[i];   // -log p_y = -(z_y - m - log Σ exp(z - m))
             n++;
         }
         this.probabilities = p;
@@ -90,20 +97,6 @@ public final class SoftmaxCrossEntropy {
         return reduction == Reduction.MEAN ? (n == 0 ? 0.0 : loss / n) : loss;
     }
     // end::forward[]
-
-    private static double logSoftmaxAt(Matrix z, int row, int col) {
-        int c = z.cols();
-        double[] d = z.data();
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < c; j++) {
-            max = Math.max(max, d[row * c + j]);
-        }
-        double sum = 0;
-        for (int j = 0; j < c; j++) {
-            sum += Math.exp(d[row * c + j] - max);
-        }
-        return d[row * c + col] - max - Math.log(sum);
-    }
 
     // tag::backward[]
     /** dL/dz (n, classes) for the last forward call: softmax minus one-hot, scaled by the reduction. */

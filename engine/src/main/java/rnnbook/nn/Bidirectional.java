@@ -19,8 +19,8 @@ import rnnbook.tensor.Matrix;
  * {@code weight_ih_l0_reverse} for the reverse one ({@code l} followed by the layer index when stacked).
  */
 public final class Bidirectional implements Module {
-    private final SequenceRunner forward;
-    private final SequenceRunner reverse;
+    private final Recurrent forward;
+    private final Recurrent reverse;
     private final int layer;
 
     /** The outputs y_t (batch, 2 * hidden) and each direction's final state. */
@@ -47,8 +47,8 @@ public final class Bidirectional implements Module {
             throw new IllegalArgumentException("Bidirectional: the two directions need two cells with their own"
                     + " weights, got the same cell twice");
         }
-        this.forward = new SequenceRunner(forwardCell);
-        this.reverse = new SequenceRunner(reverseCell);
+        this.forward = new Recurrent(forwardCell);
+        this.reverse = new Recurrent(reverseCell);
         this.layer = layer;
     }
 

@@ -3,6 +3,8 @@ package rnnbook.nn;
 import java.util.Map;
 import java.util.Random;
 import rnnbook.tensor.Matrix;
+import rnnbook.tensor.Pointwise;
+import rnnbook.tensor.PerStep;
 
 /**
  * The gated recurrent unit, PyTorch's {@code GRUCell}:
@@ -33,11 +35,27 @@ public final class GruCell implements GateCell {
     private final Parameter biasHh;
 
     /**
-     * One step: the gates {@code reset}, {@code update} and {@code candidate} (each (batch, hidden)), and the
-     * recurrent term of the candidate {@code hn} = h_{t-1} · W_hnᵀ + b_hn that the reset gate scaled.
+     * One step: the gate values r, z, n side by side in {@code gates} (batch, 3 * hidden), and the recurrent half
+     * gh = h_{t-1} · W_hhᵀ + b_hh (batch, 3 * hidden), whose n block hn = h_{t-1} · W_hnᵀ + b_hn is what the reset
+     * gate scaled. {@link #reset()}, {@link #update()}, {@link #candidate()} and {@link #hn()} cut out one block
+     * each, (batch, hidden).
      */
-    public record GruStep(Matrix x, Matrix hPrev, Matrix reset, Matrix update, Matrix candidate, Matrix hn,
-                          State state) implements Step {
+    public record GruStep(Matrix x, Matrix hPrev, Matrix gates, Matrix recurrent, State state) implements Step {
+        public Matrix reset() {
+            return GateBlocks.block(gates, 0, hPrev.cols());
+        }
+
+        public Matrix update() {
+            return GateBlocks.block(gates, 1, hPrev.cols());
+        }
+
+        public Matrix candidate() {
+            return GateBlocks.block(gates, 2, hPrev.cols());
+        }
+
+        public Matrix hn() {
+            return GateBlocks.block(recurrent, 2, hPrev.cols());
+        }
     }
 
     public GruCell(int inputSize, int hiddenSize, Random rng) {
@@ -48,18 +66,22 @@ public final class GruCell implements GateCell {
         this.biasHh = w.biasHh();
     }
 
+    @Override
     public Parameter weightIh() {
         return weightIh;
     }
 
+    @Override
     public Parameter weightHh() {
         return weightHh;
     }
 
+    @Override
     public Parameter biasIh() {
         return biasIh;
     }
 
+    @Override
     public Parameter biasHh() {
         return biasHh;
     }
@@ -77,13 +99,17 @@ public final class GruCell implements GateCell {
     @Override
     public GruStep forward(Matrix x, State prev) {
         x.requireShape("GruCell input x", x.rows(), inputSize());
-        return forward(x, inputGates(x), prev, null);
+        return forward(x, inputGates(new Matrix[] {x})[0], prev, null);
     }
 
-    /** gi = x · W_ihᵀ + b_ih: the input half of r, z and n, for one step or many stacked. */
+    /** gi = x_t · W_ihᵀ + b_ih for every step: the input half of r, z and n. */
     @Override
-    public Matrix inputGates(Matrix x) {
-        return x.matmulT(weightIh.value()).addRowVectorInPlace(biasIh.value());
+    public Matrix[] inputGates(Matrix[] xs) {
+        Matrix[] gi = PerStep.matmulT(xs, weightIh.value());
+        for (Matrix g : gi) {
+            g.addRowVectorInPlace(biasIh.value());
+        }
+        return gi;
     }
 
     @Override
@@ -96,30 +122,29 @@ public final class GruCell implements GateCell {
         // tag::forward[]
         Matrix gh = (weightHhT == null ? hPrev.matmulT(weightHh.value()) : hPrev.matmul(weightHhT))
                 .addRowVectorInPlace(biasHh.value());                        // r, z, n: recurrent half
-        Matrix reset = Matrix.zeros(batch, hidden);
-        Matrix update = Matrix.zeros(batch, hidden);
-        Matrix candidate = Matrix.zeros(batch, hidden);
-        Matrix hn = Matrix.zeros(batch, hidden);
-        Matrix h = Matrix.zeros(batch, hidden);
-        double[] in = gi.data();
+        double[] gates = gi.data();   // the input half, turned into the gate values in place
         double[] rec = gh.data();
+        Matrix h = Matrix.zeros(batch, hidden);
         for (int b = 0; b < batch; b++) {
             int row = b * 3 * hidden;   // example b's gates r, z, n start at row, row + H, row + 2H
+            for (int j = row; j < row + 2 * hidden; j++) {
+                gates[j] += rec[j];
+            }
+            Pointwise.sigmoid(gates, row, row + 2 * hidden);   // reset and update
+            for (int j = 0; j < hidden; j++) {
+                // h · W_hnᵀ + b_hn, scaled by the reset gate
+                gates[row + 2 * hidden + j] += gates[row + j] * rec[row + 2 * hidden + j];
+            }
+            Pointwise.tanh(gates, row + 2 * hidden, row + 3 * hidden);   // candidate
             for (int j = 0; j < hidden; j++) {
                 int k = b * hidden + j;
-                double r = sigmoid(in[row + j] + rec[row + j]);
-                double z = sigmoid(in[row + hidden + j] + rec[row + hidden + j]);
-                double recurrentN = rec[row + 2 * hidden + j];   // h · W_hnᵀ + b_hn, which the reset gate scales
-                double n = tanh(in[row + 2 * hidden + j] + r * recurrentN);
-                reset.data()[k] = r;
-                update.data()[k] = z;
-                candidate.data()[k] = n;
-                hn.data()[k] = recurrentN;
+                double z = gates[row + hidden + j];
+                double n = gates[row + 2 * hidden + j];
                 h.data()[k] = n + z * (hPrev.data()[k] - n);   // (1 - z) ⊙ n + z ⊙ h_prev
             }
         }
         // end::forward[]
-        return new GruStep(x, hPrev, reset, update, candidate, hn, State.of(h));
+        return new GruStep(x, hPrev, gi, gh, State.of(h));
     }
 
     @Override
@@ -138,17 +163,20 @@ public final class GruCell implements GateCell {
         Matrix dgi = Matrix.zeros(batch, 3 * hidden);   // [d reset, d update, d candidate] pre-activations, input half
         Matrix dgh = Matrix.zeros(batch, 3 * hidden);   // the same for the recurrent half: d candidate scaled by r
         Matrix dhPrev = Matrix.zeros(batch, hidden);
+        double[] gates = s.gates().data();
+        double[] rec = s.recurrent().data();
+        double[] hPrev = s.hPrev().data();
         for (int b = 0; b < batch; b++) {
             int row = b * 3 * hidden;
             for (int j = 0; j < hidden; j++) {
                 int k = b * hidden + j;
-                double r = s.reset().data()[k];
-                double z = s.update().data()[k];
-                double n = s.candidate().data()[k];
+                double r = gates[row + j];
+                double z = gates[row + hidden + j];
+                double n = gates[row + 2 * hidden + j];
                 double dhk = dh.data()[k];
                 double dn = dhk * (1 - z) * (1 - n * n);
-                double dz = dhk * (s.hPrev().data()[k] - n) * z * (1 - z);
-                double dr = dn * s.hn().data()[k] * r * (1 - r);
+                double dz = dhk * (hPrev[k] - n) * z * (1 - z);
+                double dr = dn * rec[row + 2 * hidden + j] * r * (1 - r);
                 dgi.data()[row + j] = dr;
                 dgi.data()[row + hidden + j] = dz;
                 dgi.data()[row + 2 * hidden + j] = dn;
@@ -161,34 +189,6 @@ public final class GruCell implements GateCell {
         dhPrev.addMatmul(dgh, false, weightHh.value(), false);
         // end::backward[]
         return new GateGrad(dgi, dgh, State.of(dhPrev));
-    }
-
-    /** dW_ih += dgiᵀ · x, db_ih += Σ_rows dgi; returns dx = dgi · W_ih. */
-    @Override
-    public Matrix backwardInputGates(Matrix x, Matrix dgi) {
-        weightIh.grad().addMatmul(dgi, true, x, false);
-        dgi.addSumRowsTo(biasIh.grad());
-        return dgi.matmul(weightIh.value());
-    }
-
-    /** dW_hh += dghᵀ · h_prev, db_hh += Σ_rows dgh. */
-    @Override
-    public void backwardRecurrentGates(Matrix hPrev, Matrix dgh) {
-        weightHh.grad().addMatmul(dgh, true, hPrev, false);
-        dgh.addSumRowsTo(biasHh.grad());
-    }
-
-    private static double sigmoid(double a) {
-        return Activation.SIGMOID.apply(a);
-    }
-
-    private static double tanh(double a) {
-        return Activation.TANH.apply(a);
-    }
-
-    @Override
-    public Matrix recurrentWeight() {
-        return weightHh.value();
     }
 
     @Override

@@ -3,6 +3,8 @@ package rnnbook.nn;
 import java.util.Map;
 import java.util.Random;
 import rnnbook.tensor.Matrix;
+import rnnbook.tensor.Pointwise;
+import rnnbook.tensor.PerStep;
 
 /**
  * The long short-term memory cell, PyTorch's {@code LSTMCell}. With σ the logistic sigmoid and ⊙ the elementwise
@@ -40,11 +42,26 @@ public final class LstmCell implements GateCell {
     private final Parameter biasHh;
 
     /**
-     * One step as the backward pass needs it, and as a heatmap shows it: the four gate activations
-     * {@code input}, {@code forget}, {@code candidate} (g) and {@code output}, each (batch, hidden), and tanh(c_t).
+     * One step as the backward pass needs it, and as a heatmap shows it: the four gate activations side by side in
+     * {@code gates} (batch, 4 * hidden), in the order i, f, g, o of the weights, and tanh(c_t). {@link #input()},
+     * {@link #forget()}, {@link #candidate()} and {@link #output()} cut out one gate each, (batch, hidden).
      */
-    public record LstmStep(Matrix x, State prev, Matrix input, Matrix forget, Matrix candidate, Matrix output,
-                           Matrix tanhC, State state) implements Step {
+    public record LstmStep(Matrix x, State prev, Matrix gates, Matrix tanhC, State state) implements Step {
+        public Matrix input() {
+            return GateBlocks.block(gates, 0, tanhC.cols());
+        }
+
+        public Matrix forget() {
+            return GateBlocks.block(gates, 1, tanhC.cols());
+        }
+
+        public Matrix candidate() {
+            return GateBlocks.block(gates, 2, tanhC.cols());
+        }
+
+        public Matrix output() {
+            return GateBlocks.block(gates, 3, tanhC.cols());
+        }
     }
 
     public LstmCell(int inputSize, int hiddenSize, Random rng) {
@@ -55,18 +72,22 @@ public final class LstmCell implements GateCell {
         this.biasHh = w.biasHh();
     }
 
+    @Override
     public Parameter weightIh() {
         return weightIh;
     }
 
+    @Override
     public Parameter weightHh() {
         return weightHh;
     }
 
+    @Override
     public Parameter biasIh() {
         return biasIh;
     }
 
+    @Override
     public Parameter biasHh() {
         return biasHh;
     }
@@ -89,15 +110,17 @@ public final class LstmCell implements GateCell {
     @Override
     public LstmStep forward(Matrix x, State prev) {
         x.requireShape("LstmCell input x", x.rows(), inputSize());
-        return forward(x, inputGates(x), prev, null);
+        return forward(x, inputGates(new Matrix[] {x})[0], prev, null);
     }
 
-    /** z_in = x · W_ihᵀ + b_ih + b_hh: the input half of all four gates, for one step or many stacked. */
+    /** z_in = x_t · W_ihᵀ + b_ih + b_hh for every step: the input half of all four gates. */
     @Override
-    public Matrix inputGates(Matrix x) {
-        return x.matmulT(weightIh.value())                       // all four gates in one product
-                .addRowVectorInPlace(biasIh.value())
-                .addRowVectorInPlace(biasHh.value());
+    public Matrix[] inputGates(Matrix[] xs) {
+        Matrix[] zIn = PerStep.matmulT(xs, weightIh.value());   // all four gates, all steps, in one call
+        for (Matrix z : zIn) {
+            z.addRowVectorInPlace(biasIh.value()).addRowVectorInPlace(biasHh.value());
+        }
+        return zIn;
     }
 
     @Override
@@ -108,38 +131,37 @@ public final class LstmCell implements GateCell {
         prev.require("LstmCell previous state", batch, hidden, true);
         // tag::forward[]
         Matrix z = weightHhT == null
-                ? inputGates.copy().addMatmul(prev.h(), false, weightHh.value(), true)   // z = z_in + h · W_hhᵀ
-                : inputGates.copy().addMatmul(prev.h(), false, weightHhT, false);
-        Matrix input = Matrix.zeros(batch, hidden);
-        Matrix forget = Matrix.zeros(batch, hidden);
-        Matrix candidate = Matrix.zeros(batch, hidden);
-        Matrix output = Matrix.zeros(batch, hidden);
-        Matrix c = Matrix.zeros(batch, hidden);
-        Matrix tanhC = Matrix.zeros(batch, hidden);
-        Matrix h = Matrix.zeros(batch, hidden);
-        double[] zs = z.data();
-        double[] cPrev = prev.c().data();
+                ? inputGates.addMatmul(prev.h(), false, weightHh.value(), true)   // z = z_in + h · W_hhᵀ, in place
+                : inputGates.addMatmul(prev.h(), false, weightHhT, false);
+        double[] gates = z.data();   // pre-activations, turned into the gate values in place
         for (int b = 0; b < batch; b++) {
             int row = b * 4 * hidden;   // example b's gates i, f, g, o start at row, row + H, row + 2H, row + 3H
+            Pointwise.sigmoid(gates, row, row + 2 * hidden);                // input and forget
+            Pointwise.tanh(gates, row + 2 * hidden, row + 3 * hidden);      // candidate
+            Pointwise.sigmoid(gates, row + 3 * hidden, row + 4 * hidden);   // output
+        }
+        Matrix c = Matrix.zeros(batch, hidden);
+        double[] cPrev = prev.c().data();
+        for (int b = 0; b < batch; b++) {
+            int row = b * 4 * hidden;
             for (int j = 0; j < hidden; j++) {
-                int k = b * hidden + j;
-                double i = sigmoid(zs[row + j]);
-                double f = sigmoid(zs[row + hidden + j]);
-                double g = tanh(zs[row + 2 * hidden + j]);
-                double o = sigmoid(zs[row + 3 * hidden + j]);
-                double cNew = f * cPrev[k] + i * g;
-                double squashed = tanh(cNew);
-                input.data()[k] = i;
-                forget.data()[k] = f;
-                candidate.data()[k] = g;
-                output.data()[k] = o;
-                c.data()[k] = cNew;
-                tanhC.data()[k] = squashed;
-                h.data()[k] = o * squashed;
+                double i = gates[row + j];
+                double f = gates[row + hidden + j];
+                double g = gates[row + 2 * hidden + j];
+                c.data()[b * hidden + j] = f * cPrev[b * hidden + j] + i * g;   // c_t = f ⊙ c_{t-1} + i ⊙ g
+            }
+        }
+        Matrix tanhC = c.copy();
+        Pointwise.tanh(tanhC.data(), 0, tanhC.size());
+        Matrix h = Matrix.zeros(batch, hidden);
+        for (int b = 0; b < batch; b++) {
+            int row = b * 4 * hidden + 3 * hidden;
+            for (int j = 0; j < hidden; j++) {
+                h.data()[b * hidden + j] = gates[row + j] * tanhC.data()[b * hidden + j];   // h_t = o ⊙ tanh(c_t)
             }
         }
         // end::forward[]
-        return new LstmStep(x, prev, input, forget, candidate, output, tanhC, new State(h, c));
+        return new LstmStep(x, prev, z, tanhC, new State(h, c));
     }
 
     @Override
@@ -158,57 +180,35 @@ public final class LstmCell implements GateCell {
         Matrix dh = dState.h();
         // tag::backward[]
         Matrix dz = Matrix.zeros(batch, 4 * hidden);   // [d input, d forget, d candidate, d output] pre-activations
-        Matrix dcPrev = Matrix.zeros(batch, hidden);
+        Matrix dcPrev = dcNext;   // dc_{t-1} = dc ⊙ f is written over dc_t, entry by entry, once read (dState is ours)
         double[] dzs = dz.data();
+        double[] gates = s.gates().data();
+        double[] tanhC = s.tanhC().data();
+        double[] cPrev = s.prev().c().data();
+        double[] dcNexts = dcNext.data();
+        double[] dhs = dh.data();
+        double[] dcPrevs = dcPrev.data();
         for (int b = 0; b < batch; b++) {
             int row = b * 4 * hidden;
             for (int j = 0; j < hidden; j++) {
                 int k = b * hidden + j;
-                double i = s.input().data()[k];
-                double f = s.forget().data()[k];
-                double g = s.candidate().data()[k];
-                double o = s.output().data()[k];
-                double squashed = s.tanhC().data()[k];
-                double dhk = dh.data()[k];
-                double dc = dcNext.data()[k] + dhk * o * (1 - squashed * squashed);   // all that reaches c_t
+                double i = gates[row + j];
+                double f = gates[row + hidden + j];
+                double g = gates[row + 2 * hidden + j];
+                double o = gates[row + 3 * hidden + j];
+                double squashed = tanhC[k];
+                double dhk = dhs[k];
+                double dc = dcNexts[k] + dhk * o * (1 - squashed * squashed);   // all that reaches c_t
                 dzs[row + j] = dc * g * i * (1 - i);
-                dzs[row + hidden + j] = dc * s.prev().c().data()[k] * f * (1 - f);
+                dzs[row + hidden + j] = dc * cPrev[k] * f * (1 - f);
                 dzs[row + 2 * hidden + j] = dc * i * (1 - g * g);
                 dzs[row + 3 * hidden + j] = dhk * squashed * o * (1 - o);
-                dcPrev.data()[k] = dc * f;
+                dcPrevs[k] = dc * f;
             }
         }
         Matrix dhPrev = dz.matmul(weightHh.value());
         // end::backward[]
         return new GateGrad(dz, dz, new State(dhPrev, dcPrev));
-    }
-
-    /** dW_ih += dzᵀ · x, db_ih += Σ_rows dz; returns dx = dz · W_ih. */
-    @Override
-    public Matrix backwardInputGates(Matrix x, Matrix dz) {
-        weightIh.grad().addMatmul(dz, true, x, false);
-        dz.addSumRowsTo(biasIh.grad());
-        return dz.matmul(weightIh.value());
-    }
-
-    /** dW_hh += dzᵀ · h_prev, db_hh += Σ_rows dz. */
-    @Override
-    public void backwardRecurrentGates(Matrix hPrev, Matrix dz) {
-        weightHh.grad().addMatmul(dz, true, hPrev, false);
-        dz.addSumRowsTo(biasHh.grad());
-    }
-
-    private static double sigmoid(double a) {
-        return Activation.SIGMOID.apply(a);
-    }
-
-    private static double tanh(double a) {
-        return Activation.TANH.apply(a);
-    }
-
-    @Override
-    public Matrix recurrentWeight() {
-        return weightHh.value();
     }
 
     @Override

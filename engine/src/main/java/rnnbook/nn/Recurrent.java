@@ -17,11 +17,21 @@ import rnnbook.tensor.Matrix;
  * <p>Backpropagation through time: {@link #backward} walks the steps in reverse, adding each step's output
  * gradient to the gradient flowing back from step t + 1; the cell's shared parameters collect the sum of every
  * step's contribution. Parameter names carry PyTorch's layer suffix: {@code weight_ih_l0}, ...
+ *
+ * <p>Two roads, with the same results. Any cell is unrolled one step at a time ({@link #forward(Matrix[], State)}
+ * reads exactly like the loop above). A {@link GateCell} (vanilla, LSTM, GRU) takes the faster road that cuDNN and
+ * PyTorch take: its input x_t enters only through x_t · W_ihᵀ, which does not depend on the previous step, so the
+ * input products of all steps are one product of the stacked inputs (seq * batch, input) before the time loop,
+ * and their gradients (dW_ih, db_ih, every dx_t) and the recurrent weight gradient (dW_hh = Σ_t dG_tᵀ · h_{t-1})
+ * are large products after it. Inside the loop only h_{t-1} · W_hhᵀ (forward) and dG_t · W_hh (backward) remain,
+ * the part that truly depends on the previous step; W_hh is transposed once per sequence instead of once per
+ * step. Large products are what the matrix kernel does fastest, and they are split over both cores.
  */
 public final class Recurrent implements Module {
     private final Cell cell;
     private List<Step> steps = List.of();
     private State initial;
+    private Matrix[] inputs;   // the whole-sequence road keeps x_t for the gradient products (null otherwise)
 
     /** What a forward pass returns: every step's output h_t, the final state, and the steps themselves. */
     public record Output(Matrix[] outputs, State last, List<Step> steps) {
@@ -44,11 +54,16 @@ public final class Recurrent implements Module {
         return forward(xs, cell.zeroState(xs[0].rows()));
     }
 
-    // tag::unroll[]
     /** Runs the cell over xs starting from {@code h0}; keeps every step for {@link #backward}. */
     public Output forward(Matrix[] xs, State h0) {
         Sequences.require("Recurrent input", xs, cell.inputSize());
         h0.require("Recurrent initial state", xs[0].rows(), cell.hiddenSize(), cell.hasCellState());
+        this.initial = h0;
+        return cell instanceof GateCell gated ? forwardWhole(gated, xs, h0) : forwardSteps(xs, h0);
+    }
+
+    // tag::unroll[]
+    private Output forwardSteps(Matrix[] xs, State h0) {
         List<Step> kept = new ArrayList<>(xs.length);
         Matrix[] outputs = new Matrix[xs.length];
         State state = h0;
@@ -59,12 +74,31 @@ public final class Recurrent implements Module {
             outputs[t] = state.h();
         }
         this.steps = kept;
-        this.initial = h0;
+        this.inputs = null;
         return new Output(outputs, state, Collections.unmodifiableList(kept));
     }
     // end::unroll[]
 
-    // tag::bptt[]
+    // tag::whole[]
+    private Output forwardWhole(GateCell gated, Matrix[] xs, State h0) {
+        int seq = xs.length;
+        Matrix[] inputGates = gated.inputGates(xs);              // every step's x_t · W_ihᵀ, before the loop
+        Matrix weightHhT = gated.recurrentWeight().transpose();
+        List<Step> kept = new ArrayList<>(seq);
+        Matrix[] outputs = new Matrix[seq];
+        State state = h0;
+        for (int t = 0; t < seq; t++) {
+            Step step = gated.forward(xs[t], inputGates[t], state, weightHhT);   // only h · W_hhᵀ left per step
+            kept.add(step);
+            state = step.state();
+            outputs[t] = state.h();
+        }
+        this.steps = kept;
+        this.inputs = xs.clone();
+        return new Output(outputs, state, Collections.unmodifiableList(kept));
+    }
+    // end::whole[]
+
     /**
      * Backpropagation through time over the last forward pass.
      *
@@ -81,14 +115,16 @@ public final class Recurrent implements Module {
             throw new IllegalArgumentException("Recurrent backward: " + dOutputs.length
                     + " output gradients for a forward pass of " + seq + " steps");
         }
+        return inputs != null ? backwardWhole((GateCell) cell, dOutputs, dLast) : backwardSteps(dOutputs, dLast);
+    }
+
+    // tag::bptt[]
+    private Gradients backwardSteps(Matrix[] dOutputs, State dLast) {
+        int seq = steps.size();
         Matrix[] dInputs = new Matrix[seq];
         State carried = dLast;   // gradient arriving from step t + 1 (or from the loss on the final state)
         for (int t = seq - 1; t >= 0; t--) {
-            Matrix dOut = dOutputs == null ? null : dOutputs[t];
-            State dState = dOut == null ? carried : State.of(dOut).plus(carried);
-            if (dState == null) {
-                dState = cell.zeroState(initial.batch());
-            }
+            State dState = stepGradient(dOutputs, t, carried);
             StepGrad g = cell.backward(steps.get(t), dState);   // adds this step's share to the shared grads
             dInputs[t] = g.dx();
             carried = g.dPrev();
@@ -96,6 +132,61 @@ public final class Recurrent implements Module {
         return new Gradients(dInputs, carried);
     }
     // end::bptt[]
+
+    // tag::bptt-whole[]
+    private Gradients backwardWhole(GateCell gated, Matrix[] dOutputs, State dLast) {
+        int seq = steps.size();
+        Matrix[] dInputGates = new Matrix[seq];
+        Matrix[] dRecurrentGates = new Matrix[seq];
+        Matrix[] hPrev = new Matrix[seq];
+        Matrix[] walkInputs = new Matrix[seq];
+        State carried = dLast;
+        boolean owned = false;   // whether carried is ours to write over (it is once a step has produced it)
+        for (int t = seq - 1; t >= 0; t--) {   // only the recurrence itself is walked step by step
+            Matrix dOut = dOutputs == null ? null : dOutputs[t];
+            State dState;
+            if (owned) {
+                dState = dOut == null ? carried : new State(carried.h().addInPlace(dOut), carried.c());
+            } else {   // the caller's dLast and dOutputs[t]: summed into a copy, which the cell may overwrite
+                dState = ownedSum(dOut, carried);
+            }
+            GateCell.GateGrad g = gated.backwardGates(steps.get(t), dState);
+            int w = seq - 1 - t;   // kept in the order of the walk, so the sums below add the steps' shares in the
+            dInputGates[w] = g.dInputGates();          // same order as a step-by-step backward: the same bits
+            dRecurrentGates[w] = g.dRecurrentGates();
+            hPrev[w] = gated.previousH(steps.get(t));
+            walkInputs[w] = inputs[t];
+            carried = g.dPrev();
+            owned = true;
+        }
+        gated.backwardRecurrentGates(hPrev, dRecurrentGates);                 // dW_hh = Σ_t dG_tᵀ · h_{t-1}
+        Matrix[] dxWalk = gated.backwardInputGates(walkInputs, dInputGates);   // dW_ih, and every dx_t at once
+        Matrix[] dInputs = new Matrix[seq];
+        for (int t = 0; t < seq; t++) {
+            dInputs[t] = dxWalk[seq - 1 - t];
+        }
+        return new Gradients(dInputs, carried);
+    }
+    // end::bptt-whole[]
+
+    /** dL/d(state_t): the loss's gradient on h_t (if any) plus what flows back from step t + 1 (if anything). */
+    private State stepGradient(Matrix[] dOutputs, int t, State carried) {
+        Matrix dOut = dOutputs == null ? null : dOutputs[t];
+        State dState = dOut == null ? carried : State.of(dOut).plus(carried);
+        return dState != null ? dState : cell.zeroState(initial.batch());
+    }
+
+    /** dOut + carried (either may be null) in new matrices, sharing nothing with the caller's. */
+    private State ownedSum(Matrix dOut, State carried) {
+        if (carried == null) {
+            return dOut == null ? cell.zeroState(initial.batch()) : State.of(dOut.copy());
+        }
+        State sum = carried.copy();
+        if (dOut != null) {
+            sum.h().addInPlace(dOut);
+        }
+        return sum;
+    }
 
     /** The steps kept by the last forward pass (for inspecting gates or per-step gradients). */
     public List<Step> steps() {

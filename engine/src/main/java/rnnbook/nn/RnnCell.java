@@ -3,6 +3,7 @@ package rnnbook.nn;
 import java.util.Map;
 import java.util.Random;
 import rnnbook.tensor.Matrix;
+import rnnbook.tensor.PerStep;
 
 /**
  * The vanilla (Elman) recurrent cell, PyTorch's {@code RNNCell}:
@@ -15,8 +16,13 @@ import rnnbook.tensor.Matrix;
  *
  * <p>Backward, with a = the pre-activation and da = dh_t ⊙ f'(a):
  * dW_ih += daᵀ · x_t, dW_hh += daᵀ · h_{t-1}, db_ih = db_hh += Σ_rows da, dx_t = da · W_ih, dh_{t-1} = da · W_hh.
+ *
+ * <p>As a {@link GateCell} with one "gate" (the pre-activation itself), a {@link Recurrent} computes x_t · W_ihᵀ
+ * for all steps in one product before the time loop, and dW_ih, dW_hh and every dx_t in large products after it.
+ * The sum is formed in the same order either way, ((x · W_ihᵀ + h · W_hhᵀ) + b_ih) + b_hh, so a step computes
+ * the same bits whether it runs alone or inside a sequence.
  */
-public final class RnnCell implements Cell {
+public final class RnnCell implements GateCell {
     private final Activation activation;
     private final Parameter weightIh;
     private final Parameter weightHh;
@@ -44,18 +50,22 @@ public final class RnnCell implements Cell {
         return activation;
     }
 
+    @Override
     public Parameter weightIh() {
         return weightIh;
     }
 
+    @Override
     public Parameter weightHh() {
         return weightHh;
     }
 
+    @Override
     public Parameter biasIh() {
         return biasIh;
     }
 
+    @Override
     public Parameter biasHh() {
         return biasHh;
     }
@@ -72,15 +82,26 @@ public final class RnnCell implements Cell {
 
     @Override
     public RnnStep forward(Matrix x, State prev) {
+        return (RnnStep) GateCell.super.forward(x, prev);
+    }
+
+    /** x_t · W_ihᵀ for every step; the biases are added per step (see the class comment). */
+    @Override
+    public Matrix[] inputGates(Matrix[] xs) {
+        return PerStep.matmulT(xs, weightIh.value());
+    }
+
+    @Override
+    public RnnStep forward(Matrix x, Matrix xWih, State prev, Matrix weightHhT) {
         int batch = x.rows();
-        x.requireShape("RnnCell input x", batch, inputSize());
+        xWih.requireShape("RnnCell input product x · W_ihᵀ", batch, hiddenSize());
         prev.require("RnnCell previous state", batch, hiddenSize(), false);
         Matrix hPrev = prev.h();
         // tag::forward[]
-        Matrix a = x.matmulT(weightIh.value())
-                .addMatmul(hPrev, false, weightHh.value(), true)
-                .addRowVectorInPlace(biasIh.value())
-                .addRowVectorInPlace(biasHh.value());
+        Matrix a = weightHhT == null
+                ? xWih.addMatmul(hPrev, false, weightHh.value(), true)   // x · W_ihᵀ + h · W_hhᵀ, in place
+                : xWih.addMatmul(hPrev, false, weightHhT, false);
+        a.addRowVectorInPlace(biasIh.value()).addRowVectorInPlace(biasHh.value());
         Matrix h = activation.applyInPlace(a);
         // end::forward[]
         return new RnnStep(x, hPrev, State.of(h));
@@ -88,19 +109,30 @@ public final class RnnCell implements Cell {
 
     @Override
     public StepGrad backward(Step step, State dState) {
+        return GateCell.super.backward(step, dState);
+    }
+
+    /** da = dh ⊙ f'(a) and dh_{t-1} = da · W_hh; da serves both weight gradients. */
+    @Override
+    public GateGrad backwardGates(Step step, State dState) {
         RnnStep s = (RnnStep) step;
         Matrix h = s.state().h();
         dState.h().requireShape("RnnCell backward dh", h.rows(), h.cols());
         // tag::backward[]
-        Matrix da = activation.backward(dState.h(), h);
-        weightIh.grad().addMatmul(da, true, s.x(), false);
-        weightHh.grad().addMatmul(da, true, s.hPrev(), false);
-        da.addSumRowsTo(biasIh.grad());
-        da.addSumRowsTo(biasHh.grad());
-        Matrix dx = da.matmul(weightIh.value());
+        Matrix da = activation.backwardInPlace(dState.h(), h);   // dh ⊙ f'(a), written over dh
         Matrix dhPrev = da.matmul(weightHh.value());
         // end::backward[]
-        return new StepGrad(dx, State.of(dhPrev));
+        return new GateGrad(da, da, State.of(dhPrev));
+    }
+
+    @Override
+    public Matrix previousH(Step step) {
+        return ((RnnStep) step).hPrev();
+    }
+
+    @Override
+    public Matrix inputOf(Step step) {
+        return ((RnnStep) step).x();
     }
 
     @Override

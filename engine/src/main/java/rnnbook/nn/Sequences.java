@@ -1,6 +1,7 @@
 package rnnbook.nn;
 
 import rnnbook.tensor.Matrix;
+import rnnbook.tensor.Pointwise;
 
 /**
  * Helpers for sequences in the (seq, batch, features) layout, held as {@code Matrix[]} indexed by time.
@@ -31,6 +32,9 @@ public final class Sequences {
     /** Throws naming the first non-finite entry. */
     public static void requireFinite(String what, Matrix m) {
         double[] d = m.data();
+        if (Pointwise.allFinite(d)) {
+            return;   // the usual case, checked without a branch per entry; otherwise find the first bad one
+        }
         for (int i = 0; i < d.length; i++) {
             if (!Double.isFinite(d[i])) {
                 throw new IllegalArgumentException(what + ": entry (" + (i / m.cols()) + ", " + (i % m.cols())

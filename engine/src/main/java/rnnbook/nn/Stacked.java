@@ -13,7 +13,7 @@ import rnnbook.tensor.Matrix;
  * <pre>
  *   h^(0)_t = x_t            h^(k)_t = cell_k(dropout(h^(k-1)_t), h^(k)_{t-1})        y_t = h^(L)_t
  * </pre>
- * Each layer is one direction (unrolled like {@link Recurrent}; LSTM and GRU layers take the whole-sequence road
+ * Each layer is one direction (a {@link Recurrent}, so vanilla, LSTM and GRU layers take the whole-sequence road
  * of {@link GateCell}) or two ({@link Bidirectional}, output [→h ‖ ←h] of width
  * 2 * hidden, which is then the next layer's input size). Dropout with probability p is applied, in training mode
  * only, to the outputs of every layer but the last, as PyTorch does; kept units are scaled by 1 / (1 - p) so
@@ -57,7 +57,7 @@ public final class Stacked implements Module {
     public record Gradients(Matrix[] dInputs, State[] dInitial) {
     }
 
-    private final List<SequenceRunner> unidirectional = new ArrayList<>();   // used when directions == 1
+    private final List<Recurrent> unidirectional = new ArrayList<>();   // used when directions == 1
     private final List<Bidirectional> bidirectional = new ArrayList<>(); // used when directions == 2
     private final Cell[][] cells;   // [layer][direction]
     private final double dropout;
@@ -124,7 +124,7 @@ public final class Stacked implements Module {
             if (directions == 2) {
                 bidirectional.add(new Bidirectional(cells[layer][0], cells[layer][1], layer));
             } else {
-                unidirectional.add(new SequenceRunner(cells[layer][0]));
+                unidirectional.add(new Recurrent(cells[layer][0]));
             }
         }
         this.cells = cells;

@@ -1,8 +1,5 @@
 package rnnbook.tensor;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-
 /**
  * The matrix-multiply kernels behind {@link Matrix}: {@code C += op(A) · op(B)} on row-major arrays.
  *
@@ -20,7 +17,7 @@ import java.util.concurrent.ForkJoinTask;
  *   <li><b>Cache blocking</b>: B is packed and used in blocks of {@link #KC} x {@link #NC}, small enough to stay in
  *       the core's cache while every row of C passes over them.</li>
  *   <li><b>Two cores</b>: products of at least {@link #PARALLEL_FLOPS} floating-point operations are split by
- *       rows of C between the calling thread and the common fork-join pool
+ *       rows of C (or, for {@link #eachNN}, by steps) between the calling thread and {@link SecondCore}'s helper
  *       ({@code -Drnnbook.gemm.threads=1} turns this off).</li>
  * </ol>
  * (Skipping the packing for products of one row, a batch of one, measured no faster.) Each element's sum is formed in the same order as the plain triple loop with k unrolled by four, so
@@ -37,11 +34,13 @@ final class Gemm {
     }
 
     /**
-     * Products with at least this many flops (2·m·k·n) are split over two threads. Below, waking the other
-     * thread costs more than it saves: at 2^19 (every product of the batch-32 RNN step) a quiet machine ran the
-     * step 60% slower than at 2^21, where only the output layer over all steps is split.
+     * Products with at least this many flops (2·m·k·n) are split over the two cores ({@link SecondCore}). Each
+     * step's h · W_hhᵀ of the batch-32 RNN (2^20 flops at hidden 128, 2^18 at hidden 64) is split: with a helper
+     * thread that is already awake, handing it half a product costs about a microsecond. Measured on the batch-32
+     * step: 2^18 gave 8.6 ms, 2^21 (only the large products split) 9.6 ms, 2^17 8.8 ms.
+     * {@code -Drnnbook.gemm.parallelLog2=n} sets 2^n.
      */
-    static final long PARALLEL_FLOPS = 1L << 21;
+    static final long PARALLEL_FLOPS = 1L << Integer.getInteger("rnnbook.gemm.parallelLog2", 18);
 
     /** {@code -Drnnbook.gemm.threads=1} keeps every product on the calling thread (to measure one core). */
     private static final boolean PARALLEL = Integer.getInteger("rnnbook.gemm.threads", 2) > 1;
@@ -50,15 +49,9 @@ final class Gemm {
     private static final int KC = 128;
     private static final int NC = 256;
 
-    /**
-     * Whether the SIMD kernel {@link GemmVector} is used: only when the JVM resolved {@code jdk.incubator.vector}
-     * ({@code --add-modules jdk.incubator.vector}, set for the tests, the benchmarks and {@code ./book demo}) and
-     * {@code -Drnnbook.gemm.vector=false} was not given. Checked through the boot layer, so without the module
-     * {@code GemmVector} is never loaded and the scalar kernel below runs (the notebook kernel, the grader).
-     */
-    static final boolean VECTOR = Boolean.parseBoolean(System.getProperty("rnnbook.gemm.vector", "true"))
-            && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-            && GemmVector.worthwhile();
+    /** Whether the SIMD kernel {@link GemmVector} is used (see {@link Simd}; {@code -Drnnbook.simd=false} turns
+     * it off). */
+    static final boolean VECTOR = Simd.AVAILABLE;
 
     /** Per-thread buffer of packed rows of B, grown as needed and reused so each product allocates little. */
     private static final ThreadLocal<double[][]> PACKED = ThreadLocal.withInitial(() -> new double[0][0]);
@@ -78,6 +71,48 @@ final class Gemm {
         run(VECTOR, a, k, 1, b, 1, k, c, m, k, n);
     }
 
+    /**
+     * For every step t: C_t(m, n) += A_t(m, k) · B(k, n), one B shared by all steps (a sequence's input or
+     * output products). The steps are shared out between the two cores.
+     */
+    static void eachNN(double[][] as, double[] b, double[][] cs, int m, int k, int n) {
+        int steps = as.length;
+        Runnable all = () -> eachNN(as, b, cs, m, k, n, 0, steps);
+        if (!PARALLEL || steps < 2 || 2L * m * k * n * steps < PARALLEL_FLOPS) {
+            all.run();
+            return;
+        }
+        int half = steps / 2;
+        SecondCore.run(() -> eachNN(as, b, cs, m, k, n, 0, half), () -> eachNN(as, b, cs, m, k, n, half, steps));
+    }
+
+    private static void eachNN(double[][] as, double[] b, double[][] cs, int m, int k, int n, int from, int to) {
+        for (int t = from; t < to; t++) {
+            blocked(VECTOR, as[t], k, 1, b, n, 1, cs[t], k, n, 0, m);
+        }
+    }
+
+    /**
+     * C(m, n) += Σ_t A_t(k, m)ᵀ · B_t(k, n): a weight gradient summed over the steps of a sequence. The rows of C
+     * are shared out between the two cores; each sums the steps in order, so the result does not depend on the
+     * split.
+     */
+    static void sumTN(double[][] as, double[][] bs, double[] c, int k, int m, int n) {
+        long flops = 2L * m * k * n * as.length;
+        if (!PARALLEL || flops < PARALLEL_FLOPS || m < 8) {
+            sumTN(as, bs, c, k, m, n, 0, m);
+            return;
+        }
+        int half = (m / 2) & ~3;
+        SecondCore.run(() -> sumTN(as, bs, c, k, m, n, 0, half), () -> sumTN(as, bs, c, k, m, n, half, m));
+    }
+
+    private static void sumTN(double[][] as, double[][] bs, double[] c, int k, int m, int n, int from, int to) {
+        for (int t = 0; t < as.length; t++) {
+            blocked(VECTOR, as[t], 1, m, bs[t], n, 1, c, k, n, from, to);
+        }
+    }
+
     /** The scalar kernel, whatever {@link #VECTOR} says: C(m, n) += op(A) · op(B) as {@link #nn}, {@link #tn},
      * {@link #nt} (so the tests can check both kernels in one JVM). */
     static void scalar(boolean transposeA, boolean transposeB, double[] a, double[] b, double[] c,
@@ -93,15 +128,13 @@ final class Gemm {
     private static void run(boolean vector, double[] a, int aRow, int aCol, double[] b, int bRow, int bCol,
                             double[] c, int m, int k, int n) {
         long flops = 2L * m * k * n;
-        if (!PARALLEL || flops < PARALLEL_FLOPS || m < 8 || ForkJoinPool.getCommonPoolParallelism() < 1) {
+        if (!PARALLEL || flops < PARALLEL_FLOPS || m < 8) {
             blocked(vector, a, aRow, aCol, b, bRow, bCol, c, k, n, 0, m);
             return;
         }
         int half = (m / 2) & ~3;   // a split at a multiple of four keeps both halves in whole tiles of rows
-        ForkJoinTask<?> lower = ForkJoinTask.adapt(
-                () -> blocked(vector, a, aRow, aCol, b, bRow, bCol, c, k, n, half, m)).fork();
-        blocked(vector, a, aRow, aCol, b, bRow, bCol, c, k, n, 0, half);
-        lower.join();
+        SecondCore.run(() -> blocked(vector, a, aRow, aCol, b, bRow, bCol, c, k, n, 0, half),
+                () -> blocked(vector, a, aRow, aCol, b, bRow, bCol, c, k, n, half, m));
     }
 
     /** Rows [from, to) of C, one cache block of B at a time; each thread packs into its own buffer. */

@@ -1,0 +1,80 @@
+package rnnbook.tensor;
+
+/**
+ * The same product for every step of a sequence held step by step ({@code Matrix[]}, entry t of shape
+ * (batch, ·)): what a recurrent layer does outside its time loop, for the input x_t · W_ihᵀ of all steps before
+ * it and the gradients Σ_t dG_tᵀ · x_t and dG_t · W_ih after it.
+ *
+ * <p>Done as one call rather than one {@link Matrix} product per step so that the kernel sees the whole job: the
+ * shared operand is prepared once, and the steps (or the rows of a gradient) are shared out between both cores.
+ * Nothing is stacked into a (seq * batch, ·) matrix and split again, which at these sizes costs as much as the
+ * arithmetic.
+ */
+public final class PerStep {
+    private PerStep() {
+    }
+
+    /** a_t · wᵀ for every t: (batch, k) times (n, k)ᵀ gives (batch, n), e.g. x_t · W_ihᵀ. */
+    public static Matrix[] matmulT(Matrix[] as, Matrix w) {
+        return matmul(as, w.transpose(), "matmulT", w);
+    }
+
+    /** a_t · b for every t: (batch, k) times (k, n) gives (batch, n), e.g. dG_t · W_ih. */
+    public static Matrix[] matmul(Matrix[] as, Matrix b) {
+        return matmul(as, b, "matmul", b);
+    }
+
+    private static Matrix[] matmul(Matrix[] as, Matrix b, String what, Matrix shown) {
+        int m = as[0].rows();
+        int k = b.rows();
+        int n = b.cols();
+        double[][] a = new double[as.length][];
+        double[][] c = new double[as.length][];
+        Matrix[] out = new Matrix[as.length];
+        for (int t = 0; t < as.length; t++) {
+            if (as[t].rows() != m || as[t].cols() != k) {
+                throw new IllegalArgumentException("PerStep." + what + ": step " + t + " has shape "
+                        + as[t].shape() + ", expected (" + m + ", " + k + ") to multiply " + shown.shape()
+                        + (what.equals("matmulT") ? "ᵀ" : ""));
+            }
+            a[t] = as[t].data();
+            out[t] = Matrix.zeros(m, n);
+            c[t] = out[t].data();
+        }
+        Gemm.eachNN(a, b.data(), c, m, k, n);
+        return out;
+    }
+
+    /** c += Σ_t a_tᵀ · b_t: (k, m)ᵀ times (k, n) summed over t gives (m, n), e.g. dW_hh += Σ_t dG_tᵀ · h_{t-1}. */
+    public static void addTMatmul(Matrix c, Matrix[] as, Matrix[] bs) {
+        if (as.length != bs.length) {
+            throw new IllegalArgumentException("PerStep.addTMatmul: " + as.length + " left steps but " + bs.length
+                    + " right steps");
+        }
+        int k = as[0].rows();
+        int m = as[0].cols();
+        int n = bs[0].cols();
+        double[][] a = new double[as.length][];
+        double[][] b = new double[bs.length][];
+        for (int t = 0; t < as.length; t++) {
+            if (as[t].rows() != k || as[t].cols() != m || bs[t].rows() != k || bs[t].cols() != n) {
+                throw new IllegalArgumentException("PerStep.addTMatmul: step " + t + " has shapes " + as[t].shape()
+                        + "ᵀ and " + bs[t].shape() + ", expected (" + k + ", " + m + ")ᵀ and (" + k + ", " + n + ")");
+            }
+            a[t] = as[t].data();
+            b[t] = bs[t].data();
+        }
+        if (c.rows() != m || c.cols() != n) {
+            throw new IllegalArgumentException("PerStep.addTMatmul: the sum has shape (" + m + ", " + n
+                    + ") but the target has shape " + c.shape());
+        }
+        Gemm.sumTN(a, b, c.data(), k, m, n);
+    }
+
+    /** target += Σ_t (sum over the rows of a_t): a bias gradient over every step. */
+    public static void addSumRows(Matrix target, Matrix[] as) {
+        for (Matrix a : as) {
+            a.addSumRowsTo(target);
+        }
+    }
+}
