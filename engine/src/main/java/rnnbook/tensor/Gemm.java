@@ -42,8 +42,12 @@ final class Gemm {
      */
     static final long PARALLEL_FLOPS = 1L << Integer.getInteger("rnnbook.gemm.parallelLog2", 18);
 
-    /** {@code -Drnnbook.gemm.threads=1} keeps every product on the calling thread (to measure one core). */
-    private static final boolean PARALLEL = Integer.getInteger("rnnbook.gemm.threads", 2) > 1;
+    /**
+     * {@code -Drnnbook.gemm.threads=1} keeps every product on the calling thread (to measure one core); so does a
+     * JVM that sees a single processor.
+     */
+    private static final boolean PARALLEL = Integer.getInteger("rnnbook.gemm.threads", 2) > 1
+            && Runtime.getRuntime().availableProcessors() > 1;   // on one core the helper could only get in the way
 
     /** Blocks of B of KC rows by NC columns (256 KB) are packed and used in turn, so a block stays in cache. */
     private static final int KC = 128;

@@ -295,12 +295,8 @@ public final class Matrix {
             throw new IllegalArgumentException("addRowVector: expected a row vector of shape (1, " + cols
                     + ") for a matrix of shape " + shape() + ", got " + rowVector.shape());
         }
-        double[] b = rowVector.data;
         for (int i = 0; i < rows; i++) {
-            int o = i * cols;
-            for (int j = 0; j < cols; j++) {
-                data[o + j] += b[j];
-            }
+            Pointwise.addTo(rowVector.data, 0, data, i * cols, cols);
         }
         return this;
     }
@@ -318,12 +314,8 @@ public final class Matrix {
             throw new IllegalArgumentException("sumRows: target must have shape (1, " + cols + "), got "
                     + target.shape());
         }
-        double[] t = target.data;
         for (int i = 0; i < rows; i++) {
-            int o = i * cols;
-            for (int j = 0; j < cols; j++) {
-                t[j] += data[o + j];
-            }
+            Pointwise.addTo(data, i * cols, target.data, 0, cols);
         }
     }
 

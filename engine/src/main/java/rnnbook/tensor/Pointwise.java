@@ -82,6 +82,21 @@ public final class Pointwise {
         return sum;
     }
 
+    /**
+     * dst[dstFrom + i] += src[srcFrom + i] for 0 <= i < n: one row added onto another (a bias onto each example,
+     * each example onto a bias gradient). HotSpot leaves this loop scalar when the offsets vary, so it has a SIMD
+     * form too.
+     */
+    public static void addTo(double[] src, int srcFrom, double[] dst, int dstFrom, int n) {
+        if (Simd.AVAILABLE) {
+            PointwiseVector.addTo(src, srcFrom, dst, dstFrom, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            dst[dstFrom + i] += src[srcFrom + i];
+        }
+    }
+
     /** Whether every entry is finite (no NaN, no infinity). */
     public static boolean allFinite(double[] d) {
         if (Simd.AVAILABLE) {

@@ -68,6 +68,17 @@ final class PointwiseVector {
         return total;
     }
 
+    static void addTo(double[] src, int srcFrom, double[] dst, int dstFrom, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            DoubleVector.fromArray(SPECIES, dst, dstFrom + i).add(DoubleVector.fromArray(SPECIES, src, srcFrom + i))
+                    .intoArray(dst, dstFrom + i);
+        }
+        for (; i < n; i++) {
+            dst[dstFrom + i] += src[srcFrom + i];
+        }
+    }
+
     static boolean allFinite(double[] d) {
         DoubleVector acc = DoubleVector.zero(SPECIES);
         int i = 0;

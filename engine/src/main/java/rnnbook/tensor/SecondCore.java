@@ -48,9 +48,12 @@ final class SecondCore {
             if (parked) {
                 LockSupport.unpark(HELPER);
             }
-            mine.run();
-            while (!finished) {
-                Thread.onSpinWait();
+            try {
+                mine.run();
+            } finally {   // even when mine failed: the helper must be done before another caller can post
+                while (!finished) {
+                    Thread.onSpinWait();
+                }
             }
             Throwable t = failure;
             if (t instanceof RuntimeException e) {

@@ -105,6 +105,28 @@ class PointwiseTest {
     }
 
     @Test
+    void addToAddsOneRunOntoAnotherAndNothingElse() {
+        for (int n : new int[] {0, 1, 7, 8, 9, 33}) {
+            double[] src = new double[n + 5];
+            double[] dst = new double[n + 7];
+            for (int i = 0; i < src.length; i++) {
+                src[i] = i + 0.25;
+            }
+            for (int i = 0; i < dst.length; i++) {
+                dst[i] = 100 * i;
+            }
+            double[] simd = dst.clone();
+            Pointwise.addTo(src, 3, dst, 5, n);
+            PointwiseVector.addTo(src, 3, simd, 5, n);
+            for (int i = 0; i < dst.length; i++) {
+                double expected = 100 * i + (i >= 5 && i < 5 + n ? i - 5 + 3 + 0.25 : 0);
+                assertEquals(expected, dst[i], 0.0, "n = " + n + ", entry " + i);
+                assertEquals(expected, simd[i], 0.0, "n = " + n + ", entry " + i + " (SIMD)");
+            }
+        }
+    }
+
+    @Test
     void allFiniteFindsABadEntryAnywhere() {
         for (int length : new int[] {1, 8, 13, 100}) {
             assertTrue(Pointwise.allFinite(new double[length]));

@@ -29,6 +29,22 @@ class SecondCoreTest {
         assertArrayEquals(new int[] {1, 1}, ran);
     }
 
+    /** A failure on the calling side still waits for the helper's half, so no half-done product is left behind. */
+    @Test
+    void aFailureOnTheCallerWaitsForTheHelper() {
+        java.util.concurrent.atomic.AtomicInteger helperDone = new java.util.concurrent.atomic.AtomicInteger();
+        assertThrows(ArithmeticException.class, () -> SecondCore.run(() -> {
+            throw new ArithmeticException("mine");
+        }, () -> {
+            long until = System.nanoTime() + 20_000_000;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            helperDone.incrementAndGet();
+        }));
+        assertEquals(1, helperDone.get(), "run returned before the helper finished its half");
+    }
+
     @Test
     void theHelperWakesAfterParking() throws InterruptedException {
         Thread.sleep(5 * SecondCore.SPIN_NANOS / 1_000_000 + 5);   // long enough for the helper to park
