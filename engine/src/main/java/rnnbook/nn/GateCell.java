@@ -1,14 +1,16 @@
 package rnnbook.nn;
 
 import rnnbook.tensor.Matrix;
+import rnnbook.tensor.Packed;
 import rnnbook.tensor.PerStep;
 
 /**
- * A cell whose input x_t enters only through one product with its stacked weights, x_t · W_ihᵀ + b_ih (the
- * LSTM's and GRU's gate pre-activations, the vanilla cell's pre-activation). Nothing in that product depends on the previous state, so a whole
- * sequence's input products can be done in one large product before the time loop, and the matching gradients
- * (dW_ih, db_ih, every dx_t) in one large product after it; only h_{t-1} · W_hhᵀ and its gradient stay inside the
- * loop. That is what cuDNN and PyTorch do; {@link Recurrent} does it for every {@code GateCell}.
+ * A cell whose input x_t enters only through one product with its stacked weights, x_t · W_ihᵀ + b_ih (the LSTM's
+ * and GRU's gate pre-activations, the vanilla cell's pre-activation). Nothing in that product depends on the
+ * previous state, so a whole sequence's input products can be done in one large product before the time loop, and
+ * the matching gradients (dW_ih, db_ih, every dx_t) in one large product after it; only h_{t-1} · W_hhᵀ and its
+ * gradient stay inside the loop. That is what cuDNN and PyTorch do; {@link Recurrent} does it for every
+ * {@code GateCell}.
  *
  * <p>The per-step {@link #forward(Matrix, State)} and {@link #backward(Step, State)} of such a cell are these same
  * pieces applied to one step, so both paths run the same arithmetic.
@@ -27,17 +29,17 @@ public interface GateCell extends Cell {
 
     /**
      * One step from its precomputed input gates (batch, gates * hidden). {@code weightHhT} is W_hhᵀ, transposed
-     * once per sequence by the caller, or null to use W_hh as it is. The input gates belong to this step: the
-     * cell may overwrite them (it adds the recurrent half in place rather than copying).
+     * and packed once per sequence by the caller, or null to use W_hh as it is. The input gates belong to this
+     * step: the cell may overwrite them (it adds the recurrent half in place rather than copying).
      */
-    Step forward(Matrix x, Matrix inputGates, State prev, Matrix weightHhT);
+    Step forward(Matrix x, Matrix inputGates, State prev, Packed weightHhT);
 
     /**
      * One step's backward through the time recurrence only; the input-side products are left to the caller.
      * {@code dState} belongs to this call: the cell may overwrite it (the caller passes a copy when it must keep
-     * its own).
+     * its own). {@code weightHh} is W_hh packed once per sequence by the caller, or null to use W_hh as it is.
      */
-    GateGrad backwardGates(Step step, State dState);
+    GateGrad backwardGates(Step step, State dState, Packed weightHh);
 
     /** W_ih, (gates * hidden, input), PyTorch's {@code weight_ih}. */
     Parameter weightIh();
@@ -64,7 +66,7 @@ public interface GateCell extends Cell {
         PerStep.addSumRows(biasHh().grad(), dRecurrentGates);
     }
 
-    /** W_hh, (gates * hidden, hidden): {@link Recurrent} transposes it once per sequence. */
+    /** W_hh, (gates * hidden, hidden): {@link Recurrent} packs it (and its transpose) once per sequence. */
     default Matrix recurrentWeight() {
         return weightHh().value();
     }
@@ -80,7 +82,7 @@ public interface GateCell extends Cell {
 
     @Override
     default StepGrad backward(Step step, State dState) {
-        GateGrad g = backwardGates(step, dState.copy());   // the caller keeps its dState
+        GateGrad g = backwardGates(step, dState.copy(), null);   // the caller keeps its dState
         backwardRecurrentGates(new Matrix[] {previousH(step)}, new Matrix[] {g.dRecurrentGates()});
         Matrix dx = backwardInputGates(new Matrix[] {inputOf(step)}, new Matrix[] {g.dInputGates()})[0];
         return new StepGrad(dx, g.dPrev());

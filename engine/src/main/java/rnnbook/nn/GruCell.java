@@ -3,6 +3,7 @@ package rnnbook.nn;
 import java.util.Map;
 import java.util.Random;
 import rnnbook.tensor.Matrix;
+import rnnbook.tensor.Packed;
 import rnnbook.tensor.Pointwise;
 import rnnbook.tensor.PerStep;
 
@@ -113,14 +114,15 @@ public final class GruCell implements GateCell {
     }
 
     @Override
-    public GruStep forward(Matrix x, Matrix gi, State prev, Matrix weightHhT) {
+    public GruStep forward(Matrix x, Matrix gi, State prev, Packed weightHhT) {
         int batch = x.rows();
         int hidden = hiddenSize();
         gi.requireShape("GruCell input gates", batch, 3 * hidden);
         prev.require("GruCell previous state", batch, hidden, false);
         Matrix hPrev = prev.h();
         // tag::forward[]
-        Matrix gh = (weightHhT == null ? hPrev.matmulT(weightHh.value()) : hPrev.matmul(weightHhT))
+        Matrix gh = (weightHhT == null ? hPrev.matmulT(weightHh.value())
+                : Matrix.zeros(hPrev.rows(), 3 * hidden).addMatmul(hPrev, weightHhT))
                 .addRowVectorInPlace(biasHh.value());                        // r, z, n: recurrent half
         double[] gates = gi.data();   // the input half, turned into the gate values in place
         double[] rec = gh.data();
@@ -153,7 +155,7 @@ public final class GruCell implements GateCell {
     }
 
     @Override
-    public GateGrad backwardGates(Step step, State dState) {
+    public GateGrad backwardGates(Step step, State dState, Packed packedWeightHh) {
         GruStep s = (GruStep) step;
         Matrix dh = dState.h();
         dh.requireShape("GruCell backward dh", s.x().rows(), hiddenSize());
@@ -186,7 +188,11 @@ public final class GruCell implements GateCell {
                 dhPrev.data()[k] = dhk * z;   // the direct path h_prev → h
             }
         }
-        dhPrev.addMatmul(dgh, false, weightHh.value(), false);
+        if (packedWeightHh == null) {
+            dhPrev.addMatmul(dgh, false, weightHh.value(), false);
+        } else {
+            dhPrev.addMatmul(dgh, packedWeightHh);
+        }
         // end::backward[]
         return new GateGrad(dgi, dgh, State.of(dhPrev));
     }

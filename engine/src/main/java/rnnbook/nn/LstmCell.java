@@ -3,6 +3,7 @@ package rnnbook.nn;
 import java.util.Map;
 import java.util.Random;
 import rnnbook.tensor.Matrix;
+import rnnbook.tensor.Packed;
 import rnnbook.tensor.Pointwise;
 import rnnbook.tensor.PerStep;
 
@@ -124,7 +125,7 @@ public final class LstmCell implements GateCell {
     }
 
     @Override
-    public LstmStep forward(Matrix x, Matrix inputGates, State prev, Matrix weightHhT) {
+    public LstmStep forward(Matrix x, Matrix inputGates, State prev, Packed weightHhT) {
         int batch = x.rows();
         int hidden = hiddenSize();
         inputGates.requireShape("LstmCell input gates", batch, 4 * hidden);
@@ -132,7 +133,7 @@ public final class LstmCell implements GateCell {
         // tag::forward[]
         Matrix z = weightHhT == null
                 ? inputGates.addMatmul(prev.h(), false, weightHh.value(), true)   // z = z_in + h · W_hhᵀ, in place
-                : inputGates.addMatmul(prev.h(), false, weightHhT, false);
+                : inputGates.addMatmul(prev.h(), weightHhT);
         double[] gates = z.data();   // pre-activations, turned into the gate values in place
         for (int b = 0; b < batch; b++) {
             int row = b * 4 * hidden;   // example b's gates i, f, g, o start at row, row + H, row + 2H, row + 3H
@@ -170,7 +171,7 @@ public final class LstmCell implements GateCell {
     }
 
     @Override
-    public GateGrad backwardGates(Step step, State dState) {
+    public GateGrad backwardGates(Step step, State dState, Packed packedWeightHh) {
         LstmStep s = (LstmStep) step;
         int batch = s.x().rows();
         int hidden = hiddenSize();
@@ -180,7 +181,7 @@ public final class LstmCell implements GateCell {
         Matrix dh = dState.h();
         // tag::backward[]
         Matrix dz = Matrix.zeros(batch, 4 * hidden);   // [d input, d forget, d candidate, d output] pre-activations
-        Matrix dcPrev = dcNext;   // dc_{t-1} = dc ⊙ f is written over dc_t, entry by entry, once read (dState is ours)
+        Matrix dcPrev = dcNext;   // dc_{t-1} = dc ⊙ f, written over dc_t entry by entry once read (dState is ours)
         double[] dzs = dz.data();
         double[] gates = s.gates().data();
         double[] tanhC = s.tanhC().data();
@@ -206,7 +207,8 @@ public final class LstmCell implements GateCell {
                 dcPrevs[k] = dc * f;
             }
         }
-        Matrix dhPrev = dz.matmul(weightHh.value());
+        Matrix dhPrev = packedWeightHh == null ? dz.matmul(weightHh.value())   // dh_{t-1} = dz · W_hh
+                : Matrix.zeros(batch, hidden).addMatmul(dz, packedWeightHh);
         // end::backward[]
         return new GateGrad(dz, dz, new State(dhPrev, dcPrev));
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import rnnbook.tensor.Matrix;
+import rnnbook.tensor.Packed;
 
 /**
  * Unrolls one {@link Cell} over a whole sequence, PyTorch's single-layer {@code nn.RNN} (or LSTM, GRU):
@@ -24,8 +25,9 @@ import rnnbook.tensor.Matrix;
  * input products of all steps are one product of the stacked inputs (seq * batch, input) before the time loop,
  * and their gradients (dW_ih, db_ih, every dx_t) and the recurrent weight gradient (dW_hh = Σ_t dG_tᵀ · h_{t-1})
  * are large products after it. Inside the loop only h_{t-1} · W_hhᵀ (forward) and dG_t · W_hh (backward) remain,
- * the part that truly depends on the previous step; W_hh is transposed once per sequence instead of once per
- * step. Large products are what the matrix kernel does fastest, and they are split over both cores.
+ * the part that truly depends on the previous step; W_hh is transposed and packed for the kernel once per
+ * sequence instead of once per step. Large products are what the matrix kernel does fastest, and they are split
+ * over both cores.
  */
 public final class Recurrent implements Module {
     private final Cell cell;
@@ -83,7 +85,7 @@ public final class Recurrent implements Module {
     private Output forwardWhole(GateCell gated, Matrix[] xs, State h0) {
         int seq = xs.length;
         Matrix[] inputGates = gated.inputGates(xs);              // every step's x_t · W_ihᵀ, before the loop
-        Matrix weightHhT = gated.recurrentWeight().transpose();
+        Packed weightHhT = Packed.of(gated.recurrentWeight().transpose());   // once per sequence, not per step
         List<Step> kept = new ArrayList<>(seq);
         Matrix[] outputs = new Matrix[seq];
         State state = h0;
@@ -141,6 +143,7 @@ public final class Recurrent implements Module {
         Matrix[] hPrev = new Matrix[seq];
         Matrix[] walkInputs = new Matrix[seq];
         State carried = dLast;
+        Packed weightHh = Packed.of(gated.recurrentWeight());   // for dG_t · W_hh, packed once for all steps
         boolean owned = false;   // whether carried is ours to write over (it is once a step has produced it)
         for (int t = seq - 1; t >= 0; t--) {   // only the recurrence itself is walked step by step
             Matrix dOut = dOutputs == null ? null : dOutputs[t];
@@ -150,7 +153,7 @@ public final class Recurrent implements Module {
             } else {   // the caller's dLast and dOutputs[t]: summed into a copy, which the cell may overwrite
                 dState = ownedSum(dOut, carried);
             }
-            GateCell.GateGrad g = gated.backwardGates(steps.get(t), dState);
+            GateCell.GateGrad g = gated.backwardGates(steps.get(t), dState, weightHh);
             int w = seq - 1 - t;   // kept in the order of the walk, so the sums below add the steps' shares in the
             dInputGates[w] = g.dInputGates();          // same order as a step-by-step backward: the same bits
             dRecurrentGates[w] = g.dRecurrentGates();

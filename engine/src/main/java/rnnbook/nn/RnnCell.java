@@ -3,6 +3,7 @@ package rnnbook.nn;
 import java.util.Map;
 import java.util.Random;
 import rnnbook.tensor.Matrix;
+import rnnbook.tensor.Packed;
 import rnnbook.tensor.PerStep;
 
 /**
@@ -92,7 +93,7 @@ public final class RnnCell implements GateCell {
     }
 
     @Override
-    public RnnStep forward(Matrix x, Matrix xWih, State prev, Matrix weightHhT) {
+    public RnnStep forward(Matrix x, Matrix xWih, State prev, Packed weightHhT) {
         int batch = x.rows();
         xWih.requireShape("RnnCell input product x · W_ihᵀ", batch, hiddenSize());
         prev.require("RnnCell previous state", batch, hiddenSize(), false);
@@ -100,7 +101,7 @@ public final class RnnCell implements GateCell {
         // tag::forward[]
         Matrix a = weightHhT == null
                 ? xWih.addMatmul(hPrev, false, weightHh.value(), true)   // x · W_ihᵀ + h · W_hhᵀ, in place
-                : xWih.addMatmul(hPrev, false, weightHhT, false);
+                : xWih.addMatmul(hPrev, weightHhT);
         a.addRowVectorInPlace(biasIh.value()).addRowVectorInPlace(biasHh.value());
         Matrix h = activation.applyInPlace(a);
         // end::forward[]
@@ -114,13 +115,14 @@ public final class RnnCell implements GateCell {
 
     /** da = dh ⊙ f'(a) and dh_{t-1} = da · W_hh; da serves both weight gradients. */
     @Override
-    public GateGrad backwardGates(Step step, State dState) {
+    public GateGrad backwardGates(Step step, State dState, Packed packedWeightHh) {
         RnnStep s = (RnnStep) step;
         Matrix h = s.state().h();
         dState.h().requireShape("RnnCell backward dh", h.rows(), h.cols());
         // tag::backward[]
         Matrix da = activation.backwardInPlace(dState.h(), h);   // dh ⊙ f'(a), written over dh
-        Matrix dhPrev = da.matmul(weightHh.value());
+        Matrix dhPrev = packedWeightHh == null ? da.matmul(weightHh.value())
+                : Matrix.zeros(da.rows(), da.cols()).addMatmul(da, packedWeightHh);
         // end::backward[]
         return new GateGrad(da, da, State.of(dhPrev));
     }

@@ -91,8 +91,49 @@ final class Gemm {
     }
 
     private static void eachNN(double[][] as, double[] b, double[][] cs, int m, int k, int n, int from, int to) {
+        if (!VECTOR) {
+            for (int t = from; t < to; t++) {
+                blocked(false, as[t], k, 1, b, n, 1, cs[t], k, n, 0, m);
+            }
+            return;
+        }
+        double[] strips = GemmVector.packAll(b, k, n);   // once for all steps (each core packs its own copy)
         for (int t = from; t < to; t++) {
-            blocked(VECTOR, as[t], k, 1, b, n, 1, cs[t], k, n, 0, m);
+            blockedPacked(as[t], strips, cs[t], m, k, n, 0, m);
+        }
+    }
+
+    /** C(m, n) += A(m, k) · B for a B packed by {@link #pack}; rows of C split over both cores. */
+    static void nnPacked(double[] a, Object packed, double[] c, int m, int k, int n) {
+        if (!(packed instanceof double[] strips)) {   // the scalar kernel packs per product anyway
+            nn(a, (double[]) ((Object[]) packed)[0], c, m, k, n);
+            return;
+        }
+        long flops = 2L * m * k * n;
+        if (!PARALLEL || flops < PARALLEL_FLOPS || m < 8) {
+            blockedPacked(a, strips, c, m, k, n, 0, m);
+            return;
+        }
+        int half = (m / 2) & ~3;
+        SecondCore.run(() -> blockedPacked(a, strips, c, m, k, n, 0, half),
+                () -> blockedPacked(a, strips, c, m, k, n, half, m));
+    }
+
+    /**
+     * B(k, n), row-major, prepared for many products {@link #nnPacked}: with the SIMD kernel, packed into strips
+     * once ({@link GemmVector#packAll}) instead of once per product; otherwise B itself, wrapped.
+     */
+    static Object pack(double[] b, int k, int n) {
+        return VECTOR ? GemmVector.packAll(b, k, n) : new Object[] {b};
+    }
+
+    private static void blockedPacked(double[] a, double[] strips, double[] c, int m, int k, int n, int from,
+                                      int to) {
+        for (int j0 = 0; j0 < n; j0 += NC) {
+            int nc = Math.min(NC, n - j0);
+            for (int p0 = 0; p0 < k; p0 += KC) {
+                GemmVector.kernelPacked(a, k, 1, strips, k, p0, Math.min(KC, k - p0), c, n, j0, nc, from, to);
+            }
         }
     }
 

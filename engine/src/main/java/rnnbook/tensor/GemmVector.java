@@ -84,6 +84,41 @@ final class GemmVector {
         }
     }
 
+    /**
+     * B(k, n), row-major, packed once for many products: strip s (columns s·NR .. s·NR + NR - 1, zero-padded past n)
+     * holds its k rows one after another, at {@code packed[s * k * NR + p * NR + j]}. A kernel then reads every
+     * strip in place, as a short contiguous run, whatever n is.
+     */
+    static double[] packAll(double[] b, int k, int n) {
+        int strips = (n + NR - 1) / NR;
+        double[] packed = new double[strips * k * NR];
+        for (int s = 0; s < strips; s++) {
+            int width = Math.min(NR, n - s * NR);
+            for (int p = 0; p < k; p++) {
+                System.arraycopy(b, p * n + s * NR, packed, (s * k + p) * NR, width);
+            }
+        }
+        return packed;
+    }
+
+    /** As {@link #kernel}, with B already packed by {@link #packAll} (j0 a multiple of NR). */
+    static void kernelPacked(double[] a, int aRow, int aCol, double[] packed, int k, int p0, int kc,
+                             double[] c, int n, int j0, int nc, int from, int to) {
+        double[] tail = nc % NR == 0 ? null : new double[NR];
+        for (int s = 0; s * NR < nc; s++) {
+            int width = Math.min(NR, nc - s * NR);
+            int col = j0 + s * NR;
+            int start = ((col / NR) * k + p0) * NR;
+            int i = from;
+            for (; i + MR <= to; i += MR) {
+                fourRows(a, i * aRow + p0 * aCol, aRow, aCol, packed, start, NR, kc, c, i * n + col, n, width, tail);
+            }
+            for (; i < to; i++) {
+                oneRow(a, i * aRow + p0 * aCol, aCol, packed, start, NR, kc, c, i * n + col, width, tail);
+            }
+        }
+    }
+
     /** panel[p * NR + j] = B(p0 + p, col + j) for p < kc, j < width; zero for width <= j < NR. */
     private static void pack(double[] b, int bRow, int bCol, int p0, int kc, int col, int width, double[] panel) {
         int[] gather = new int[NR];

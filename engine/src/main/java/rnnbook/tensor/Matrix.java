@@ -212,6 +212,19 @@ public final class Matrix {
         return this;
     }
 
+    /** {@code this += a · b} for a B packed once for many products ({@link Packed}); nothing is allocated. */
+    public Matrix addMatmul(Matrix a, Packed b) {
+        if (a.cols != b.rows()) {
+            throw new IllegalArgumentException("addMatmul: inner sizes differ: " + a.shape() + " and " + b.shape());
+        }
+        if (rows != a.rows || cols != b.cols()) {
+            throw new IllegalArgumentException("addMatmul: product has shape (" + a.rows + ", " + b.cols()
+                    + ") but the target has shape " + shape());
+        }
+        Gemm.nnPacked(a.data, b.data(), data, a.rows, a.cols, b.cols());
+        return this;
+    }
+
     public Matrix transpose() {
         Matrix out = zeros(cols, rows);
         for (int i = 0; i < rows; i++) {

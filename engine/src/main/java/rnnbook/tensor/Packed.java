@@ -1,0 +1,41 @@
+package rnnbook.tensor;
+
+/**
+ * A right-hand operand B (k, n) prepared once for many products {@code C += A · B}, such as W_hhᵀ, which every time
+ * step of a sequence multiplies. The SIMD kernel otherwise copies B into its own layout at every product (for B
+ * wider than 256 columns), which for one step's product of a few rows costs as much as the arithmetic. Take a new
+ * one when B changes: it is a snapshot.
+ */
+public final class Packed {
+    private final Object data;
+    private final int rows;
+    private final int cols;
+
+    private Packed(Object data, int rows, int cols) {
+        this.data = data;
+        this.rows = rows;
+        this.cols = cols;
+    }
+
+    /** B as it is now, packed for {@link Matrix#addMatmul(Matrix, Packed)}. */
+    public static Packed of(Matrix b) {
+        return new Packed(Gemm.pack(b.data(), b.rows(), b.cols()), b.rows(), b.cols());
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    Object data() {
+        return data;
+    }
+
+    /** "(rows, cols)", as {@link Matrix#shape()}. */
+    public String shape() {
+        return "(" + rows + ", " + cols + ")";
+    }
+}
