@@ -16,6 +16,9 @@ public final class PerStep {
 
     /** a_t · wᵀ for every t: (batch, k) times (n, k)ᵀ gives (batch, n), e.g. x_t · W_ihᵀ. */
     public static Matrix[] matmulT(Matrix[] as, Matrix w) {
+        if (as.length == 1) {   // one step (a decoder's): no transposed copy of w, the same sums
+            return new Matrix[] {as[0].matmulT(w)};
+        }
         return matmul(as, w.transpose(), "matmulT", w);
     }
 
