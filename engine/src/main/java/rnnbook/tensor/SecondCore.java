@@ -22,7 +22,8 @@ final class SecondCore {
 
     private static final AtomicBoolean CLAIMED = new AtomicBoolean();
     private static volatile Runnable task;
-    private static volatile boolean finished;
+    private static volatile long posted;      // how many tasks have been handed over
+    private static volatile long completed;   // how many of them the helper has finished (it alone writes this)
     private static volatile Throwable failure;
     private static volatile boolean parked;
     private static final Thread HELPER = start();
@@ -42,16 +43,22 @@ final class SecondCore {
             return;
         }
         try {
-            finished = false;
+            // a caller stopped mid-product (a notebook cell interrupted) may have left its half running: wait for it,
+            // so that its completion is never taken for ours
+            while (completed != posted) {
+                Thread.onSpinWait();
+            }
             failure = null;
+            long ticket = posted + 1;
             task = theirs;
+            posted = ticket;
             if (parked) {
                 LockSupport.unpark(HELPER);
             }
             try {
                 mine.run();
             } finally {   // even when mine failed: the helper must be done before another caller can post
-                while (!finished) {
+                while (completed != ticket) {
                     Thread.onSpinWait();
                 }
             }
@@ -78,7 +85,7 @@ final class SecondCore {
                 } catch (Throwable t) {
                     failure = t;
                 }
-                finished = true;
+                completed = completed + 1;
                 idleSince = System.nanoTime();
                 continue;
             }
