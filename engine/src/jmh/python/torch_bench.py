@@ -2,7 +2,8 @@
 dgemm (through numpy and torch) at the sizes of rnnbook.bench.GemmBenchmark, so the engine can be compared with
 what a learner would use next, on the same machine, in the same sitting.
 
-Run: /usr/bin/python3 engine/src/jmh/python/torch_bench.py [--quick] [--threads N]   (N defaults to 2)
+Run: /usr/bin/python3 engine/src/jmh/python/torch_bench.py [--quick] [--threads N] [--json FILE]   (N defaults to 2;
+FILE gets each step's median in ms and numpy's dgemm GFLOP/s, for compare.py)
 Needs Debian's python3-torch, python3-numpy and libopenblas0-openmp (without it Debian's torch and numpy fall
 back to the slow reference BLAS); the script prints which BLAS library the process actually loaded.
 
@@ -11,6 +12,7 @@ mean cross-entropy against fixed random targets in [0, input), full BPTT, SGD lr
 Float64, torch.set_num_threads(2). Times are the median (and quartiles) of many single-step timings after warmup.
 """
 
+import json
 import os
 import sys
 
@@ -122,15 +124,21 @@ def main():
     print("BLAS loaded: " + ", ".join(loaded_blas()))
     print()
     print("training step (forward, loss, backward, SGD), float64: median [q1, q3] ms")
+    medians = {}   # for --json: case -> median ms, or GFLOP/s for the products
     for batch, seq, input_size, hidden in STEP_SHAPES:
         median, q1, q3 = step_benchmark(batch, seq, input_size, hidden, quick)
         print("  step batch=%-3d seq=%-3d input=%-3d hidden=%-3d  %8.3f ms  [%.3f, %.3f]" % (
             batch, seq, input_size, hidden, median * 1e3, q1 * 1e3, q3 * 1e3))
+        medians["rnn %dx%dx%dx%d" % (batch, seq, input_size, hidden)] = median * 1e3
     print()
     print("dgemm C = A(m,k)·B(k,n), float64: GFLOP/s (median)")
     for m, k, n in [(s, s, s) for s in SQUARE] + RNN_PRODUCTS:
         np_g, torch_g = gemm_gflops(m, k, n, quick)
         print("  gemm m=%-4d k=%-4d n=%-4d  numpy %7.2f  torch %7.2f" % (m, k, n, np_g, torch_g))
+        medians["gemm %dx%dx%d" % (m, k, n)] = np_g
+    if "--json" in sys.argv:
+        with open(sys.argv[sys.argv.index("--json") + 1], "w") as f:
+            json.dump(medians, f, indent=1)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 step of nn.LSTM / nn.GRU and of a character LSTM, float64, 2 threads, same sitting, same machine.
 
 Run: /usr/bin/python3 engine/src/jmh/python/torch_bench_gated.py [--quick] [--threads N] [--only lstm|gru|char]
+     [--json FILE]   (FILE gets each case's median in ms, for compare.py)
 
 gated step: nn.LSTM or nn.GRU(input, hidden) over (seq, batch, input) uniform(-1, 1), nn.Linear(hidden, input) on
     every step's output, mean cross-entropy against fixed random targets in [0, input), full BPTT, SGD lr 0.01,
@@ -13,6 +14,7 @@ the minimum is the closest to the step's own cost: PyTorch's two OpenMP threads 
 operation, and when another process holds one of the cores those waits grow to many milliseconds.
 """
 
+import json
 import os
 import statistics
 import sys
@@ -87,9 +89,13 @@ def option(name, default):
     return default
 
 
-def report(label, result):
+MEDIANS = {}   # case -> median ms, for --json (the keys compare.py matches against JMH's results)
+
+
+def report(label, result, key):
     best, median, q1, q3 = (v * 1e3 for v in result)
     print("  %-48s min %8.3f  median %8.3f ms  [%.3f, %.3f]" % (label, best, median, q1, q3))
+    MEDIANS[key] = median
 
 
 def main():
@@ -109,13 +115,18 @@ def main():
         for batch, seq, input_size, hidden in GATED_SHAPES:
             iterations = 15 if quick else (40 if batch * hidden >= 64 * 256 else 100)
             result = timed(gated_step(kind, batch, seq, input_size, hidden), 5, iterations)
-            report("%s batch=%d seq=%d input=%d hidden=%d" % (kind, batch, seq, input_size, hidden), result)
+            report("%s batch=%d seq=%d input=%d hidden=%d" % (kind, batch, seq, input_size, hidden), result,
+                   "%s %dx%dx%dx%d" % (kind, batch, seq, input_size, hidden))
     if only in (None, "char"):
         result = timed(char_rnn_step(), 5, 15 if quick else 100)
         report("char-RNN vocab=%d lstm=%d batch=%d seq=%d" % (CHAR_VOCAB, CHAR_HIDDEN, CHAR_BATCH, CHAR_SEQ),
-               result)
+               result, "char-rnn")
     with open("/proc/loadavg") as f:
         print("load average after: " + " ".join(f.read().split()[:3]))
+    out = option("--json", None)
+    if out:
+        with open(out, "w") as f:
+            json.dump(MEDIANS, f, indent=1)
 
 
 if __name__ == "__main__":
