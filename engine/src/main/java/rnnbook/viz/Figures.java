@@ -1,5 +1,6 @@
 package rnnbook.viz;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
 import tech.tablesaw.api.Table;
 
 /**
@@ -30,8 +33,12 @@ public final class Figures {
     private Figures() {
     }
 
-    /** Shows a chart: returns it as an image and, when {@value #DIR_PROPERTY} is set, saves SVG and PNG. */
+    /**
+     * Shows a chart: returns it as an image and, when {@value #DIR_PROPERTY} is set, saves SVG and PNG. Charts built
+     * straight from XChart's builders get the book's look first ({@link #bookStyle}).
+     */
     public static BufferedImage show(Chart<?, ?> chart, String name) {
+        bookStyle(chart);
         Path dir = outputDir();
         if (dir != null) {
             try {
@@ -46,6 +53,24 @@ public final class Figures {
             }
         }
         return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** XChart's default grey around the plot, which the book replaces with the page's white. */
+    private static final Color XCHART_GREY = new Color(210, 210, 210);
+
+    /**
+     * What every figure in the book shares, applied only where the chart still has XChart's defaults (so a chapter
+     * that chose otherwise keeps its choice): white around the plot, as on the page, and x-axis labels about
+     * 90 pixels apart.
+     */
+    static void bookStyle(Chart<?, ?> chart) {
+        Styler styler = chart.getStyler();
+        if (XCHART_GREY.equals(styler.getChartBackgroundColor())) {
+            styler.setChartBackgroundColor(Color.WHITE);
+        }
+        if (styler instanceof AxesChartStyler axes && axes.getXAxisTickMarkSpacingHint() < 90) {
+            axes.setXAxisTickMarkSpacingHint(90);   // (XChart ignores it for equally spaced x values: issue #731)
+        }
     }
 
     /** Shows a table: returns its text form and, when {@value #DIR_PROPERTY} is set, writes {@code NAME.adoc}. */
