@@ -48,6 +48,41 @@ class RegionsCompileTest {
         return false;
     }
 
+    /**
+     * A notebook cell shows the value of its last expression: a region that ends in {@code System.out.printf(...)}
+     * would print its text and then "java.io.PrintStream@1b2c3d". Such regions print with
+     * {@code System.out.println(String.format(...))} instead.
+     */
+    @ParameterizedTest
+    @MethodSource("chapters")
+    void noRegionEndsWithAValueOnlyANotebookWouldShow(String slug) throws IOException {
+        Pattern lastStatement = Pattern.compile("(?s).*;\\s*$");
+        for (Pages.Region r : Pages.regions(slug)) {
+            String code = r.code().strip();
+            if (isDeclaration(code) || !lastStatement.matcher(code).matches()) {
+                continue;
+            }
+            // the last statement: from the last line that starts one (not a continuation) to the end
+            List<String> lines = code.lines().toList();
+            int start = lines.size() - 1;
+            while (start > 0 && lines.get(start).startsWith(" ".repeat(indent(lines.get(start - 1)) + 1))) {
+                start--;
+            }
+            String last = String.join("\n", lines.subList(start, lines.size())).strip();
+            assertTrue(!last.startsWith("System.out.printf(") && !last.startsWith("System.out.format("),
+                    slug + ", " + r + ": the region ends with " + last.lines().findFirst().orElse("")
+                            + " whose PrintStream a notebook would show; use System.out.println(String.format(...))");
+        }
+    }
+
+    private static int indent(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
     @ParameterizedTest
     @MethodSource("chapters")
     void regionsCompileInPageOrderAsOneNotebook(String slug, @TempDir Path out) throws IOException {

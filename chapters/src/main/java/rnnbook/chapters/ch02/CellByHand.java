@@ -41,8 +41,8 @@ public final class CellByHand {
         // tag::engine[]
         Matrix h = cell.forward(x, State.of(hPrev)).state().h();
         System.out.println("engine: h = " + Show.rounded(h, 6));
-        System.out.printf("largest difference: %.1e%n",
-                Math.max(Math.abs(h.get(0, 0) - byHand[0]), Math.abs(h.get(0, 1) - byHand[1])));
+        System.out.println(String.format("largest difference: %.1e",
+                Math.max(Math.abs(h.get(0, 0) - byHand[0]), Math.abs(h.get(0, 1) - byHand[1]))));
         // end::engine[]
     }
 }

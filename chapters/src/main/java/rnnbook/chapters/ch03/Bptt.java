@@ -28,7 +28,7 @@ public final class Bptt {
         var mse = new Mse();
         double loss = mse.forward(out.last().h(), Matrix.row(0.5, -0.5));
         Matrix dLast = mse.backward();   // dL/dh_4
-        System.out.printf("loss %.5f, dL/dh4 = %s%n", loss, Show.rounded(dLast, 5));
+        System.out.println(String.format("loss %.5f, dL/dh4 = %s", loss, Show.rounded(dLast, 5)));
         // end::forward[]
 
         // tag::backward[]
@@ -59,8 +59,8 @@ public final class Bptt {
         cell.zeroGrad();
         rnn.backward(null, State.of(dLast));
         System.out.println("engine dL/dW_hh = " + Show.rounded(cell.weightHh().grad(), 5));
-        System.out.printf("largest difference from the sum of the shares: %.1e%n",
-                cell.weightHh().grad().sub(summed).maxAbs());
+        System.out.println(String.format("largest difference from the sum of the shares: %.1e",
+                cell.weightHh().grad().sub(summed).maxAbs()));
         // end::engine[]
     }
 }

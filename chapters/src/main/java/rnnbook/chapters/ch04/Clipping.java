@@ -56,12 +56,12 @@ public final class Clipping {
         int steps = Scale.current().pick(600, 1000);
         History plain = train(0, steps);
         History clipped = train(1.0, steps);
-        System.out.printf("unclipped: %d steps, largest gradient norm %.3g%n", plain.size(),
-                java.util.Arrays.stream(plain.gradNorms()).max().orElse(0));
-        System.out.printf("clipped:   %d steps, largest gradient norm %.3g (before clipping), "
-                + "loss at the start %.3f, at the end %.4f%n", clipped.size(),
+        System.out.println(String.format("unclipped: %d steps, largest gradient norm %.3g", plain.size(),
+                java.util.Arrays.stream(plain.gradNorms()).max().orElse(0)));
+        System.out.println(String.format("clipped:   %d steps, largest gradient norm %.3g (before clipping), "
+                + "loss at the start %.3f, at the end %.4f", clipped.size(),
                 java.util.Arrays.stream(clipped.gradNorms()).max().orElse(0), clipped.losses()[0],
-                clipped.meanLoss(clipped.size() - 20, clipped.size()));
+                clipped.meanLoss(clipped.size() - 20, clipped.size())));
         // end::compare[]
 
         // tag::chart[]

@@ -24,8 +24,8 @@ public final class GradientFlow {
 
     public static void main(String[] args) {
         // tag::powers[]
-        System.out.printf("0.9^100 = %.3e%n", Math.pow(0.9, 100));
-        System.out.printf("1.2^100 = %.3e%n", Math.pow(1.2, 100));
+        System.out.println(String.format("0.9^100 = %.3e", Math.pow(0.9, 100)));
+        System.out.println(String.format("1.2^100 = %.3e", Math.pow(1.2, 100)));
         // end::powers[]
 
         // tag::scalar[]
