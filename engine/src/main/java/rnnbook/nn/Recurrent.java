@@ -22,12 +22,12 @@ import rnnbook.tensor.Packed;
  * <p>Two roads, with the same results. Any cell is unrolled one step at a time ({@link #forward(Matrix[], State)}
  * reads exactly like the loop above). A {@link GateCell} (vanilla, LSTM, GRU) takes the faster road that cuDNN and
  * PyTorch take: its input x_t enters only through x_t · W_ihᵀ, which does not depend on the previous step, so the
- * input products of all steps are one product of the stacked inputs (seq * batch, input) before the time loop,
- * and their gradients (dW_ih, db_ih, every dx_t) and the recurrent weight gradient (dW_hh = Σ_t dG_tᵀ · h_{t-1})
- * are large products after it. Inside the loop only h_{t-1} · W_hhᵀ (forward) and dG_t · W_hh (backward) remain,
+ * input products of all steps are one call before the time loop ({@link rnnbook.tensor.PerStep}), and their
+ * gradients (dW_ih, db_ih, every dx_t) and the recurrent weight gradient (dW_hh = Σ_t dG_tᵀ · h_{t-1}) are one call
+ * each after it. Inside the loop only h_{t-1} · W_hhᵀ (forward) and dG_t · W_hh (backward) remain,
  * the part that truly depends on the previous step; W_hh is transposed and packed for the kernel once per
- * sequence instead of once per step. Large products are what the matrix kernel does fastest, and they are split
- * over both cores.
+ * sequence instead of once per step. Whole-sequence products are what the matrix kernel does fastest, and they
+ * are split over both cores.
  */
 public final class Recurrent implements Module {
     private final Cell cell;
