@@ -1,6 +1,5 @@
 package rnnbook.nn;
 
-import java.util.Map;
 import java.util.Random;
 import rnnbook.tensor.Matrix;
 import rnnbook.tensor.Packed;
@@ -29,11 +28,7 @@ import rnnbook.tensor.PerStep;
  *   dx_t = dgi · W_ih,    dh_{t-1} = dh_t ⊙ z + dgh · W_hh
  * </pre>
  */
-public final class GruCell implements GateCell {
-    private final Parameter weightIh;
-    private final Parameter weightHh;
-    private final Parameter biasIh;
-    private final Parameter biasHh;
+public final class GruCell extends AbstractGateCell {
 
     /**
      * One step: the gate values r, z, n side by side in {@code gates} (batch, 3 * hidden), and the recurrent half
@@ -60,47 +55,12 @@ public final class GruCell implements GateCell {
     }
 
     public GruCell(int inputSize, int hiddenSize, Random rng) {
-        CellWeights w = CellWeights.uniform("GruCell", 3, inputSize, hiddenSize, rng);
-        this.weightIh = w.weightIh();
-        this.weightHh = w.weightHh();
-        this.biasIh = w.biasIh();
-        this.biasHh = w.biasHh();
-    }
-
-    @Override
-    public Parameter weightIh() {
-        return weightIh;
-    }
-
-    @Override
-    public Parameter weightHh() {
-        return weightHh;
-    }
-
-    @Override
-    public Parameter biasIh() {
-        return biasIh;
-    }
-
-    @Override
-    public Parameter biasHh() {
-        return biasHh;
-    }
-
-    @Override
-    public int inputSize() {
-        return weightIh.value().cols();
-    }
-
-    @Override
-    public int hiddenSize() {
-        return weightHh.value().cols();
+        super("GruCell", 3, inputSize, hiddenSize, rng);
     }
 
     @Override
     public GruStep forward(Matrix x, State prev) {
-        x.requireShape("GruCell input x", x.rows(), inputSize());
-        return forward(x, inputGates(new Matrix[] {x})[0], prev, null);
+        return (GruStep) super.forward(x, prev);
     }
 
     /** gi = x_t · W_ihᵀ + b_ih for every step: the input half of r, z and n. */
@@ -147,11 +107,6 @@ public final class GruCell implements GateCell {
         }
         // end::forward[]
         return new GruStep(x, hPrev, gi, gh, State.of(h));
-    }
-
-    @Override
-    public StepGrad backward(Step step, State dState) {
-        return GateCell.super.backward(step, dState);
     }
 
     @Override
@@ -205,10 +160,5 @@ public final class GruCell implements GateCell {
     @Override
     public Matrix inputOf(Step step) {
         return ((GruStep) step).x();
-    }
-
-    @Override
-    public Map<String, Parameter> namedParameters() {
-        return Module.named(weightIh, weightHh, biasIh, biasHh);
     }
 }

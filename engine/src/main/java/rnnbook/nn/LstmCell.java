@@ -1,6 +1,5 @@
 package rnnbook.nn;
 
-import java.util.Map;
 import java.util.Random;
 import rnnbook.tensor.Matrix;
 import rnnbook.tensor.Packed;
@@ -36,11 +35,7 @@ import rnnbook.tensor.PerStep;
  * The gradient reaches c_{t-1} through f_t alone, with no squashing: the constant error carousel that lets LSTMs
  * remember over long spans.
  */
-public final class LstmCell implements GateCell {
-    private final Parameter weightIh;
-    private final Parameter weightHh;
-    private final Parameter biasIh;
-    private final Parameter biasHh;
+public final class LstmCell extends AbstractGateCell {
 
     /**
      * One step as the backward pass needs it, and as a heatmap shows it: the four gate activations side by side in
@@ -66,41 +61,7 @@ public final class LstmCell implements GateCell {
     }
 
     public LstmCell(int inputSize, int hiddenSize, Random rng) {
-        CellWeights w = CellWeights.uniform("LstmCell", 4, inputSize, hiddenSize, rng);
-        this.weightIh = w.weightIh();
-        this.weightHh = w.weightHh();
-        this.biasIh = w.biasIh();
-        this.biasHh = w.biasHh();
-    }
-
-    @Override
-    public Parameter weightIh() {
-        return weightIh;
-    }
-
-    @Override
-    public Parameter weightHh() {
-        return weightHh;
-    }
-
-    @Override
-    public Parameter biasIh() {
-        return biasIh;
-    }
-
-    @Override
-    public Parameter biasHh() {
-        return biasHh;
-    }
-
-    @Override
-    public int inputSize() {
-        return weightIh.value().cols();
-    }
-
-    @Override
-    public int hiddenSize() {
-        return weightHh.value().cols();
+        super("LstmCell", 4, inputSize, hiddenSize, rng);
     }
 
     @Override
@@ -110,8 +71,7 @@ public final class LstmCell implements GateCell {
 
     @Override
     public LstmStep forward(Matrix x, State prev) {
-        x.requireShape("LstmCell input x", x.rows(), inputSize());
-        return forward(x, inputGates(new Matrix[] {x})[0], prev, null);
+        return (LstmStep) super.forward(x, prev);
     }
 
     /** z_in = x_t · W_ihᵀ + b_ih + b_hh for every step: the input half of all four gates. */
@@ -166,11 +126,6 @@ public final class LstmCell implements GateCell {
     }
 
     @Override
-    public StepGrad backward(Step step, State dState) {
-        return GateCell.super.backward(step, dState);
-    }
-
-    @Override
     public GateGrad backwardGates(Step step, State dState, Packed packedWeightHh) {
         LstmStep s = (LstmStep) step;
         int batch = s.x().rows();
@@ -221,10 +176,5 @@ public final class LstmCell implements GateCell {
     @Override
     public Matrix inputOf(Step step) {
         return ((LstmStep) step).x();
-    }
-
-    @Override
-    public Map<String, Parameter> namedParameters() {
-        return Module.named(weightIh, weightHh, biasIh, biasHh);
     }
 }

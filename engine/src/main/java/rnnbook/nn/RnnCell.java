@@ -1,6 +1,5 @@
 package rnnbook.nn;
 
-import java.util.Map;
 import java.util.Random;
 import rnnbook.tensor.Matrix;
 import rnnbook.tensor.Packed;
@@ -23,12 +22,8 @@ import rnnbook.tensor.PerStep;
  * The sum is formed in the same order either way, ((x · W_ihᵀ + h · W_hhᵀ) + b_ih) + b_hh, so a step computes
  * the same bits whether it runs alone or inside a sequence.
  */
-public final class RnnCell implements GateCell {
+public final class RnnCell extends AbstractGateCell {
     private final Activation activation;
-    private final Parameter weightIh;
-    private final Parameter weightHh;
-    private final Parameter biasIh;
-    private final Parameter biasHh;
 
     /** The step record: input, previous hidden state, new hidden state. */
     public record RnnStep(Matrix x, Matrix hPrev, State state) implements Step {
@@ -39,12 +34,8 @@ public final class RnnCell implements GateCell {
     }
 
     public RnnCell(int inputSize, int hiddenSize, Activation activation, Random rng) {
-        CellWeights w = CellWeights.uniform("RnnCell", 1, inputSize, hiddenSize, rng);
+        super("RnnCell", 1, inputSize, hiddenSize, rng);
         this.activation = activation;
-        this.weightIh = w.weightIh();
-        this.weightHh = w.weightHh();
-        this.biasIh = w.biasIh();
-        this.biasHh = w.biasHh();
     }
 
     public Activation activation() {
@@ -52,38 +43,8 @@ public final class RnnCell implements GateCell {
     }
 
     @Override
-    public Parameter weightIh() {
-        return weightIh;
-    }
-
-    @Override
-    public Parameter weightHh() {
-        return weightHh;
-    }
-
-    @Override
-    public Parameter biasIh() {
-        return biasIh;
-    }
-
-    @Override
-    public Parameter biasHh() {
-        return biasHh;
-    }
-
-    @Override
-    public int inputSize() {
-        return weightIh.value().cols();
-    }
-
-    @Override
-    public int hiddenSize() {
-        return weightHh.value().rows();
-    }
-
-    @Override
     public RnnStep forward(Matrix x, State prev) {
-        return (RnnStep) GateCell.super.forward(x, prev);
+        return (RnnStep) super.forward(x, prev);
     }
 
     /** x_t · W_ihᵀ for every step; the biases are added per step (see the class comment). */
@@ -108,11 +69,6 @@ public final class RnnCell implements GateCell {
         return new RnnStep(x, hPrev, State.of(h));
     }
 
-    @Override
-    public StepGrad backward(Step step, State dState) {
-        return GateCell.super.backward(step, dState);
-    }
-
     /** da = dh ⊙ f'(a) and dh_{t-1} = da · W_hh; da serves both weight gradients. */
     @Override
     public GateGrad backwardGates(Step step, State dState, Packed packedWeightHh) {
@@ -135,10 +91,5 @@ public final class RnnCell implements GateCell {
     @Override
     public Matrix inputOf(Step step) {
         return ((RnnStep) step).x();
-    }
-
-    @Override
-    public Map<String, Parameter> namedParameters() {
-        return Module.named(weightIh, weightHh, biasIh, biasHh);
     }
 }
