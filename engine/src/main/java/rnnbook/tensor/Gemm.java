@@ -77,62 +77,59 @@ final class Gemm {
 
     /**
      * For every step t: C_t(m, n) += A_t(m, k) · B(k, n), one B shared by all steps (a sequence's input or
-     * output products). The steps are shared out between the two cores.
+     * output products), prepared once for all of them ({@link #pack}). The steps are shared out between the two
+     * cores.
      */
     static void eachNN(double[][] as, double[] b, double[][] cs, int m, int k, int n) {
+        double[] packed = VECTOR ? GemmVector.packAll(b, k, n) : b;   // read only: no copy needed
         int steps = as.length;
-        Runnable all = () -> eachNN(as, b, cs, m, k, n, 0, steps);
         if (!PARALLEL || steps < 2 || 2L * m * k * n * steps < PARALLEL_FLOPS) {
-            all.run();
+            eachNN(as, packed, cs, m, k, n, 0, steps);
             return;
         }
         int half = steps / 2;
-        SecondCore.run(() -> eachNN(as, b, cs, m, k, n, 0, half), () -> eachNN(as, b, cs, m, k, n, half, steps));
+        SecondCore.run(() -> eachNN(as, packed, cs, m, k, n, 0, half),
+                () -> eachNN(as, packed, cs, m, k, n, half, steps));
     }
 
-    private static void eachNN(double[][] as, double[] b, double[][] cs, int m, int k, int n, int from, int to) {
-        if (!VECTOR) {
-            for (int t = from; t < to; t++) {
-                blocked(false, as[t], k, 1, b, n, 1, cs[t], k, n, 0, m);
-            }
-            return;
-        }
-        double[] strips = GemmVector.packAll(b, k, n);   // once for all steps (each core packs its own copy)
+    private static void eachNN(double[][] as, double[] packed, double[][] cs, int m, int k, int n, int from,
+                               int to) {
         for (int t = from; t < to; t++) {
-            blockedPacked(as[t], strips, cs[t], m, k, n, 0, m);
+            blockedPacked(as[t], packed, cs[t], k, n, 0, m);
         }
     }
 
-    /** C(m, n) += A(m, k) · B for a B packed by {@link #pack}; rows of C split over both cores. */
-    static void nnPacked(double[] a, Object packed, double[] c, int m, int k, int n) {
-        if (!(packed instanceof double[] strips)) {   // the scalar kernel packs per product anyway
-            nn(a, (double[]) ((Object[]) packed)[0], c, m, k, n);
-            return;
-        }
+    /** C(m, n) += A(m, k) · B for a B prepared by {@link #pack}; rows of C split over both cores. */
+    static void nnPacked(double[] a, double[] packed, double[] c, int m, int k, int n) {
         long flops = 2L * m * k * n;
         if (!PARALLEL || flops < PARALLEL_FLOPS || m < 8) {
-            blockedPacked(a, strips, c, m, k, n, 0, m);
+            blockedPacked(a, packed, c, k, n, 0, m);
             return;
         }
         int half = (m / 2) & ~3;
-        SecondCore.run(() -> blockedPacked(a, strips, c, m, k, n, 0, half),
-                () -> blockedPacked(a, strips, c, m, k, n, half, m));
+        SecondCore.run(() -> blockedPacked(a, packed, c, k, n, 0, half),
+                () -> blockedPacked(a, packed, c, k, n, half, m));
     }
 
     /**
-     * B(k, n), row-major, prepared for many products {@link #nnPacked}: with the SIMD kernel, packed into strips
-     * once ({@link GemmVector#packAll}) instead of once per product; otherwise B itself, wrapped.
+     * B(k, n), row-major, prepared for many products {@link #nnPacked}, as a copy (later changes to B do not
+     * reach it): with the SIMD kernel, packed into strips once ({@link GemmVector#packAll}) instead of once per
+     * product; otherwise B as it is, since the scalar kernel packs per product anyway.
      */
-    static Object pack(double[] b, int k, int n) {
-        return VECTOR ? GemmVector.packAll(b, k, n) : new Object[] {b};
+    static double[] pack(double[] b, int k, int n) {
+        return VECTOR ? GemmVector.packAll(b, k, n) : b.clone();
     }
 
-    private static void blockedPacked(double[] a, double[] strips, double[] c, int m, int k, int n, int from,
-                                      int to) {
+    /** Rows [from, to) of C += A · B, for B as {@link #pack} prepared it. */
+    private static void blockedPacked(double[] a, double[] packed, double[] c, int k, int n, int from, int to) {
+        if (!VECTOR) {
+            blocked(false, a, k, 1, packed, n, 1, c, k, n, from, to);
+            return;
+        }
         for (int j0 = 0; j0 < n; j0 += NC) {
             int nc = Math.min(NC, n - j0);
             for (int p0 = 0; p0 < k; p0 += KC) {
-                GemmVector.kernelPacked(a, k, 1, strips, k, p0, Math.min(KC, k - p0), c, n, j0, nc, from, to);
+                GemmVector.kernelPacked(a, k, 1, packed, k, p0, Math.min(KC, k - p0), c, n, j0, nc, from, to);
             }
         }
     }

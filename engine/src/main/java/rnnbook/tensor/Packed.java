@@ -7,11 +7,11 @@ package rnnbook.tensor;
  * one when B changes: it is a snapshot.
  */
 public final class Packed {
-    private final Object data;
+    private final double[] data;
     private final int rows;
     private final int cols;
 
-    private Packed(Object data, int rows, int cols) {
+    private Packed(double[] data, int rows, int cols) {
         this.data = data;
         this.rows = rows;
         this.cols = cols;
@@ -30,7 +30,7 @@ public final class Packed {
         return cols;
     }
 
-    Object data() {
+    double[] data() {
         return data;
     }
 
