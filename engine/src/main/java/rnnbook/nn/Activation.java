@@ -15,6 +15,12 @@ public enum Activation {
         }
 
         @Override
+        public Matrix applyInPlace(Matrix a) {   // a whole array at once: the SIMD form when the JVM has it
+            Pointwise.tanh(a.data(), 0, a.size());
+            return a;
+        }
+
+        @Override
         public double derivativeFromOutput(double y) {
             return 1.0 - y * y;
         }
@@ -34,6 +40,12 @@ public enum Activation {
         @Override
         public double apply(double a) {
             return Pointwise.sigmoid(a);
+        }
+
+        @Override
+        public Matrix applyInPlace(Matrix a) {
+            Pointwise.sigmoid(a.data(), 0, a.size());
+            return a;
         }
 
         @Override
@@ -65,14 +77,6 @@ public enum Activation {
     /** y = f(a), elementwise, in place; returns {@code a}. */
     public Matrix applyInPlace(Matrix a) {
         double[] d = a.data();
-        if (this == TANH) {   // whole arrays run the SIMD forms when the JVM has them
-            Pointwise.tanh(d, 0, d.length);
-            return a;
-        }
-        if (this == SIGMOID) {
-            Pointwise.sigmoid(d, 0, d.length);
-            return a;
-        }
         for (int i = 0; i < d.length; i++) {
             d[i] = apply(d[i]);
         }
