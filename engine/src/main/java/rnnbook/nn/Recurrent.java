@@ -53,12 +53,17 @@ public final class Recurrent implements Module {
 
     public Output forward(Matrix[] xs) {
         Sequences.require("Recurrent input", xs, cell.inputSize());
-        return forward(xs, cell.zeroState(xs[0].rows()));
+        return run(xs, cell.zeroState(xs[0].rows()));
     }
 
     /** Runs the cell over xs starting from {@code h0}; keeps every step for {@link #backward}. */
     public Output forward(Matrix[] xs, State h0) {
         Sequences.require("Recurrent input", xs, cell.inputSize());
+        return run(xs, h0);
+    }
+
+    /** The forward pass over inputs already checked (each finite-check reads every input once). */
+    private Output run(Matrix[] xs, State h0) {
         h0.require("Recurrent initial state", xs[0].rows(), cell.hiddenSize(), cell.hasCellState());
         this.initial = h0;
         return cell instanceof GateCell gated ? forwardWhole(gated, xs, h0) : forwardSteps(xs, h0);
