@@ -1,7 +1,5 @@
 package rnnbook.bench;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,12 +12,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import rnnbook.loss.SoftmaxCrossEntropy;
 import rnnbook.nn.Dense;
-import rnnbook.nn.Parameter;
 import rnnbook.nn.Sequences;
 import rnnbook.nn.Stacked;
-import rnnbook.optim.Sgd;
 import rnnbook.tensor.Matrix;
 
 /**
@@ -40,45 +35,30 @@ public class CharRnnBenchmark {
     static final int BATCH = 32;
     static final int SEQ = 64;
 
-    private Stacked lstm;
-    private Dense output;
-    private SoftmaxCrossEntropy loss;
-    private Sgd sgd;
-    private Matrix[] xs;
-    private int[] targets;
+    private TrainingStep step;
 
     @Setup
     public void setUp() {
         Random rng = new Random(42);
-        lstm = Stacked.lstm(VOCAB, HIDDEN, 1, 0.0, false, rng);
-        output = new Dense(HIDDEN, VOCAB, rng);
-        loss = new SoftmaxCrossEntropy();
-        List<Parameter> params = new ArrayList<>(lstm.parameters());
-        params.addAll(output.parameters());
-        sgd = new Sgd(params, 0.01);
+        Stacked lstm = Stacked.lstm(VOCAB, HIDDEN, 1, 0.0, false, rng);
+        Dense output = new Dense(HIDDEN, VOCAB, rng);
         int[][] text = new int[SEQ + 1][BATCH];   // text[t][b]: character t of example b
         for (int[] row : text) {
             for (int b = 0; b < BATCH; b++) {
                 row[b] = rng.nextInt(VOCAB);
             }
         }
-        xs = new Matrix[SEQ];
-        targets = new int[SEQ * BATCH];
+        Matrix[] xs = new Matrix[SEQ];
+        int[] targets = new int[SEQ * BATCH];
         for (int t = 0; t < SEQ; t++) {
             xs[t] = Sequences.oneHot(text[t], VOCAB);
             System.arraycopy(text[t + 1], 0, targets, t * BATCH, BATCH);
         }
+        step = new TrainingStep(TrainingStep.of(lstm), output, xs, targets);
     }
 
     @Benchmark
     public double step() {
-        sgd.zeroGrad();
-        Stacked.Output out = lstm.forward(xs);
-        Matrix logits = output.forward(Sequences.stack(out.outputs()));
-        double value = loss.forward(logits, targets);
-        Matrix dHidden = output.backward(loss.backward());
-        lstm.backward(Sequences.split(dHidden, SEQ), null);
-        sgd.step();
-        return value;
+        return step.run();
     }
 }

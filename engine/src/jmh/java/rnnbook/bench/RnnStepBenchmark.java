@@ -1,6 +1,5 @@
 package rnnbook.bench;
 
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,19 +12,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import rnnbook.loss.SoftmaxCrossEntropy;
 import rnnbook.nn.Activation;
-import rnnbook.nn.Dense;
-import rnnbook.nn.Init;
-import rnnbook.nn.Parameter;
 import rnnbook.nn.Recurrent;
 import rnnbook.nn.RnnCell;
-import rnnbook.nn.Sequences;
-import rnnbook.optim.Sgd;
-import rnnbook.tensor.Matrix;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One training step of a vanilla tanh RNN, double precision: forward over the whole sequence, a Linear layer
@@ -47,51 +36,16 @@ public class RnnStepBenchmark {
     @Param({"32x50x64x128", "1x100x32x32"})
     public String shape;
 
-    private int seq;
-    private Recurrent rnn;
-    private Dense output;
-    private SoftmaxCrossEntropy loss;
-    private Sgd sgd;
-    private Matrix[] xs;
-    private int[] targets;
+    private TrainingStep step;
 
     @Setup
     public void setUp() {
-        String[] parts = shape.split("x");
-        if (parts.length != 4) {
-            throw new IllegalArgumentException("shape must be batch x seq x input x hidden, got " + shape);
-        }
-        int batch = Integer.parseInt(parts[0]);
-        seq = Integer.parseInt(parts[1]);
-        int input = Integer.parseInt(parts[2]);
-        int hidden = Integer.parseInt(parts[3]);
-        Random rng = new Random(42);
-        rnn = new Recurrent(new RnnCell(input, hidden, Activation.TANH, rng));
-        output = new Dense(hidden, input, rng);
-        loss = new SoftmaxCrossEntropy();
-        List<Parameter> params = new ArrayList<>(rnn.parameters());
-        params.addAll(output.namedParameters().values());
-        sgd = new Sgd(params, 0.01);
-        xs = new Matrix[seq];
-        for (int t = 0; t < seq; t++) {
-            xs[t] = Init.uniform(batch, input, 1.0, rng);
-        }
-        // row t * batch + b of the stacked outputs is step t, example b
-        targets = new int[seq * batch];
-        for (int i = 0; i < targets.length; i++) {
-            targets[i] = rng.nextInt(input);
-        }
+        step = TrainingStep.random(shape,
+                (input, hidden, rng) -> TrainingStep.of(new Recurrent(new RnnCell(input, hidden, Activation.TANH, rng))));
     }
 
     @Benchmark
     public double step() {
-        sgd.zeroGrad();
-        Recurrent.Output out = rnn.forward(xs);
-        Matrix logits = output.forward(Sequences.stack(out.outputs()));
-        double value = loss.forward(logits, targets);
-        Matrix dHidden = output.backward(loss.backward());
-        rnn.backward(Sequences.split(dHidden, seq), null);
-        sgd.step();
-        return value;
+        return step.run();
     }
 }
