@@ -73,14 +73,19 @@ final class GemmVector {
                 start = 0;
                 stride = NR;
             }
-            int i = from;
-            for (; i + MR <= to; i += MR) {
-                fourRows(a, i * aRow + p0 * aCol, aRow, aCol, strip, start, stride, kc,
-                        c, i * n + col, n, width, tail);
-            }
-            for (; i < to; i++) {
-                oneRow(a, i * aRow + p0 * aCol, aCol, strip, start, stride, kc, c, i * n + col, width, tail);
-            }
+            strip(a, aRow, aCol, p0, kc, strip, start, stride, c, n, col, width, from, to, tail);
+        }
+    }
+
+    /** Rows [from, to) of C's columns col .. col + width - 1 from one strip of B (row p at start + p · stride). */
+    private static void strip(double[] a, int aRow, int aCol, int p0, int kc, double[] b, int start, int stride,
+                              double[] c, int n, int col, int width, int from, int to, double[] tail) {
+        int i = from;
+        for (; i + MR <= to; i += MR) {
+            fourRows(a, i * aRow + p0 * aCol, aRow, aCol, b, start, stride, kc, c, i * n + col, n, width, tail);
+        }
+        for (; i < to; i++) {
+            oneRow(a, i * aRow + p0 * aCol, aCol, b, start, stride, kc, c, i * n + col, width, tail);
         }
     }
 
@@ -109,13 +114,7 @@ final class GemmVector {
             int width = Math.min(NR, nc - s * NR);
             int col = j0 + s * NR;
             int start = ((col / NR) * k + p0) * NR;
-            int i = from;
-            for (; i + MR <= to; i += MR) {
-                fourRows(a, i * aRow + p0 * aCol, aRow, aCol, packed, start, NR, kc, c, i * n + col, n, width, tail);
-            }
-            for (; i < to; i++) {
-                oneRow(a, i * aRow + p0 * aCol, aCol, packed, start, NR, kc, c, i * n + col, width, tail);
-            }
+            strip(a, aRow, aCol, p0, kc, packed, start, NR, c, n, col, width, from, to, tail);
         }
     }
 
