@@ -54,8 +54,7 @@ final class Asciidoc implements AutoCloseable {
         Attributes attrs = builder
                 .attribute("stem", "latexmath")          // stem:[...] is TeX, rendered by KaTeX afterwards
                 .attribute("source-highlighter", "rouge")
-                .attribute("rouge-css", "style")          // inline colours: no stylesheet to ship for rouge
-                .attribute("rouge-style", "github")
+                .attribute("rouge-css", "class")          // token classes, coloured by site.css (light and dark)
                 .attribute("attribute-missing", "warn")   // a typo in {figuresdir} fails the build
                 .attribute("sectids", true)
                 .attribute("idprefix", "")

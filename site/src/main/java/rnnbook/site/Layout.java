@@ -44,13 +44,19 @@ final class Layout {
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(esc(page.titleText())).append(" · ").append(esc(BOOK_TITLE)).append("</title>\n")
+                .append("<title>").append(esc(documentTitle(page.titleText()))).append("</title>\n")
                 .append("<link rel=\"icon\" href=\"").append(root).append("assets/favicon.svg\" type=\"image/svg+xml\">\n")
                 .append("<link rel=\"stylesheet\" href=\"").append(root).append("assets/asciidoctor.css\">\n")
                 .append("<link rel=\"stylesheet\" href=\"").append(root).append("katex/katex.min.css\">\n")
                 .append("<link rel=\"stylesheet\" href=\"").append(root).append("assets/site.css\">\n")
+                .append("<meta name=\"color-scheme\" content=\"light dark\">\n")
                 .append("</head>\n<body data-page=\"").append(esc(page.current())).append("\" data-root=\"").append(root)
-                .append("\">\n");
+                .append("\">\n")
+                .append("<a class=\"skip-link\" href=\"#content\">Skip to the text</a>\n")
+                // on a phone the book's navigation folds behind this button (site.js opens it)
+                .append("<div class=\"topbar\"><button type=\"button\" id=\"nav-toggle\" aria-controls=\"book-nav\" ")
+                .append("aria-expanded=\"false\">Chapters</button><a class=\"topbar-title\" href=\"").append(root)
+                .append("index.html\">").append(esc(BOOK_TITLE)).append("</a></div>\n");
         nav(h, page.current(), root);
         h.append("<main id=\"main\">\n<header class=\"page-header\">\n");
         if (page.kicker() != null) {
@@ -77,12 +83,16 @@ final class Layout {
                     .append(esc(page.next().label())).append("</a>\n");
         }
         h.append("</nav>\n</main>\n");
-        h.append("<script src=\"").append(root).append("assets/lunr.min.js\"></script>\n")
-                .append("<script src=\"").append(root).append("assets/search-pipeline.js\"></script>\n")
-                .append("<script src=\"").append(root).append("assets/search-index.js\"></script>\n")
+        // search.js loads lunr and the index (about 300 KB) only when the reader first uses the search box
+        h.append("<script src=\"").append(root).append("assets/site.js\"></script>\n")
                 .append("<script src=\"").append(root).append("assets/search.js\"></script>\n")
                 .append("</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** The browser tab's title: "Page · Book", or the book's title alone when the page is the book's own title. */
+    static String documentTitle(String pageTitle) {
+        return pageTitle.strip().equals(BOOK_TITLE) ? BOOK_TITLE : pageTitle + " · " + BOOK_TITLE;
     }
 
     private void nav(StringBuilder h, String current, String root) {

@@ -35,9 +35,12 @@ final class NotebookPage {
      * @param notebook the {@code .ipynb}
      * @param title    the page title
      * @param images   folder for output images, {@code imagesPrefix} is how the page refers to it
+     * @param figureAlts figure name to its alt text on the chapter page: an image a cell shows through
+     *                   {@code Figures.show(chart, "name")} gets the same description
      * @return the Asciidoc text of the page
      */
-    static String toAsciidoc(Path notebook, String title, Path images, String imagesPrefix) throws IOException {
+    static String toAsciidoc(Path notebook, String title, Path images, String imagesPrefix,
+                             java.util.Map<String, String> figureAlts) throws IOException {
         JsonObject nb;
         try {
             nb = JsonParser.parseString(Files.readString(notebook)).getAsJsonObject();
@@ -73,7 +76,7 @@ final class NotebookPage {
                 if (outputs != null) {
                     for (JsonElement oe : outputs) {
                         JsonObject out = oe.getAsJsonObject();
-                        String html = output(out, images, imagesPrefix, notebook, image);
+                        String html = output(out, images, imagesPrefix, notebook, image, altFor(source, figureAlts));
                         if (html.contains("<img")) {
                             image++;
                         }
@@ -88,7 +91,24 @@ final class NotebookPage {
         return a.toString();
     }
 
-    private static String output(JsonObject out, Path images, String imagesPrefix, Path notebook, int n) throws IOException {
+    private static final java.util.regex.Pattern SHOW =
+            java.util.regex.Pattern.compile("Figures\\.show\\([^;]*?,\\s*\"([^\"]+)\"\\s*\\)");
+
+    /** The alt text of the chart a cell shows: the chapter page's description of the same figure. */
+    static String altFor(String cellSource, java.util.Map<String, String> figureAlts) {
+        java.util.regex.Matcher m = SHOW.matcher(cellSource);
+        String name = null;
+        while (m.find()) {
+            name = m.group(1);
+        }
+        if (name == null) {
+            return "Chart drawn by the cell above";
+        }
+        return figureAlts.getOrDefault(name, "Chart \"" + name + "\" drawn by the cell above");
+    }
+
+    private static String output(JsonObject out, Path images, String imagesPrefix, Path notebook, int n, String alt)
+            throws IOException {
         String kind = out.get("output_type").getAsString();
         switch (kind) {
             case "stream":
@@ -103,7 +123,7 @@ final class NotebookPage {
                     String name = notebook.getFileName().toString().replaceFirst("\\.ipynb$", "") + "-" + n + ".png";
                     Files.createDirectories(images);
                     Files.write(images.resolve(name), Base64.getMimeDecoder().decode(text(data.get("image/png"))));
-                    return "<img src=\"" + imagesPrefix + name + "\" alt=\"output\">";
+                    return "<img src=\"" + imagesPrefix + name + "\" alt=\"" + Entities.escape(alt) + "\">";
                 }
                 if (data.has("text/plain")) {
                     return "<pre class=\"nb-result\">" + Entities.escape(text(data.get("text/plain"))) + "</pre>";

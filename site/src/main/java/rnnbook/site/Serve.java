@@ -16,6 +16,12 @@ import java.util.Map;
 /**
  * Serves the built site on the loopback interface only, for reading the book in a browser ({@code ./book serve})
  * and for the browser test. Static files only; a folder serves its {@code index.html}.
+ *
+ * <p>Text (HTML, CSS, JavaScript, SVG, JSON) is sent gzip-compressed to a client that accepts it. Every file carries
+ * a validator: an ETag (its size and modification time) and Last-Modified, and a request that names the version it
+ * has ({@code If-None-Match}, or {@code If-Modified-Since}) gets {@code 304 Not Modified} without the body. Pages ask
+ * the browser to check again each time ({@code no-cache}: a rebuilt site shows at once, and a check costs one small
+ * 304); fonts, KaTeX and lunr never change for a given build of the book, and are kept for a day.
  */
 public final class Serve implements AutoCloseable {
     private static final Map<String, String> TYPES = Map.ofEntries(
@@ -23,6 +29,7 @@ public final class Serve implements AutoCloseable {
             Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"),
             Map.entry("svg", "image/svg+xml"),
+            Map.entry("pdf", "application/pdf"),
             Map.entry("png", "image/png"),
             Map.entry("woff2", "font/woff2"),
             Map.entry("woff", "font/woff"),
@@ -81,13 +88,104 @@ public final class Serve implements AutoCloseable {
             }
             String name = file.getFileName().toString();
             String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-            send(ex, 200, TYPES.getOrDefault(ext, "application/octet-stream"), Files.readAllBytes(file));
+            sendFile(ex, file, ext, path);
         }
+    }
+
+    /** RFC 9110's IMF-fixdate: two-digit day, English names, GMT. */
+    private static final java.time.format.DateTimeFormatter HTTP_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
+
+    private static final java.util.Set<String> COMPRESSIBLE = java.util.Set.of("html", "css", "js", "svg", "json",
+            "ipynb", "java", "txt");
+
+    private void sendFile(HttpExchange ex, Path file, String ext, String path) throws IOException {
+        long modified = Files.getLastModifiedTime(file).toMillis() / 1000 * 1000; // HTTP dates have whole seconds
+        String etag = "\"" + Long.toHexString(Files.size(file)) + "-" + Long.toHexString(modified) + "\"";
+        boolean gzip = COMPRESSIBLE.contains(ext) && acceptsGzip(ex.getRequestHeaders().getFirst("Accept-Encoding"));
+        if (gzip) { // a compressed body is a different representation: its own validator
+            etag = etag.substring(0, etag.length() - 1) + "-gz\"";
+        }
+        var headers = ex.getResponseHeaders();
+        headers.set("ETag", etag);
+        headers.set("Last-Modified", HTTP_DATE.format(java.time.Instant.ofEpochMilli(modified).atZone(java.time.ZoneOffset.UTC)));
+        headers.set("Cache-Control", cacheControl(path));
+        if (COMPRESSIBLE.contains(ext)) {
+            headers.set("Vary", "Accept-Encoding");
+        }
+        if (notModified(ex, etag, modified)) {
+            headers.set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
+            ex.sendResponseHeaders(304, -1);
+            return;
+        }
+        byte[] body = Files.readAllBytes(file);
+        if (gzip) {
+            var buffer = new java.io.ByteArrayOutputStream(body.length / 3 + 64);
+            try (var z = new java.util.zip.GZIPOutputStream(buffer)) {
+                z.write(body);
+            }
+            body = buffer.toByteArray();
+            headers.set("Content-Encoding", "gzip");
+        }
+        send(ex, 200, TYPES.getOrDefault(ext, "application/octet-stream"), body);
+    }
+
+    /** Files that never change within one version of the book (KaTeX, its fonts, lunr) may be kept a day. */
+    static String cacheControl(String path) {
+        boolean library = path.startsWith("/katex/") || path.equals("/assets/lunr.min.js");
+        return library ? "public, max-age=86400" : "no-cache";
+    }
+
+    /** True when the request's validators match: If-None-Match wins over If-Modified-Since (RFC 9110). */
+    private static boolean notModified(HttpExchange ex, String etag, long modified) {
+        String inm = ex.getRequestHeaders().getFirst("If-None-Match");
+        if (inm != null) {
+            for (String tag : inm.split(",")) {
+                String t = tag.strip().replaceFirst("^W/", "");
+                if (t.equals("*") || t.equals(etag)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        String ims = ex.getRequestHeaders().getFirst("If-Modified-Since");
+        if (ims != null) {
+            try {
+                long since = java.time.ZonedDateTime.parse(ims.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant().toEpochMilli();
+                return modified <= since;
+            } catch (java.time.format.DateTimeParseException e) {
+                return false; // a date we cannot read is ignored, as the standard says
+            }
+        }
+        return false;
+    }
+
+    /** Whether an Accept-Encoding header allows gzip (a q=0 refuses it). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
+            String[] p = part.strip().split(";");
+            if (p[0].strip().equals("gzip") || p[0].strip().equals("*")) {
+                for (int i = 1; i < p.length; i++) {
+                    String q = p[i].strip();
+                    if (q.startsWith("q=") && q.substring(2).strip().matches("0(\\.0*)?")) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
         ex.getResponseHeaders().set("Content-Type", type);
-        ex.getResponseHeaders().set("Cache-Control", "no-cache");
+        if (!ex.getResponseHeaders().containsKey("Cache-Control")) {
+            ex.getResponseHeaders().set("Cache-Control", "no-cache");
+        }
         boolean head = ex.getRequestMethod().equals("HEAD");
         ex.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
         if (!head && body.length > 0) {

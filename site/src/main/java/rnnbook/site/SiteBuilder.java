@@ -149,7 +149,8 @@ public final class SiteBuilder {
                     titles.put(s.slug(), b.titleText);
                 }
             }
-            for (Source s : companionPages(work, written, titles)) {
+            Map<String, String> figureAlts = figureAlts(pages);
+            for (Source s : companionPages(work, written, titles, figureAlts)) {
                 pages.add(render(asciidoc, s));
             }
         }
@@ -166,8 +167,11 @@ public final class SiteBuilder {
         }
         renderMath(pages, work);
 
+        Set<String> outs = new LinkedHashSet<>();
+        pages.forEach(b -> outs.add(b.source.out()));
         for (Built b : pages) {
             checkImages(b);
+            PageMarkup.apply(b.body.body());
             Source s = b.source;
             Book.Chapter c = s.chapter();
             Layout.Link prev = null;
@@ -175,6 +179,7 @@ public final class SiteBuilder {
             String kicker = null;
             String actions = null;
             List<Layout.TocEntry> toc = toc(b.body);
+            PageMarkup.permalinks(b.body.body());
             int at = reading.indexOf(b);
             if (at >= 0) {
                 prev = at == 0 ? null : link(reading.get(at - 1));
@@ -186,9 +191,10 @@ public final class SiteBuilder {
             } else {
                 kicker = (s.kind() == Kind.NOTEBOOK ? "Notebook of chapter " : "Exercises of chapter ") + c.number();
                 prev = new Layout.Link(c.page(), c.number() + ". " + titles.get(c.slug()));
+                next = companionNext(s, reading, outs, titles);
                 if (s.kind() == Kind.NOTEBOOK) {
                     actions = "<p class=\"actions\"><a class=\"notebook-download\" href=\"" + Layout.esc(c.slug())
-                            + ".ipynb\" download>Download .ipynb</a></p>\n";
+                            + ".ipynb\" download>Download .ipynb</a></p>\n" + KERNEL_NOTE;
                     toc = List.of();
                 }
             }
@@ -196,6 +202,10 @@ public final class SiteBuilder {
                     b.body.body().html(), prev, next);
             write(out.resolve(s.out()), layout.render(page, s.root()));
         }
+        PrintBook.write(out, reading.stream().filter(b -> b.source.kind() == Kind.CHAPTER)
+                .map(b -> new PrintBook.Chapter(b.source.out(), b.source.chapter().number(), b.titleText, b.titleHtml,
+                        b.body.body()))
+                .toList());
         write(out.resolve("assets/search-index.js"), search.toScript());
     }
 
@@ -216,7 +226,22 @@ public final class SiteBuilder {
      * The notebook view and the exercises page of every written chapter whose notebook ({@code notebooks/NN-slug.ipynb})
      * or exercises ({@code exercises/NN-slug/}) exist in the repository; the notebook file itself is copied too.
      */
-    private List<Source> companionPages(Path work, Set<String> written, Map<String, String> titles) throws IOException {
+    /** Figure name ({@code figures/NAME.svg}) to the alt text its chapter page gives it. */
+    private static Map<String, String> figureAlts(List<Built> pages) {
+        Map<String, String> alts = new HashMap<>();
+        for (Built b : pages) {
+            for (Element img : b.body.select("img[src^=figures/]")) {
+                String name = img.attr("src").replaceFirst("^figures/", "").replaceFirst("\\.[a-z]+$", "");
+                if (!img.attr("alt").isBlank()) {
+                    alts.put(name, img.attr("alt"));
+                }
+            }
+        }
+        return alts;
+    }
+
+    private List<Source> companionPages(Path work, Set<String> written, Map<String, String> titles,
+                                        Map<String, String> figureAlts) throws IOException {
         Path repo = path("repo");
         List<Source> extra = new ArrayList<>();
         Map<String, String> conceptLinks = new LinkedHashMap<>();
@@ -233,7 +258,7 @@ public final class SiteBuilder {
                 Files.createDirectories(dir);
                 Files.copy(nb, dir.resolve(nb.getFileName()));
                 String adoc = NotebookPage.toAsciidoc(nb, titles.get(slug) + ": the notebook", dir.resolve(slug),
-                        slug + "/");
+                        slug + "/", figureAlts);
                 Path file = work.resolve("notebooks").resolve(slug + ".adoc");
                 write(file, adoc);
                 extra.add(new Source(Kind.NOTEBOOK, file, c, "notebooks/" + slug + ".html"));
@@ -259,6 +284,11 @@ public final class SiteBuilder {
                 : b.source.chapter().number() + ". " + b.titleText);
     }
 
+    /** Said wherever a notebook can be downloaded: it runs on the book's JShell kernel, not on a stock Jupyter. */
+    static final String KERNEL_NOTE = "<p class=\"kernel-note\">The downloaded <code>.ipynb</code> needs the book's JShell "
+            + "kernel and engine: in a clone of the repository, <code>./book notebook</code> installs Jupyter, sets up "
+            + "the kernel and opens the notebooks.</p>\n";
+
     /** Links to the chapter's notebook and exercises (they 404 until those modules exist). */
     private static String actions(Book.Chapter c) {
         String s = Layout.esc(c.slug());
@@ -266,7 +296,28 @@ public final class SiteBuilder {
                 + "<a class=\"notebook-view\" href=\"notebooks/" + s + ".html\">Notebook</a>"
                 + "<a class=\"notebook-download\" href=\"notebooks/" + s + ".ipynb\" download>Download .ipynb</a>"
                 + "<a class=\"exercises\" href=\"exercises/" + s + "/index.html\">Exercises</a>"
-                + "</p>\n";
+                + "</p>\n" + KERNEL_NOTE;
+    }
+
+    /**
+     * The next link of a notebook view or an exercises page: the same kind of page of the next chapter that has
+     * one, else the next chapter itself (null after the last).
+     */
+    private static Layout.Link companionNext(Source s, List<Built> reading, Set<String> outs, Map<String, String> titles) {
+        List<Built> chapters = reading.stream().filter(b -> b.source.kind() == Kind.CHAPTER).toList();
+        boolean after = false;
+        for (Built b : chapters) {
+            if (after) {
+                Book.Chapter n = b.source.chapter();
+                String label = n.number() + ". " + titles.get(n.slug());
+                String same = s.kind() == Kind.NOTEBOOK ? "notebooks/" + n.slug() + ".html" : "exercises/" + n.slug() + "/index.html";
+                return outs.contains(same)
+                        ? new Layout.Link(same, (s.kind() == Kind.NOTEBOOK ? "Notebook: " : "Exercises: ") + label)
+                        : new Layout.Link(n.page(), label);
+            }
+            after = b.source.chapter().slug().equals(s.slug());
+        }
+        return null;
     }
 
     /** A page in the docs folder that the concept map does not list would never be reached: refuse it. */
@@ -316,27 +367,14 @@ public final class SiteBuilder {
                     continue;
                 }
                 m.reset();
-                List<Node> parts = new ArrayList<>();
-                int at = 0;
-                while (m.find()) {
-                    if (m.start() > at) {
-                        parts.add(new TextNode(s.substring(at, m.start())));
-                    }
-                    boolean display = m.group(2) != null;
+                PageMarkup.replaceMatches(text, m, match -> {
+                    boolean display = match.group(2) != null;
                     Element ph = new Element("span").attr("data-math", String.valueOf(formulas.size()));
-                    formulas.add(new MathRenderer.Formula((display ? m.group(2) : m.group(1)).strip(), display,
+                    formulas.add(new MathRenderer.Formula((display ? match.group(2) : match.group(1)).strip(), display,
                             b.source.out()));
                     placeholders.add(ph);
-                    parts.add(ph);
-                    at = m.end();
-                }
-                if (at < s.length()) {
-                    parts.add(new TextNode(s.substring(at)));
-                }
-                for (Node n : parts) {
-                    text.before(n);
-                }
-                text.remove();
+                    return ph;
+                });
             }
         }
         if (formulas.isEmpty()) {
@@ -404,7 +442,7 @@ public final class SiteBuilder {
 
     private void copyAssets() throws IOException {
         String theme = "rnnbook/site/theme/";
-        for (String f : List.of("site.css", "search.js", "search-pipeline.js", "favicon.svg")) {
+        for (String f : List.of("site.css", "site.js", "search.js", "search-pipeline.js", "favicon.svg")) {
             copyResource(theme + f, out.resolve("assets/" + f));
         }
         String lunr = "META-INF/resources/webjars/lunr/" + args.get("lunr") + "/";

@@ -92,6 +92,7 @@ class BrowserTest {
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
     @AfterAll
@@ -334,9 +335,21 @@ class BrowserTest {
         WebElement input = driver.findElement(By.id("search-input"));
         input.clear();
         input.sendKeys(query);
-        // the box searches on its 'input' event, which sendKeys dispatches and the page handles before returning
-        List<String> hrefs = (List<String>) js("return Array.from(document.querySelectorAll('#search-results a'))"
-                + ".map(a => a.getAttribute('href'));");
+        // the first query loads lunr and the index (search.js loads them on first use): wait for the results list
+        List<String> hrefs = (List<String>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const list = document.getElementById('search-results');
+                const started = Date.now();
+                (function poll() {
+                  if (!list.hidden) {
+                    done(Array.from(list.querySelectorAll('a')).map(a => a.getAttribute('href')));
+                  } else if (Date.now() - started > 15000) {
+                    done(null);
+                  } else {
+                    setTimeout(poll, 20);
+                  }
+                })();""");
+        assertTrue(hrefs != null, "search for \"" + query + "\" showed no result list within 15 s");
         return hrefs;
     }
 

@@ -37,7 +37,7 @@ class CompanionPagesTest {
         String nb = """
                 {"cells": [
                   {"cell_type": "markdown", "metadata": {}, "source": ["# Title\\n", "Some *prose* with $h_t$."]},
-                  {"cell_type": "code", "metadata": {}, "execution_count": 1, "source": ["int x = 1 + 1;\\n", "x"],
+                  {"cell_type": "code", "metadata": {}, "execution_count": 1, "source": ["int x = 1 + 1;\\n", "Figures.show(chart, \\"memory-decay\\");"],
                    "outputs": [
                      {"output_type": "stream", "name": "stdout", "text": ["two <b>\\n"]},
                      {"output_type": "execute_result", "execution_count": 1, "metadata": {},
@@ -45,13 +45,15 @@ class CompanionPagesTest {
                 ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
                 """.formatted(Base64.getEncoder().encodeToString(png));
         Path file = Files.writeString(dir.resolve("01-sequences.ipynb"), nb);
-        String adoc = NotebookPage.toAsciidoc(file, "Sequences: the notebook", dir.resolve("img"), "img/");
+        String adoc = NotebookPage.toAsciidoc(file, "Sequences: the notebook", dir.resolve("img"), "img/",
+                java.util.Map.of("memory-decay", "Hidden-state norm against time for three weight scales"));
         assertTrue(adoc.startsWith("= Sequences: the notebook\n"), adoc);
         assertFalse(adoc.contains("# Title"), "the notebook's own title is dropped: " + adoc);
         assertTrue(adoc.contains("<em>prose</em>") && adoc.contains("\\(h_t\\)"), adoc);
-        assertTrue(adoc.contains("[source,java,role=nb-input]\n----\nint x = 1 + 1;\nx\n----"), adoc);
+        assertTrue(adoc.contains("[source,java,role=nb-input]\n----\nint x = 1 + 1;\nFigures.show(chart, \"memory-decay\");\n----"), adoc);
         assertTrue(adoc.contains("two &lt;b&gt;"), "stream text is escaped: " + adoc);
-        assertTrue(adoc.contains("<img src=\"img/01-sequences-0.png\""), adoc);
+        assertTrue(adoc.contains("<img src=\"img/01-sequences-0.png\" alt=\"Hidden-state norm against time for three "
+                + "weight scales\">"), "the chart gets its chapter page's alt text: " + adoc);
         assertEquals(List.of(png.length), List.of(Files.readAllBytes(dir.resolve("img/01-sequences-0.png")).length));
     }
 
