@@ -54,7 +54,7 @@ final class PrintBook {
             }
             h.append("</ol>\n</li>\n");
         }
-        h.append("</ol>\n</nav>\n");
+        h.append("</ol>\n</nav>\n<div id=\"content\">\n");
         for (Chapter c : chapters) {
             Element body = c.body().clone();
             body.select("a.permalink").remove();
@@ -70,7 +70,7 @@ final class PrintBook {
                     .append(c.titleHtml()).append("</h1>\n<div class=\"content\">\n").append(body.html())
                     .append("\n</div>\n</section>\n");
         }
-        h.append("</main>\n</body>\n</html>\n");
+        h.append("</div>\n</main>\n<script src=\"assets/site.js\"></script>\n</body>\n</html>\n");
         Files.writeString(site.resolve(FILE), h.toString());
     }
 

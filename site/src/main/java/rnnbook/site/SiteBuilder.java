@@ -30,7 +30,8 @@ import rnnbook.chapters.BuildFigures;
  * {@code file://}.
  *
  * <p>Usage: {@code SiteBuilder --out=DIR --figures=DIR --work=DIR --docs=DIR --sourcedir=DIR --landing=FILE
- * --concepts=FILE --repo=DIR --katex=VERSION --lunr=VERSION}.
+ * --concepts=FILE --repo=DIR --katex=VERSION --lunr=VERSION [--pdf=FILE]}; the optional PDF, made by
+ * {@code ./book pdf} ({@link Pdf}), is published beside the pages when it exists.
  */
 public final class SiteBuilder {
     private static final Pattern MATH = Pattern.compile("\\\\\\((.+?)\\\\\\)|\\\\\\[(.+?)\\\\\\]", Pattern.DOTALL);
@@ -129,6 +130,7 @@ public final class SiteBuilder {
         attributes.put("sourcedir", path("sourcedir").toString());
         attributes.put("figuresdir", figures.toString());
         attributes.put("imagesdir", "figures");
+        attributes.put("book-pdf-link", bookPdf());
         List<Built> pages = new ArrayList<>();
         Set<String> written = new LinkedHashSet<>();
         Map<String, String> titles = new LinkedHashMap<>();
@@ -207,6 +209,8 @@ public final class SiteBuilder {
                         b.body.body()))
                 .toList());
         write(out.resolve("assets/search-index.js"), search.toScript());
+        // last: the marker Maven's up-to-date check compares the sources with (site/pom.xml)
+        write(out.resolve(".built-" + System.getProperty(rnnbook.train.Scale.PROPERTY, "ci")), "");
     }
 
     private Built render(Asciidoc asciidoc, Source s) {
@@ -282,6 +286,19 @@ public final class SiteBuilder {
     private static Layout.Link link(Built b) {
         return new Layout.Link(b.source.out(), b.source.chapter() == null ? "Start here"
                 : b.source.chapter().number() + ". " + b.titleText);
+    }
+
+    /**
+     * The landing page's link to the PDF that {@code ./book pdf} made, copied into the site, or nothing when there
+     * is none yet (the page then names the command only).
+     */
+    private String bookPdf() throws IOException {
+        String v = args.get("pdf");
+        if (v == null || !Files.exists(Path.of(v))) {
+            return "";
+        }
+        Files.copy(Path.of(v), out.resolve("rnnbook.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return " (link:rnnbook.pdf[the PDF, " + Files.size(Path.of(v)) / (1024 * 1024) + " MB], as last made)";
     }
 
     /** Said wherever a notebook can be downloaded: it runs on the book's JShell kernel, not on a stock Jupyter. */

@@ -47,6 +47,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * kept in {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
 class BrowserTest {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -65,6 +66,9 @@ class BrowserTest {
     private Serve server;
     private ChromeDriver driver;
     private final Map<Path, Set<String>> idsByPage = new HashMap<>();
+    private String axe;
+    /** axe-core's findings of every impact, over all pages and both passes, for the summary line. */
+    private final Map<String, Integer> axeCounts = new java.util.TreeMap<>();
 
     @BeforeAll
     void start() throws IOException {
@@ -92,11 +96,19 @@ class BrowserTest {
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
+        try {
+            axe = AxeCore.script();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while fetching axe-core", e);
+        }
     }
 
     @AfterAll
     void stop() {
+        System.out.println("axe-core " + System.getProperty("axe-core.version") + " findings (elements, by impact, "
+                + "all pages and passes): " + axeCounts);
         if (driver != null) {
             driver.quit();
         }
@@ -125,10 +137,103 @@ class BrowserTest {
             problems.addAll(images(rel));
             formulas += math(rel, problems);
             screenshot(rel);
+            problems.addAll(axe(rel + " (desktop, light)"));
             problems.addAll(console(rel)); // last: resizing for the screenshot may load more of the page
         }
         assertTrue(formulas > 0, "no typeset formula anywhere in the site");
         assertEquals(List.of(), problems, "problems found while reading the site");
+    }
+
+    /**
+     * Every page at a phone's width (390 CSS px) in dark mode: nothing makes the document wider than the screen
+     * (tables and code scroll inside their own box), the chapter list is folded behind its button, inline math
+     * never leaves its full stop for the next line, and axe-core finds nothing serious.
+     */
+    @Test
+    void everyPageFitsAPhoneInDarkMode() throws IOException {
+        List<String> problems = new ArrayList<>();
+        Files.createDirectories(SiteFiles.screenshots());
+        try {
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+                    "deviceScaleFactor", 1, "mobile", true));
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                    List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+            for (Path page : pages()) {
+                String rel = site.relativize(page).toString().replace(File.separatorChar, '/');
+                driver.get(server.url() + rel);
+                long inner = (Long) js("return window.innerWidth;");
+                assertEquals(390, inner, "the phone emulation did not take");
+                long width = (Long) js("return document.documentElement.scrollWidth;");
+                if (width > inner) {
+                    problems.add(rel + ": at 390 px the page is " + width + " px wide; widest: " + js("""
+                            return Array.from(document.querySelectorAll('#main *'))
+                              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                              .slice(0, 3).map(e => e.tagName + '.' + e.className).join(', ');"""));
+                }
+                if (!rel.equals(PrintBook.FILE)) {
+                    boolean navShown = (Boolean) js("return getComputedStyle(document.getElementById('book-nav')).display !== 'none';");
+                    if (navShown) {
+                        problems.add(rel + ": the chapter list is not folded on a phone");
+                    }
+                }
+                String split = (String) js("""
+                        const bad = [];
+                        for (const k of document.querySelectorAll('#content p .katex')) {
+                          if (k.closest('.katex-display')) continue;
+                          let t = k.nextSibling;
+                          if (!t || t.nodeType !== Node.TEXT_NODE || !/^[.,;:]/.test(t.textContent)) continue;
+                          const r = document.createRange();
+                          r.setStart(t, 0); r.setEnd(t, 1);
+                          const p = r.getBoundingClientRect();
+                          const rects = k.getClientRects();
+                          const last = rects[rects.length - 1];
+                          if (p.top >= last.bottom || p.bottom <= last.top) bad.push(k.textContent + t.textContent.slice(0, 12));
+                        }
+                        return bad.slice(0, 3).join(' | ');""");
+                if (!split.isEmpty()) {
+                    problems.add(rel + ": a line starts with the punctuation after a formula: " + split);
+                }
+                phoneScreenshot(rel);
+                problems.addAll(axe(rel + " (phone, dark)"));
+                problems.addAll(console(rel + " (phone)"));
+            }
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+        assertEquals(List.of(), problems, "problems on a phone");
+    }
+
+    private void phoneScreenshot(String page) throws IOException {
+        long height = (Long) js("return Math.ceil(document.documentElement.scrollHeight);");
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390,
+                "height", (int) Math.min(Math.max(height, 844), 16_000), "deviceScaleFactor", 1, "mobile", true));
+        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        Files.write(SiteFiles.screenshots().resolve("phone-dark_" + page.replace('/', '_').replaceFirst("\\.html$", ".png")), png);
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+                "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** Runs axe-core on the loaded page; its serious and critical violations are problems, all are counted. */
+    @SuppressWarnings("unchecked")
+    private List<String> axe(String where) {
+        js(axe);
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']})
+                  .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact || 'none', help: v.help,
+                      nodes: v.nodes.length, where: v.nodes.slice(0, 2).map(n => n.target.join(' ')).join('; ')}))))
+                  .catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: 0, where: ''}]));""");
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> v : violations) {
+            String impact = (String) v.get("impact");
+            axeCounts.merge(impact, ((Number) v.get("nodes")).intValue(), Integer::sum);
+            if (impact.equals("serious") || impact.equals("critical")) {
+                problems.add(where + ": axe-core " + impact + " " + v.get("id") + " (" + v.get("help") + ") at "
+                        + v.get("nodes") + " element(s), e.g. " + v.get("where"));
+            }
+        }
+        return problems;
     }
 
     /** Console messages at warning level or above, since the last call. */

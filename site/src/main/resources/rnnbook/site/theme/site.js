@@ -26,6 +26,19 @@
     });
   }
 
+  // --- a formula wider than the screen scrolls in its own box: make that box reachable by keyboard too
+  function focusableWhenScrolling() {
+    document.querySelectorAll('.katex-display').forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute('tabindex', '0');
+      } else {
+        box.removeAttribute('tabindex');
+      }
+    });
+  }
+  focusableWhenScrolling();
+  window.addEventListener('resize', focusableWhenScrolling);
+
   // --- copy buttons on code listings
   function copyText(text, done) {
     if (navigator.clipboard && window.isSecureContext) {
