@@ -1,7 +1,7 @@
 package rnnbook.loss;
 
 import rnnbook.tensor.Matrix;
-import rnnbook.tensor.Pointwise;
+import rnnbook.tensor.Softmax;
 
 /**
  * Softmax followed by cross-entropy against integer class targets, PyTorch's {@code CrossEntropyLoss}:
@@ -40,33 +40,9 @@ public final class SoftmaxCrossEntropy {
         this.ignoreIndex = ignoreIndex;
     }
 
-    /** Row-wise softmax of z (n, classes), computed stably by subtracting each row's maximum. */
+    /** Row-wise softmax of z (n, classes), computed stably ({@link Softmax#of}). */
     public static Matrix softmax(Matrix z) {
-        Matrix p = z.copy();
-        softmaxRows(p.data(), z.rows(), z.cols());
-        return p;
-    }
-
-    /**
-     * Turns each row of logits (in place) into its softmax and returns every row's log-normaliser
-     * m_i + log Σ_k exp(z_ik - m_i), so that log p_ij = z_ij - (that number) needs no second exponential.
-     */
-    private static double[] softmaxRows(double[] d, int rows, int c) {
-        double[] logNormaliser = new double[rows];
-        for (int i = 0; i < rows; i++) {
-            int o = i * c;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < c; j++) {
-                max = Math.max(max, d[o + j]);
-            }
-            double sum = Pointwise.expShifted(d, o, o + c, max);   // d = exp(z - max)
-            double inverse = 1.0 / sum;
-            for (int j = 0; j < c; j++) {
-                d[o + j] *= inverse;
-            }
-            logNormaliser[i] = max + Math.log(sum);
-        }
-        return logNormaliser;
+        return Softmax.of(z);
     }
 
     // tag::forward[]
@@ -110,7 +86,7 @@ public final class SoftmaxCrossEntropy {
         }
         int classes = logits.cols();
         Matrix p = logits.copy();
-        double[] logNormaliser = softmaxRows(p.data(), p.rows(), classes);
+        double[] logNormaliser = Softmax.inPlace(p.data(), p.rows(), classes, null);   // p = softmax(z)
         double[] each = new double[targets.length];
         int n = 0;
         for (int i = 0; i < targets.length; i++) {
