@@ -7,6 +7,9 @@ rnn: nn.RNN (one layer, seq-first, tanh or relu), float64, parameters drawn unif
     "h0_zero" cases run from a zero initial state (h0 is still a leaf tensor so that its gradient exists).
 cross_entropy: nn.CrossEntropyLoss with reduction mean or sum and ignore_index -100: loss and dL/dlogits.
 clip_grad_norm: torch.nn.utils.clip_grad_norm_ (L2): the total norm it returns and the clipped gradients.
+
+make_reference_api.py uses the case functions below for more cases (reduction none, the exact clipping rule,
+nn.Linear with and without bias).
 """
 
 import torch
@@ -56,25 +59,36 @@ def cross_entropy_case(name, seed, reduction, n=7, classes=5, scale=3.0, ignored
     for i in ignored:
         targets[i] = -100
     loss = torch.nn.CrossEntropyLoss(reduction=reduction, ignore_index=-100)(logits, targets)
-    loss.backward()
-    return {
+    out = {
         "name": name,
         "reduction": reduction,
         "ignore_index": -100,
         "logits": to_list(logits),
         "targets": to_list(targets),
-        "loss": loss.item(),
-        "grad": to_list(logits.grad),
     }
+    if reduction == "none":
+        upstream = uniform(gen, n)
+        (loss * upstream).sum().backward()
+        out["upstream"] = to_list(upstream)
+        out["loss"] = to_list(loss)
+    else:
+        loss.backward()
+        out["loss"] = loss.item()
+    out["grad"] = to_list(logits.grad)
+    return out
 
 
 def clip_case(name, seed, max_norm):
     gen = generator(seed)
     shapes = [("weight_ih_l0", (6, 4)), ("weight_hh_l0", (6, 6)), ("bias_ih_l0", (6,)), ("weight", (3, 6))]
+    return clip_record(name, max_norm, [(pname, uniform(gen, *shape)) for pname, shape in shapes])
+
+
+def clip_record(name, max_norm, grads):
     params = []
-    for pname, shape in shapes:
-        p = torch.zeros(*shape, dtype=torch.float64, requires_grad=True)
-        p.grad = uniform(gen, *shape)
+    for pname, g in grads:
+        p = torch.zeros(*g.shape, dtype=torch.float64, requires_grad=True)
+        p.grad = g.clone()
         params.append((pname, p))
     before = named_tensors((pname, p.grad.clone()) for pname, p in params)
     total = torch.nn.utils.clip_grad_norm_([p for _, p in params], max_norm)
@@ -84,6 +98,28 @@ def clip_case(name, seed, max_norm):
         "grads": before,
         "total_norm": float(total),
         "clipped": named_tensors((pname, p.grad) for pname, p in params),
+    }
+
+
+def linear_case(name, seed, bias, batch=4, input_size=5, output_size=3):
+    gen = generator(seed)
+    linear = torch.nn.Linear(input_size, output_size, bias=bias)
+    fill_parameters(linear, gen, -0.5, 0.5)
+    x = uniform(gen, batch, input_size, requires_grad=True)
+    r = uniform(gen, batch, output_size)
+    y = linear(x)
+    (y * r).sum().backward()
+    grads = parameter_grads(linear)
+    grads["input"] = to_list(x.grad)
+    return {
+        "name": name,
+        "bias": bias,
+        "input_size": input_size, "output_size": output_size,
+        "parameters": parameter_values(linear),
+        "input": to_list(x),
+        "R": to_list(r),
+        "output": to_list(y),
+        "grad": grads,
     }
 
 

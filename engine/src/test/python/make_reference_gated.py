@@ -14,10 +14,21 @@ from reference_common import generator, uniform, fill_parameters, to_list, param
     write_reference
 
 
-def case(name, seed, kind, layers, bidirectional, zero_state, seq=5, batch=3, input_size=4, hidden=5):
+MODULES = {
+    "lstm": lambda *a, **k: torch.nn.LSTM(*a, **k),
+    "gru": lambda *a, **k: torch.nn.GRU(*a, **k),
+    "rnn_tanh": lambda *a, **k: torch.nn.RNN(*a, nonlinearity="tanh", **k),
+    "rnn_relu": lambda *a, **k: torch.nn.RNN(*a, nonlinearity="relu", **k),
+}
+
+
+def case(name, seed, kind, layers, bidirectional, zero_state, seq=5, batch=3, input_size=4, hidden=5, bias=None):
+    """kind: lstm, gru, rnn_tanh or rnn_relu. bias None builds the module as gated.json always did and records no
+    "bias" key; True or False is passed to the module as its bias argument and recorded."""
     gen = generator(seed)
-    module = {"lstm": torch.nn.LSTM, "gru": torch.nn.GRU}[kind](
-        input_size, hidden, num_layers=layers, bidirectional=bidirectional, batch_first=False)
+    options = {} if bias is None else {"bias": bias}
+    module = MODULES[kind](input_size, hidden, num_layers=layers, bidirectional=bidirectional, batch_first=False,
+                           **options)
     fill_parameters(module, gen, -0.5, 0.5)
     states = layers * (2 if bidirectional else 1)
     x = uniform(gen, seq, batch, input_size, requires_grad=True)
@@ -52,6 +63,7 @@ def case(name, seed, kind, layers, bidirectional, zero_state, seq=5, batch=3, in
     out = {
         "name": name,
         "kind": kind,
+        **({} if bias is None else {"bias": bias}),
         "num_layers": layers,
         "bidirectional": bidirectional,
         "zero_state": zero_state,

@@ -59,7 +59,7 @@ public final class AdditiveAttention extends Attention {
 
     /** k_s = m_s · W_kᵀ for every position: the same for every query, so computed once per memory. */
     @Override
-    protected Object prepareKeys(Matrix[] memory) {
+    protected Matrix[] prepareKeys(Matrix[] memory) {
         Matrix[] keys = new Matrix[memory.length];
         for (int s = 0; s < memory.length; s++) {
             keys[s] = memory[s].matmulT(weightKey.value());
@@ -68,8 +68,7 @@ public final class AdditiveAttention extends Attention {
     }
 
     @Override
-    protected Scores score(Matrix query, Matrix[] memory, Object keys) {
-        Matrix[] k = (Matrix[]) keys;
+    protected Scores score(Matrix query, Matrix[] memory, Matrix[] k) {
         int batch = query.rows();
         int src = memory.length;
         Matrix projectedQuery = query.matmulT(weightQuery.value()).addRowVectorInPlace(bias.value());
@@ -89,7 +88,7 @@ public final class AdditiveAttention extends Attention {
 
     /** dp_s summed over the queries that used this memory: dL/dk_s, turned into dW_k and dm_s at the end. */
     @Override
-    protected Object newPending(Matrix[] memory) {
+    protected Matrix[] newPending(Matrix[] memory) {
         Matrix[] dKeys = new Matrix[memory.length];
         for (int s = 0; s < memory.length; s++) {
             dKeys[s] = Matrix.zeros(memory[s].rows(), attnDim());
@@ -98,10 +97,8 @@ public final class AdditiveAttention extends Attention {
     }
 
     @Override
-    protected Matrix scoreBackward(Matrix query, Matrix[] memory, Object saved, Matrix dE, Matrix[] dMemory,
-                                   Object pending) {
-        Matrix[] u = (Matrix[]) saved;
-        Matrix[] dKeys = (Matrix[]) pending;
+    protected Matrix scoreBackward(Matrix query, Matrix[] memory, Matrix[] u, Matrix dE, Matrix[] dMemory,
+                                   Matrix[] dKeys) {
         int batch = query.rows();
         int src = memory.length;
         int attn = attnDim();
@@ -127,8 +124,7 @@ public final class AdditiveAttention extends Attention {
     }
 
     @Override
-    protected void finishPending(Matrix[] memory, Object pending, Matrix[] dMemory) {
-        Matrix[] dKeys = (Matrix[]) pending;
+    protected void finishPending(Matrix[] memory, Matrix[] dKeys, Matrix[] dMemory) {
         for (int s = 0; s < memory.length; s++) {
             weightKey.grad().addMatmul(dKeys[s], true, memory[s], false);
             dMemory[s].addMatmul(dKeys[s], false, weightKey.value(), false);

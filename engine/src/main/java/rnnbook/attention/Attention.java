@@ -3,6 +3,7 @@ package rnnbook.attention;
 import rnnbook.nn.Module;
 import rnnbook.nn.Sequences;
 import rnnbook.tensor.Matrix;
+import rnnbook.tensor.Softmax;
 
 /**
  * Attention of one decoder query over all encoder states (the "memory"), shared by every scoring rule:
@@ -31,10 +32,10 @@ public abstract class Attention implements Module {
     public static final class Memory {
         private final Matrix[] values;
         private final Mask mask;
-        private final Object keys;
-        private Object pending;
+        private final Matrix[] keys;
+        private Matrix[] pending;
 
-        Memory(Matrix[] values, Mask mask, Object keys) {
+        Memory(Matrix[] values, Mask mask, Matrix[] keys) {
             this.values = values;
             this.mask = mask;
             this.keys = keys;
@@ -63,9 +64,9 @@ public abstract class Attention implements Module {
         private final Memory memory;
         private final Matrix alpha;   // (batch, srcLen): row-major per example, the form the math loops over
         private final Matrix context;
-        private final Object saved;
+        private final Matrix[] saved;
 
-        Step(Matrix query, Memory memory, Matrix alpha, Matrix context, Object saved) {
+        Step(Matrix query, Memory memory, Matrix alpha, Matrix context, Matrix[] saved) {
             this.query = query;
             this.memory = memory;
             this.alpha = alpha;
@@ -92,8 +93,11 @@ public abstract class Attention implements Module {
     public record Gradients(Matrix dQuery, Matrix[] dMemory) {
     }
 
-    /** A scoring rule's result: scores e (batch, srcLen) and whatever its backward needs. */
-    protected record Scores(Matrix e, Object saved) {
+    /**
+     * A scoring rule's result: scores e (batch, srcLen) and, per source position, what its backward needs
+     * ({@code saved[s]}, e.g. the additive rule's hidden layer u_s; null when the rule needs nothing).
+     */
+    protected record Scores(Matrix e, Matrix[] saved) {
     }
 
     private Step last;
@@ -102,25 +106,29 @@ public abstract class Attention implements Module {
 
     public abstract int memoryDim();
 
-    /** Per-memory work done once for every query (null when the rule has none). */
-    protected abstract Object prepareKeys(Matrix[] memory);
+    /**
+     * The keys k_s, one (batch, any width) matrix per source position, computed once per memory for every query
+     * (the additive rule's m_s · W_kᵀ); a rule that scores the memory itself returns {@code memory}.
+     */
+    protected abstract Matrix[] prepareKeys(Matrix[] memory);
 
-    /** e[b][s] = score(q_b, m_s[b]) for every example and position. */
-    protected abstract Scores score(Matrix query, Matrix[] memory, Object keys);
+    /** e[b][s] = score(q_b, m_s[b]) for every example and position, given the prepared keys. */
+    protected abstract Scores score(Matrix query, Matrix[] memory, Matrix[] keys);
 
     /**
      * Turns dL/de (batch, srcLen) into dL/dq; gradients reaching the memory are added to {@code dMemory} or, when
-     * they pass through precomputed keys, to {@code pending} (created by {@link #newPending}); accumulates
-     * parameter gradients that do not depend on the memory.
+     * they pass through the prepared keys, to {@code dKeys} (made by {@link #newPending}, one per position);
+     * accumulates parameter gradients that do not depend on the memory.
      */
-    protected abstract Matrix scoreBackward(Matrix query, Matrix[] memory, Object saved, Matrix dE,
-                                            Matrix[] dMemory, Object pending);
+    protected abstract Matrix scoreBackward(Matrix query, Matrix[] memory, Matrix[] saved, Matrix dE,
+                                            Matrix[] dMemory, Matrix[] dKeys);
 
-    /** An empty accumulator for gradients that reach the memory through precomputed keys (or null). */
-    protected abstract Object newPending(Matrix[] memory);
+    /** Zero gradients for the prepared keys, dL/dk_s per position, summed over queries (or null when the keys
+     * are the memory itself and gradients go straight to dMemory). */
+    protected abstract Matrix[] newPending(Matrix[] memory);
 
-    /** Pushes pending key gradients into dMemory and the parameters' gradients. */
-    protected abstract void finishPending(Matrix[] memory, Object pending, Matrix[] dMemory);
+    /** Pushes the summed key gradients into dMemory and the parameters' gradients. */
+    protected abstract void finishPending(Matrix[] memory, Matrix[] dKeys, Matrix[] dMemory);
 
     /** Checks the memory and its mask and precomputes what every query will need. */
     public Memory prepare(Matrix[] memory, Mask mask) {
@@ -145,7 +153,7 @@ public abstract class Attention implements Module {
         int batch = memory.batch();
         query.requireShape("attention query", batch, queryDim());
         Scores scores = score(query, m, memory.keys);
-        Matrix alpha = maskedSoftmax(scores.e(), memory.mask);
+        Matrix alpha = Softmax.masked(scores.e(), memory.mask::valid);   // α = 0 where the mask says padding
         Matrix context = Matrix.zeros(batch, memoryDim());
         for (int s = 0; s < m.length; s++) {
             addRowScaled(context, alpha, s, m[s]);   // context_b += α_bs m_s[b]
@@ -172,7 +180,7 @@ public abstract class Attention implements Module {
     public Gradients backward(Step step, Matrix dContext, Matrix dWeights) {
         Matrix[] m = step.memory.values;
         Matrix[] dMemory = zerosLike(m);
-        Object pending = newPending(m);
+        Matrix[] pending = newPending(m);
         Matrix dQuery = backwardInto(step, dContext, dWeights, dMemory, pending);
         finishPending(m, pending, dMemory);
         return new Gradients(dQuery, dMemory);
@@ -199,7 +207,7 @@ public abstract class Attention implements Module {
         }
     }
 
-    private Matrix backwardInto(Step step, Matrix dContext, Matrix dWeights, Matrix[] dMemory, Object pending) {
+    private Matrix backwardInto(Step step, Matrix dContext, Matrix dWeights, Matrix[] dMemory, Matrix[] pending) {
         Matrix[] memory = step.memory.values;
         int batch = memory[0].rows();
         int src = memory.length;
@@ -229,17 +237,7 @@ public abstract class Attention implements Module {
                 dAlpha.data()[b * src + s] = dot + (dWeights == null ? 0 : dWeights.data()[s * batch + b]);
             }
         }
-        // softmax backward, row by row: de_s = α_s (dα_s - Σ α dα); zero where masked because α is zero there
-        Matrix dE = Matrix.zeros(batch, src);
-        for (int b = 0; b < batch; b++) {
-            double weighted = 0;
-            for (int s = 0; s < src; s++) {
-                weighted += a[b * src + s] * dAlpha.data()[b * src + s];
-            }
-            for (int s = 0; s < src; s++) {
-                dE.data()[b * src + s] = a[b * src + s] * (dAlpha.data()[b * src + s] - weighted);
-            }
-        }
+        Matrix dE = Softmax.backward(step.alpha, dAlpha);   // zero where masked, because α is zero there
         return scoreBackward(step.query, memory, step.saved, dE, dMemory, pending);
     }
 
@@ -249,37 +247,6 @@ public abstract class Attention implements Module {
             out[i] = Matrix.zeros(xs[i].rows(), xs[i].cols());
         }
         return out;
-    }
-
-    /**
-     * Softmax over the valid positions of each row: the maximum is taken over valid scores only and masked
-     * entries are set to exactly zero, so a padded score of any size (even infinite) changes nothing.
-     */
-    static Matrix maskedSoftmax(Matrix e, Mask mask) {
-        int batch = e.rows();
-        int src = e.cols();
-        Matrix alpha = Matrix.zeros(batch, src);
-        double[] in = e.data();
-        double[] out = alpha.data();
-        for (int b = 0; b < batch; b++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int s = 0; s < src; s++) {
-                if (mask.valid(b, s)) {
-                    max = Math.max(max, in[b * src + s]);
-                }
-            }
-            double sum = 0;
-            for (int s = 0; s < src; s++) {
-                if (mask.valid(b, s)) {
-                    out[b * src + s] = Math.exp(in[b * src + s] - max);
-                    sum += out[b * src + s];
-                }
-            }
-            for (int s = 0; s < src; s++) {
-                out[b * src + s] /= sum;
-            }
-        }
-        return alpha;
     }
 
     /** target[b] += alpha[b][s] * m[b] for every row b. */

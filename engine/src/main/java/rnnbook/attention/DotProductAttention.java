@@ -36,22 +36,22 @@ public final class DotProductAttention extends Attention {
     }
 
     @Override
-    protected Object prepareKeys(Matrix[] memory) {
-        return null;   // the keys are the memory itself
+    protected Matrix[] prepareKeys(Matrix[] memory) {
+        return memory;   // the keys are the memory itself
     }
 
     @Override
-    protected Object newPending(Matrix[] memory) {
-        return null;
+    protected Matrix[] newPending(Matrix[] memory) {
+        return null;   // dm_s is added straight to dMemory
     }
 
     @Override
-    protected void finishPending(Matrix[] memory, Object pending, Matrix[] dMemory) {
+    protected void finishPending(Matrix[] memory, Matrix[] dKeys, Matrix[] dMemory) {
         // nothing waits: dm_s is added directly, it costs no more per step than the forward did
     }
 
     @Override
-    protected Scores score(Matrix query, Matrix[] memory, Object keys) {
+    protected Scores score(Matrix query, Matrix[] memory, Matrix[] keys) {
         int batch = query.rows();
         int src = memory.length;
         Matrix e = Matrix.zeros(batch, src);
@@ -70,8 +70,8 @@ public final class DotProductAttention extends Attention {
     }
 
     @Override
-    protected Matrix scoreBackward(Matrix query, Matrix[] memory, Object saved, Matrix dE, Matrix[] dMemory,
-                                   Object pending) {
+    protected Matrix scoreBackward(Matrix query, Matrix[] memory, Matrix[] saved, Matrix dE, Matrix[] dMemory,
+                                   Matrix[] dKeys) {
         int batch = query.rows();
         int src = memory.length;
         Matrix dQuery = Matrix.zeros(batch, dim);

@@ -79,7 +79,7 @@ public final class GradientCheck {
             }
             double denominator = Math.max(Math.sqrt(aSq) + Math.sqrt(nSq), 1e-300);
             double rel = (aSq == 0 && nSq == 0) ? 0.0 : Math.sqrt(diffSq) / denominator;
-            entries.add(new Entry(p.name(), rel, maxAbs, theta.length));
+            entries.add(new Entry(p.path(), rel, maxAbs, theta.length));
         }
         return new Report(entries);
     }

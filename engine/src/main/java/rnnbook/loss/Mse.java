@@ -14,7 +14,11 @@ public final class Mse {
         this(Reduction.MEAN);
     }
 
+    /** @param reduction MEAN or SUM (per-entry losses, NONE, are simply (y - t)²) */
     public Mse(Reduction reduction) {
+        if (reduction != Reduction.MEAN && reduction != Reduction.SUM) {
+            throw new IllegalArgumentException("MSE: reduction must be MEAN or SUM, got " + reduction);
+        }
         this.reduction = reduction;
     }
 

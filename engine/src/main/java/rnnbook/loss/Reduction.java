@@ -5,5 +5,7 @@ public enum Reduction {
     /** Average over the counted examples (the default). */
     MEAN,
     /** Plain sum. */
-    SUM
+    SUM,
+    /** No reduction: one loss per example (PyTorch's {@code reduction='none'}); ignored rows count 0. */
+    NONE
 }

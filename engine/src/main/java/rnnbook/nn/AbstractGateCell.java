@@ -13,14 +13,28 @@ public abstract class AbstractGateCell implements GateCell {
     protected final Parameter weightHh;
     protected final Parameter biasIh;
     protected final Parameter biasHh;
+    private final CellWeights weights;
 
     /** @param cell the cell's name, for the error on a non-positive size */
     protected AbstractGateCell(String cell, int gates, int inputSize, int hiddenSize, Random rng) {
-        CellWeights w = CellWeights.uniform(cell, gates, inputSize, hiddenSize, rng);
-        this.weightIh = w.weightIh();
-        this.weightHh = w.weightHh();
-        this.biasIh = w.biasIh();
-        this.biasHh = w.biasHh();
+        this(cell, gates, inputSize, hiddenSize, true, rng);
+    }
+
+    /**
+     * @param cell the cell's name, for the error on a non-positive size
+     * @param bias false for PyTorch's {@code bias=False}: only the two weights are parameters
+     */
+    protected AbstractGateCell(String cell, int gates, int inputSize, int hiddenSize, boolean bias, Random rng) {
+        this.weights = CellWeights.uniform(cell, gates, inputSize, hiddenSize, bias, rng);
+        this.weightIh = weights.weightIh();
+        this.weightHh = weights.weightHh();
+        this.biasIh = weights.biasIh();
+        this.biasHh = weights.biasHh();
+    }
+
+    @Override
+    public boolean hasBias() {
+        return weights.bias();
     }
 
     @Override
@@ -55,6 +69,6 @@ public abstract class AbstractGateCell implements GateCell {
 
     @Override
     public Map<String, Parameter> namedParameters() {
-        return Module.named(weightIh, weightHh, biasIh, biasHh);
+        return weights.named();
     }
 }

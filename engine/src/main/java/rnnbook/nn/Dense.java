@@ -5,20 +5,28 @@ import java.util.Random;
 import rnnbook.tensor.Matrix;
 
 /**
- * A fully connected layer, PyTorch's {@code Linear}: y = x · Wᵀ + b.
+ * A fully connected layer, PyTorch's {@code Linear}: y = x · Wᵀ + b, or y = x · Wᵀ with {@code bias=false}.
  *
  * <p>Shapes: x (batch, in), {@code weight} W (out, in), {@code bias} b (1, out), y (batch, out).
  * Backward: dW += dyᵀ · x, db += Σ_rows dy, dx = dy · W. Initialised uniform(-1/√in, 1/√in), as PyTorch.
  */
 public final class Dense implements Layer {
     private final Parameter weight;
-    private final Parameter bias;
+    private final Parameter bias;   // null without bias
     private Matrix x;
 
     public Dense(int in, int out, Random rng) {
+        this(in, out, true, rng);
+    }
+
+    /** PyTorch's {@code Linear(in, out, bias)}: {@code bias=false} gives a layer whose only parameter is W. */
+    public Dense(int in, int out, boolean bias, Random rng) {
+        if (in <= 0 || out <= 0) {
+            throw new IllegalArgumentException("Dense sizes must be positive, got in " + in + " and out " + out);
+        }
         double bound = 1.0 / Math.sqrt(in);
         this.weight = new Parameter("weight", Init.uniform(out, in, bound, rng));
-        this.bias = new Parameter("bias", Init.uniform(1, out, bound, rng));
+        this.bias = bias ? new Parameter("bias", Init.uniform(1, out, bound, rng)) : null;
     }
 
     public int inputSize() {
@@ -33,7 +41,16 @@ public final class Dense implements Layer {
         return weight;
     }
 
+    /** Whether the layer adds a bias (PyTorch's {@code bias=True}). */
+    public boolean hasBias() {
+        return bias != null;
+    }
+
+    /** b, (1, out); an error for a layer built with {@code bias=false}. */
     public Parameter bias() {
+        if (bias == null) {
+            throw new IllegalStateException("this Dense layer was built with bias=false and has no bias");
+        }
         return bias;
     }
 
@@ -44,7 +61,8 @@ public final class Dense implements Layer {
                     + "), got " + x.shape());
         }
         this.x = x;
-        return x.matmulT(weight.value()).addRowVectorInPlace(bias.value());
+        Matrix y = x.matmulT(weight.value());
+        return bias == null ? y : y.addRowVectorInPlace(bias.value());
     }
 
     @Override
@@ -54,12 +72,14 @@ public final class Dense implements Layer {
         }
         dy.requireShape("Dense backward: dy", x.rows(), outputSize());
         weight.grad().addMatmul(dy, true, x, false);
-        dy.addSumRowsTo(bias.grad());
+        if (bias != null) {
+            dy.addSumRowsTo(bias.grad());
+        }
         return dy.matmul(weight.value());
     }
 
     @Override
     public Map<String, Parameter> namedParameters() {
-        return Module.named(weight, bias);
+        return bias == null ? Module.named(weight) : Module.named(weight, bias);
     }
 }

@@ -47,23 +47,32 @@ public interface GateCell extends Cell {
     /** W_hh, (gates * hidden, hidden), PyTorch's {@code weight_hh}. */
     Parameter weightHh();
 
-    /** b_ih, (1, gates * hidden). */
+    /** b_ih, (1, gates * hidden); a constant zero row when the cell has no bias ({@link #hasBias()}). */
     Parameter biasIh();
 
-    /** b_hh, (1, gates * hidden). */
+    /** b_hh, (1, gates * hidden); a constant zero row when the cell has no bias ({@link #hasBias()}). */
     Parameter biasHh();
+
+    /** Whether the biases are learnable parameters (PyTorch's {@code bias=True}); no bias gradient otherwise. */
+    default boolean hasBias() {
+        return true;
+    }
 
     /** dW_ih += Σ_t dG_tᵀ · x_t, db_ih += Σ_t Σ_rows dG_t; returns every dx_t = dG_t · W_ih. */
     default Matrix[] backwardInputGates(Matrix[] xs, Matrix[] dInputGates) {
         PerStep.addTMatmul(weightIh().grad(), dInputGates, xs);
-        PerStep.addSumRows(biasIh().grad(), dInputGates);
+        if (hasBias()) {
+            PerStep.addSumRows(biasIh().grad(), dInputGates);
+        }
         return PerStep.matmul(dInputGates, weightIh().value());
     }
 
     /** dW_hh += Σ_t dG_tᵀ · h_{t-1}, db_hh += Σ_t Σ_rows dG_t. */
     default void backwardRecurrentGates(Matrix[] hPrev, Matrix[] dRecurrentGates) {
         PerStep.addTMatmul(weightHh().grad(), dRecurrentGates, hPrev);
-        PerStep.addSumRows(biasHh().grad(), dRecurrentGates);
+        if (hasBias()) {
+            PerStep.addSumRows(biasHh().grad(), dRecurrentGates);
+        }
     }
 
     /** W_hh, (gates * hidden, hidden): {@link Recurrent} packs it (and its transpose) once per sequence. */

@@ -55,7 +55,12 @@ public final class GruCell extends AbstractGateCell {
     }
 
     public GruCell(int inputSize, int hiddenSize, Random rng) {
-        super("GruCell", 3, inputSize, hiddenSize, rng);
+        this(inputSize, hiddenSize, true, rng);
+    }
+
+    /** PyTorch's {@code GRUCell(input, hidden, bias)}; {@code bias=false} leaves only the two weights. */
+    public GruCell(int inputSize, int hiddenSize, boolean bias, Random rng) {
+        super("GruCell", 3, inputSize, hiddenSize, bias, rng);
     }
 
     @Override

@@ -61,7 +61,12 @@ public final class LstmCell extends AbstractGateCell {
     }
 
     public LstmCell(int inputSize, int hiddenSize, Random rng) {
-        super("LstmCell", 4, inputSize, hiddenSize, rng);
+        this(inputSize, hiddenSize, true, rng);
+    }
+
+    /** PyTorch's {@code LSTMCell(input, hidden, bias)}; {@code bias=false} leaves only the two weights. */
+    public LstmCell(int inputSize, int hiddenSize, boolean bias, Random rng) {
+        super("LstmCell", 4, inputSize, hiddenSize, bias, rng);
     }
 
     @Override

@@ -34,7 +34,12 @@ public final class RnnCell extends AbstractGateCell {
     }
 
     public RnnCell(int inputSize, int hiddenSize, Activation activation, Random rng) {
-        super("RnnCell", 1, inputSize, hiddenSize, rng);
+        this(inputSize, hiddenSize, activation, true, rng);
+    }
+
+    /** PyTorch's {@code RNNCell(input, hidden, bias, nonlinearity)}; {@code bias=false} leaves only the weights. */
+    public RnnCell(int inputSize, int hiddenSize, Activation activation, boolean bias, Random rng) {
+        super("RnnCell", 1, inputSize, hiddenSize, bias, rng);
         this.activation = activation;
     }
 

@@ -81,7 +81,36 @@ public final class Stacked implements Module {
     /** PyTorch's {@code nn.RNN(input, hidden, layers, dropout=p, bidirectional=b)} with tanh. */
     public static Stacked rnn(int inputSize, int hiddenSize, int layers, double dropout, boolean bidirectional,
                               Random rng) {
-        return new Stacked(RnnCell::new, inputSize, hiddenSize, layers, dropout, bidirectional, rng);
+        return rnn(inputSize, hiddenSize, layers, Activation.TANH, true, dropout, bidirectional, rng);
+    }
+
+    /**
+     * PyTorch's {@code nn.RNN(input, hidden, layers, nonlinearity, bias, dropout=p, bidirectional=b)}, in its
+     * argument order: {@code nonlinearity} {@link Activation#TANH} or {@link Activation#RELU} (PyTorch's 'tanh',
+     * 'relu'), {@code bias=false} for layers with weights only.
+     */
+    public static Stacked rnn(int inputSize, int hiddenSize, int layers, Activation nonlinearity, boolean bias,
+                              double dropout, boolean bidirectional, Random rng) {
+        if (nonlinearity != Activation.TANH && nonlinearity != Activation.RELU) {
+            throw new IllegalArgumentException("Stacked.rnn: nonlinearity must be TANH or RELU (PyTorch's 'tanh' or"
+                    + " 'relu'), got " + nonlinearity);
+        }
+        return new Stacked((in, hidden, r) -> new RnnCell(in, hidden, nonlinearity, bias, r), inputSize, hiddenSize,
+                layers, dropout, bidirectional, rng);
+    }
+
+    /** PyTorch's {@code nn.LSTM(input, hidden, layers, bias, dropout=p, bidirectional=b)}. */
+    public static Stacked lstm(int inputSize, int hiddenSize, int layers, boolean bias, double dropout,
+                               boolean bidirectional, Random rng) {
+        return new Stacked((in, hidden, r) -> new LstmCell(in, hidden, bias, r), inputSize, hiddenSize, layers,
+                dropout, bidirectional, rng);
+    }
+
+    /** PyTorch's {@code nn.GRU(input, hidden, layers, bias, dropout=p, bidirectional=b)}. */
+    public static Stacked gru(int inputSize, int hiddenSize, int layers, boolean bias, double dropout,
+                              boolean bidirectional, Random rng) {
+        return new Stacked((in, hidden, r) -> new GruCell(in, hidden, bias, r), inputSize, hiddenSize, layers,
+                dropout, bidirectional, rng);
     }
 
     /** Layers of cells made by {@code factory}: layer 0 reads {@code inputSize}, layer k reads directions * hidden. */

@@ -10,9 +10,11 @@ public final class Clip {
 
     // tag::clip[]
     /**
-     * Clipping by global norm, PyTorch's {@code clip_grad_norm_}: with total = √(Σ over every parameter of
-     * Σ g²), when total > maxNorm every gradient is multiplied by maxNorm / (total + 1e-6). The direction of the
-     * update is kept; only its length is bounded.
+     * Clipping by global norm, PyTorch's {@code clip_grad_norm_}, by its exact rule: with
+     * total = √(Σ over every parameter of Σ g²), every gradient is multiplied by
+     * coef = min(1, maxNorm / (total + 1e-6)). The direction of the update is kept; only its length is bounded.
+     * The 1e-6 guards against a zero total; it also means a total of exactly maxNorm is scaled (by 0.999999...),
+     * as in PyTorch, and anything below maxNorm - 1e-6 or so is left as it is (coef clamps to 1).
      *
      * @return the total norm before clipping
      */
@@ -21,11 +23,9 @@ public final class Clip {
             throw new IllegalArgumentException("clip: max norm must be positive, got " + maxNorm);
         }
         double total = totalNorm(parameters);
-        if (total > maxNorm) {
-            double scale = maxNorm / (total + 1e-6);
-            for (Parameter p : parameters) {
-                p.grad().scaleInPlace(scale);
-            }
+        double coef = Math.min(maxNorm / (total + 1e-6), 1.0);
+        for (Parameter p : parameters) {
+            p.grad().scaleInPlace(coef);
         }
         return total;
     }

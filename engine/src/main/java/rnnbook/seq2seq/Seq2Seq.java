@@ -23,6 +23,7 @@ import rnnbook.nn.Step;
 import rnnbook.nn.StepGrad;
 import rnnbook.tensor.Blocks;
 import rnnbook.tensor.Matrix;
+import rnnbook.tensor.Softmax;
 
 /**
  * An encoder-decoder (Sutskever et al. 2014), optionally with attention (Luong et al. 2015), over any cell.
@@ -289,7 +290,7 @@ public final class Seq2Seq implements Module {
                 Matrix h = step.state().h();
                 Matrix f = attention == null ? h
                         : Blocks.concatColumns(h, attention.forward(h, s.prepared()).context());
-                Matrix logProbs = logSoftmax(out.forward(f));
+                Matrix logProbs = Softmax.log(out.forward(f));
                 return new Next<>(logProbs, new DecoderState(step.state(), s.memory(), s.mask(), s.prepared()));
             }
 
@@ -348,7 +349,7 @@ public final class Seq2Seq implements Module {
             state = step.state();
             Attention.Step a = attention.forward(state.h(), s.prepared());
             rows.add(a.weights().transpose().rowArray(0));
-            Matrix logProbs = logSoftmax(out.forward(Blocks.concatColumns(state.h(), a.context())));
+            Matrix logProbs = Softmax.log(out.forward(Blocks.concatColumns(state.h(), a.context())));
             last = logProbs.argmaxRows()[0];
             logProb += logProbs.get(0, last);
             ended = last == tokens.eos();
@@ -368,26 +369,6 @@ public final class Seq2Seq implements Module {
         }
         return Decoding.beam(scorer(), start(new int[][] {source}), tokens.bos(), tokens.eos(), width, maxLen,
                 lengthPenalty);
-    }
-
-    /** Row-wise log-softmax, stable: z - max - log Σ exp(z - max). */
-    static Matrix logSoftmax(Matrix z) {
-        Matrix out = Matrix.zeros(z.rows(), z.cols());
-        int c = z.cols();
-        for (int i = 0; i < z.rows(); i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < c; j++) {
-                max = Math.max(max, z.data()[i * c + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < c; j++) {
-                sum += Math.exp(z.data()[i * c + j] - max);
-            }
-            for (int j = 0; j < c; j++) {
-                out.data()[i * c + j] = z.data()[i * c + j] - max - Math.log(sum);
-            }
-        }
-        return out;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package rnnbook.tensor;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -12,6 +13,11 @@ import java.util.concurrent.locks.LockSupport;
  * loop, where products come every few microseconds, it is always awake; once work stops it parks and costs
  * nothing. Only one caller at a time can hand work over; a second concurrent caller simply does all of its own
  * work (results are the same either way: the halves are disjoint rows, each computed in a fixed order).
+ *
+ * <p>The caller's waits are bounded: when the helper has not <em>taken</em> a posted half within
+ * {@link #TAKE_TIMEOUT_NANOS} (a lost wake-up, or a helper that died), the caller takes the half back and throws an
+ * {@link IllegalStateException} saying so, instead of spinning forever. How long a half takes to <em>compute</em>
+ * is not bounded here (a big product may take seconds); a test's time-out covers that.
  */
 final class SecondCore {
     private SecondCore() {
@@ -20,12 +26,21 @@ final class SecondCore {
     /** How long the helper keeps polling for new work before it parks. */
     static final long SPIN_NANOS = 200_000;
 
+    /** How long a posted half may wait to be taken before the caller calls it a lost wake-up (a woken thread
+     * takes microseconds; a second is far beyond any scheduling delay on a loaded machine). */
+    static final long TAKE_TIMEOUT_NANOS = 2_000_000_000L;
+
     private static final AtomicBoolean CLAIMED = new AtomicBoolean();
-    private static volatile Runnable task;
-    private static volatile long posted;      // how many tasks have been handed over
+    /** The posted half; whoever swaps it to null (the helper to run it, or the caller to take it back) owns it. */
+    private static final AtomicReference<Runnable> TASK = new AtomicReference<>();
+    private static volatile long posted;      // how many tasks have been handed over (the claim holder writes this)
     private static volatile long completed;   // how many of them the helper has finished (it alone writes this)
     private static volatile Throwable failure;
     private static volatile boolean parked;
+    /** Tests only: swallow the next wake-up, as a lost one would be. */
+    static volatile boolean loseNextWakeUp;
+    /** Tests only: the take time-out in force ({@link #TAKE_TIMEOUT_NANOS} unless a test shortens it). */
+    static volatile long takeTimeoutNanos = TAKE_TIMEOUT_NANOS;
     private static final Thread HELPER = start();
 
     private static Thread start() {
@@ -45,22 +60,22 @@ final class SecondCore {
         try {
             // a caller stopped mid-product (a notebook cell interrupted) may have left its half running: wait for it,
             // so that its completion is never taken for ours
-            while (completed != posted) {
-                Thread.onSpinWait();
-            }
+            awaitCompleted(posted);
             failure = null;
             long ticket = posted + 1;
-            task = theirs;
+            TASK.set(theirs);
             posted = ticket;
             if (parked) {
-                LockSupport.unpark(HELPER);
+                if (loseNextWakeUp) {
+                    loseNextWakeUp = false;
+                } else {
+                    LockSupport.unpark(HELPER);
+                }
             }
             try {
                 mine.run();
             } finally {   // even when mine failed: the helper must be done before another caller can post
-                while (completed != ticket) {
-                    Thread.onSpinWait();
-                }
+                awaitCompleted(ticket);
             }
             Throwable t = failure;
             if (t instanceof RuntimeException e) {
@@ -74,12 +89,48 @@ final class SecondCore {
         }
     }
 
+    /** Whether the helper is parked now (tests wait for it before simulating a lost wake-up). */
+    static boolean isParked() {
+        return parked;
+    }
+
+    /** Spins until the helper has completed {@code ticket} tasks; throws when a posted task is never taken. */
+    private static void awaitCompleted(long ticket) {
+        long start = 0;
+        int spins = 0;
+        while (completed != ticket) {
+            Thread.onSpinWait();
+            if (++spins % 4096 != 0) {   // look at the clock rarely: the usual wait is a few microseconds
+                continue;
+            }
+            long now = System.nanoTime();
+            if (start == 0) {
+                start = now;
+            } else if (now - start > takeTimeoutNanos && TASK.get() != null) {
+                Runnable back = TASK.getAndSet(null);   // take the half back, so it never runs after we gave up
+                if (back != null) {
+                    posted = ticket - 1;
+                    throw lostWakeUp(now - start);
+                }   // else the helper took it just now: keep waiting for it
+            }
+            if (!HELPER.isAlive()) {
+                throw new IllegalStateException("SecondCore: the helper thread " + HELPER.getName() + " has died");
+            }
+        }
+    }
+
+    private static IllegalStateException lostWakeUp(long waitedNanos) {
+        return new IllegalStateException(String.format(
+                "SecondCore: the helper thread (%s, parked=%b) did not take the posted half of a product within"
+                        + " %.1f s: a lost wake-up. The product was abandoned.",
+                HELPER.getState(), parked, waitedNanos / 1e9));
+    }
+
     private static void loop() {
         long idleSince = System.nanoTime();
         while (true) {
-            Runnable work = task;
+            Runnable work = TASK.get() == null ? null : TASK.getAndSet(null);
             if (work != null) {
-                task = null;
                 try {
                     work.run();
                 } catch (Throwable t) {
@@ -94,7 +145,7 @@ final class SecondCore {
                 continue;
             }
             parked = true;
-            if (task == null) {   // checked again after announcing: a task posted meanwhile is not missed
+            if (TASK.get() == null) {   // checked again after announcing: a task posted meanwhile is not missed
                 LockSupport.park(SecondCore.class);
             }
             parked = false;

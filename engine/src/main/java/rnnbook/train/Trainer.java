@@ -77,12 +77,12 @@ public final class Trainer {
     private Consumer<History.Record> listener;
     private int step;
 
-    /** Trains the optimiser's parameters; errors name parameters by {@link Parameter#name()}. */
+    /** Trains the optimiser's parameters; errors name parameters by {@link Parameter#path()}. */
     public Trainer(Optimizer optimizer) {
         this.optimizer = optimizer;
         this.parameters = List.copyOf(optimizer.parameters());
         for (Parameter p : parameters) {
-            names.put(p, p.name());
+            names.put(p, p.path());
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import rnnbook.nn.Parameter;
 import rnnbook.optim.Clip;
@@ -14,15 +15,29 @@ import rnnbook.tensor.Matrix;
 
 /**
  * {@link Clip#gradNorm} against PyTorch's {@code clip_grad_norm_}: the total norm it returns and the gradients
- * after clipping, for a max norm below the total (clipped) and above it (left alone).
+ * after clipping, for a max norm below the total (clipped), above it (left alone), equal to it and just above it
+ * (scaled: PyTorch's coefficient max_norm / (total + 1e-6) clamped to 1, always applied).
  */
 class ClipParityTest {
-    private static final JsonObject DOCUMENT = Reference.load("rnn.json");
-
     @TestFactory
     Stream<DynamicTest> matchesPyTorchClipGradNorm() {
-        return Reference.cases(DOCUMENT, "clip_grad_norm").stream()
-                .map(c -> DynamicTest.dynamicTest(c.get("name").getAsString(), () -> check(c)));
+        return Stream.of("rnn.json", "api.json").flatMap(file -> Reference.cases(Reference.load(file),
+                "clip_grad_norm").stream().map(c -> DynamicTest.dynamicTest(file + " " + c.get("name").getAsString(),
+                () -> check(c))));
+    }
+
+    /**
+     * PyTorch's rule is always applied: a total of exactly max_norm is still scaled, by 5 / (5 + 1e-6). The
+     * reference has that case (api.json); the check here is that it is really there and really scaled.
+     */
+    @Test
+    void aTotalOfExactlyMaxNormIsScaledAsInPyTorch() {
+        JsonObject c = Reference.cases(Reference.load("api.json"), "clip_grad_norm").stream()
+                .filter(x -> x.get("name").getAsString().equals("total_exactly_max_norm")).findFirst().orElseThrow();
+        assertEquals(c.get("max_norm").getAsDouble(), c.get("total_norm").getAsDouble(), 0.0);
+        double scaled = Reference.matrix(c.getAsJsonObject("clipped").get("bias")).get(0, 0);
+        assertEquals(-3.0 * 5 / (5 + 1e-6), scaled, 1e-15);
+        check(c);
     }
 
     private static void check(JsonObject c) {

@@ -9,27 +9,34 @@ import rnnbook.loss.SoftmaxCrossEntropy;
 import rnnbook.tensor.Matrix;
 
 /**
- * {@link SoftmaxCrossEntropy} against PyTorch's {@code CrossEntropyLoss}: mean and sum, rows with
+ * {@link SoftmaxCrossEntropy} against PyTorch's {@code CrossEntropyLoss}: mean, sum and none, rows with
  * ignore_index -100, and logits of magnitude 300 (where a naive softmax overflows).
  */
 class CrossEntropyParityTest {
-    private static final JsonObject DOCUMENT = Reference.load("rnn.json");
-
     @TestFactory
     Stream<DynamicTest> matchesPyTorchCrossEntropy() {
-        return Reference.cases(DOCUMENT, "cross_entropy").stream()
-                .map(c -> DynamicTest.dynamicTest(c.get("name").getAsString(), () -> check(c)));
+        return Stream.of("rnn.json", "api.json").flatMap(file -> Reference.cases(Reference.load(file),
+                "cross_entropy").stream().map(c -> DynamicTest.dynamicTest(file + " " + c.get("name").getAsString(),
+                () -> check(c))));
     }
 
     private static void check(JsonObject c) {
         Reduction reduction = switch (c.get("reduction").getAsString()) {
             case "mean" -> Reduction.MEAN;
             case "sum" -> Reduction.SUM;
+            case "none" -> Reduction.NONE;
             default -> throw new IllegalArgumentException("unknown reduction in " + c.get("name"));
         };
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy(reduction, c.get("ignore_index").getAsInt());
         Matrix logits = Reference.matrix(c.get("logits"));
-        double value = loss.forward(logits, Reference.ints(c.get("targets")));
+        int[] targets = Reference.ints(c.get("targets"));
+        if (reduction == Reduction.NONE) {   // one loss per row; the gradient of Σ_i upstream_i loss_i
+            Reference.assertClose("losses", Reference.matrix(c.get("loss")), Matrix.row(loss.losses(logits, targets)));
+            double[] upstream = Reference.vector(c.getAsJsonArray("upstream"));
+            Reference.assertClose("dL/dlogits", Reference.matrix(c.get("grad")), loss.backward(upstream));
+            return;
+        }
+        double value = loss.forward(logits, targets);
         Reference.assertClose("loss", c.get("loss").getAsDouble(), value);
         Reference.assertClose("dL/dlogits", Reference.matrix(c.get("grad")), loss.backward());
     }

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import rnnbook.nn.Activation;
 import rnnbook.nn.Parameter;
 import rnnbook.nn.Stacked;
 import rnnbook.nn.State;
@@ -38,15 +39,27 @@ class GatedParityTest {
         assertEquals(10, kinds);
     }
 
-    private static void check(JsonObject c) {
-        boolean lstm = c.get("kind").getAsString().equals("lstm");
+    /**
+     * One case of gated.json or of api.json's "stacked": kind lstm, gru, rnn_tanh or rnn_relu, built through
+     * {@link Stacked}'s factories with the case's bias (true when the case has none).
+     */
+    static void check(JsonObject c) {
+        String kind = c.get("kind").getAsString();
+        boolean lstm = kind.equals("lstm");
         int input = c.get("input_size").getAsInt();
         int hidden = c.get("hidden_size").getAsInt();
         int layers = c.get("num_layers").getAsInt();
         boolean bidirectional = c.get("bidirectional").getAsBoolean();
+        boolean bias = !c.has("bias") || c.get("bias").getAsBoolean();
         Random seeded = new Random(0);   // these initial weights are overwritten by PyTorch's, by name
-        Stacked stack = lstm ? Stacked.lstm(input, hidden, layers, 0.0, bidirectional, seeded)
-                : Stacked.gru(input, hidden, layers, 0.0, bidirectional, seeded);
+        Stacked stack = switch (kind) {
+            case "lstm" -> Stacked.lstm(input, hidden, layers, bias, 0.0, bidirectional, seeded);
+            case "gru" -> Stacked.gru(input, hidden, layers, bias, 0.0, bidirectional, seeded);
+            case "rnn_tanh" -> Stacked.rnn(input, hidden, layers, Activation.TANH, bias, 0.0, bidirectional, seeded);
+            case "rnn_relu" -> Stacked.rnn(input, hidden, layers, Activation.RELU, bias, 0.0, bidirectional, seeded);
+            default -> throw new IllegalArgumentException("unknown kind " + kind + " in " + c.get("name"));
+        };
+        // the name sets must be equal: a bias-free stack has no bias parameters at all, as PyTorch's
         Reference.loadParameters(stack, c.getAsJsonObject("parameters"));
 
         Matrix[] xs = Reference.sequence(c.get("input"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,33 @@ class SecondCoreTest {
         int[] ran = new int[2];
         SecondCore.run(() -> ran[0]++, () -> ran[1]++);
         assertArrayEquals(new int[] {1, 1}, ran);
+    }
+
+    /**
+     * A lost wake-up (the helper parked, the unpark never arrives) is an error naming it, within the take time-out,
+     * not a caller spinning forever; the abandoned half never runs later, and the next product works.
+     */
+    @Test
+    void aLostWakeUpIsAClearErrorNotAHang() {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!SecondCore.isParked()) {   // the helper parks SPIN_NANOS after its last work
+            assertTrue(System.nanoTime() < deadline, "the helper never parked");
+            Thread.onSpinWait();
+        }
+        int[] ran = new int[3];
+        SecondCore.takeTimeoutNanos = 50_000_000;
+        SecondCore.loseNextWakeUp = true;
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> SecondCore.run(() -> ran[0]++, () -> ran[1]++));
+            assertTrue(e.getMessage().contains("lost wake-up"), e.getMessage());
+        } finally {
+            SecondCore.takeTimeoutNanos = SecondCore.TAKE_TIMEOUT_NANOS;
+            SecondCore.loseNextWakeUp = false;
+        }
+        assertArrayEquals(new int[] {1, 0, 0}, ran, "the caller's half ran, the abandoned half did not");
+        SecondCore.run(() -> { }, () -> ran[2]++);   // the helper runs tasks in order: the next one is this
+        assertArrayEquals(new int[] {1, 0, 1}, ran, "the abandoned half ran after all, or the next one did not");
     }
 
     /** Four threads multiplying at once (only one can hold the helper) each get their own right answer. */
