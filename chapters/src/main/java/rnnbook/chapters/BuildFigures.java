@@ -28,7 +28,8 @@ import rnnbook.viz.Figures;
  * (only the chapters named, when any are).
  *
  * <p>Results are cached: a program runs again only when the key of its last run differs, the key being a SHA-256
- * of the scale and of every class file of the engine and the chapters (the programs' code and everything they
+ * of the scale, of whether the JVM has the Vector API (the engine's SIMD path sums in another order, so its last
+ * digits differ) and of every class file of the engine and the chapters (the programs' code and everything they
  * call; all inputs are generated from that code and fixed seeds). The key and the files a run wrote are kept in
  * {@code OUT_DIR/.cache/CLASS.key}; a missing file forces a new run too.
  */
@@ -63,7 +64,8 @@ public final class BuildFigures {
                 continue;
             }
             for (Class<?> program : chapter.getValue()) {
-                String key = scale + " " + codeHash;
+                String key = scale + " simd=" + ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                        + " " + codeHash;
                 Path stamp = out.resolve(".cache").resolve(program.getName() + ".key");
                 if (upToDate(stamp, key, out)) {
                     continue;

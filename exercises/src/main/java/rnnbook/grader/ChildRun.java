@@ -143,9 +143,11 @@ public final class ChildRun {
             List<String> javaArgs = List.of("-Xmx256m", "-Xss1m", "-XX:MaxMetaspaceSize=96m",
                     "-XX:CompressedClassSpaceSize=48m", "-XX:ReservedCodeCacheSize=32m",
                     "-XX:MaxDirectMemorySize=8m", "-XX:ActiveProcessorCount=1", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData",
+                    // the engine's SIMD path, as in the notebooks, the site build and the benchmarks; it needs C2 (with
+                    // the quick JIT only, -XX:TieredStopAtLevel=1, the Vector API runs about 30x slower than scalar code)
+                    "--add-modules", "jdk.incubator.vector", "-XX:-UsePerfData",
                     "-XX:+DisableAttachMechanism", "-Xshare:auto", "-Djava.io.tmpdir=" + scratch,
-                    "-Dfile.encoding=UTF-8", "-Duser.home=" + scratch, "--limit-modules", "java.base",
+                    "-Dfile.encoding=UTF-8", "-Duser.home=" + scratch, "--limit-modules", "java.base,jdk.incubator.vector",
                     "--module-path", prepared.runner().toString(), "-m",
                     "rnnbook.runner/rnnbook.runner.internal.Child", prepared.engine().toString());
             List<Path> binds = List.of(prepared.engine(), prepared.runner(), runDir);

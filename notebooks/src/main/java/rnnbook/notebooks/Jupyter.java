@@ -13,8 +13,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's Jupyter, run by absolute path (another {@code python3} or {@code jupyter} may come first on PATH), with
- * every Jupyter folder inside one project-local directory so nothing in the user's home is read or written:
- * {@code JUPYTER_PATH} (where the rnnbook kernelspec is), runtime (connection files), config and data.
+ * every Jupyter folder inside one project-local directory: {@code JUPYTER_PATH} (where the rnnbook kernelspec is),
+ * runtime (connection files), config and data. {@link #env()} is the one place that environment is made: the
+ * tests, {@code ./book notebook-update} and {@code ./book notebook} (through {@link #main}) all use it.
+ *
+ * <p>{@code ./book notebook} also installs the kernelspec in the user's own Jupyter data folder
+ * ({@link #installForUser}), so any Jupyter on the machine finds it, nbconvert included.
  */
 public final class Jupyter {
     public static final Path JUPYTER = Path.of("/usr/bin/jupyter");
@@ -59,7 +63,77 @@ public final class Jupyter {
         env.put("JUPYTER_DATA_DIR", home.resolve("data").toString());
         env.put("JUPYTER_PLATFORM_DIRS", "1");
         env.put("PYTHONNOUSERSITE", "1");
+        // Debian's debugpy warns on stderr about frozen modules at every kernel-manager start otherwise
+        env.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
         return env;
+    }
+
+    /**
+     * Writes the kernelspec into the user's Jupyter data folder ({@code jupyter --data-dir} as the user's own
+     * Jupyter sees it, without this project's variables), where every Jupyter on the machine looks for kernels.
+     * Returns the written kernel.json.
+     */
+    public static Path installForUser(Path kernelDir, String scale) {
+        ProcessBuilder pb = new ProcessBuilder(JUPYTER.toString(), "--data-dir");
+        pb.environment().keySet().removeIf(k -> k.startsWith("JUPYTER_"));
+        pb.redirectErrorStream(true);
+        try {
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes()).strip();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0 || out.isEmpty() || out.contains("\n")) {
+                throw new IllegalStateException("expected '" + JUPYTER + " --data-dir' to print one folder but got: " + out);
+            }
+            return KernelSpec.write(kernelDir, Path.of(out), scale);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run " + JUPYTER + " --data-dir", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking Jupyter for its data folder", e);
+        }
+    }
+
+    /**
+     * The folder {@code ./book notebook} serves: {@code chapters} (the chapter notebooks) and {@code exercises} (the
+     * exercise notebooks), links to the repository's own folders, so what a learner saves lands in the repository.
+     */
+    public static Path learnerRoot(Path root, Path notebooks, Path exercises) {
+        try {
+            Files.createDirectories(root);
+            link(root.resolve("chapters"), notebooks);
+            link(root.resolve("exercises"), exercises);
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not make the notebook folder " + root, e);
+        }
+    }
+
+    private static void link(Path link, Path target) throws IOException {
+        Path to = target.toAbsolutePath().normalize();
+        if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(to)) {
+            return;
+        }
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, to);
+    }
+
+    /**
+     * For {@code ./book notebook}: {@code Jupyter serve KERNEL_DIR JUPYTER_HOME SERVE_ROOT NOTEBOOKS EXERCISES
+     * [ci|full]} writes the project's kernelspec, installs it for the user, makes the served folder and prints
+     * the environment as {@code export NAME='value'} lines for the shell to evaluate.
+     */
+    public static void main(String[] args) {
+        if (args.length < 6 || args.length > 7 || !args[0].equals("serve")) {
+            System.err.println("usage: Jupyter serve KERNEL_DIR JUPYTER_HOME SERVE_ROOT NOTEBOOKS EXERCISES [ci|full]");
+            System.exit(2);
+        }
+        requireInstalled();
+        String scale = args.length == 7 ? args[6] : null;
+        Jupyter jupyter = new Jupyter(Path.of(args[2]), Path.of(args[1]));
+        jupyter.writeKernelSpec(scale);
+        Path user = installForUser(Path.of(args[1]), scale);
+        System.err.println("[book] kernelspec 'rnnbook' installed for every Jupyter of this user: " + user);
+        learnerRoot(Path.of(args[3]), Path.of(args[4]), Path.of(args[5]));
+        jupyter.env().forEach((k, v) -> System.out.println("export " + k + "='" + v.replace("'", "'\\''") + "'"));
     }
 
     /** A process builder for {@code /usr/bin/jupyter ARGS} with this environment. */

@@ -14,10 +14,14 @@ import java.nio.file.StandardCopyOption;
  * Writes the Jupyter kernelspec "rnnbook (Java)": {@code JUPYTER_DIR/kernels/rnnbook/kernel.json}.
  *
  * <p>The kernel is rapaio-jupyter-kernel, run as
- * {@code java -cp KERNEL_DIR/patch:KERNEL_DIR/rapaio-jupyter-kernel.jar org.rapaio.jupyter.kernel.MainApp}: the
- * {@code patch} folder comes first so the corrected {@code LoopThread} and the file-only logging set-up win over the
- * jar's. What the notebooks' JShell sees (engine, chapter programs, their dependencies) goes in the kernel's
- * environment as {@code RJK_CLASSPATH}, {@code ;}-separated (the kernel splits on {@code ;} only).
+ * {@code java --add-modules jdk.incubator.vector -cp KERNEL_DIR/patch:KERNEL_DIR/rapaio-jupyter-kernel.jar
+ * rnnbook.kernel.KernelMain}: the {@code patch} folder comes first so its corrected classes and logging set-up win
+ * over the jar's (notebooks/README.md lists them), and {@code KernelMain} starts the kernel quietly. The Vector API
+ * module gives the engine its SIMD path, as in its benchmarks, the site build and the grader, so a learner's numbers
+ * and step times are the page's. The JVM announces an incubator module on stderr at every start and Java 17 has no
+ * switch to stop it, so the command runs under {@code bash}, which drops that one line and passes the rest of
+ * stderr through. What the notebooks' JShell sees (engine, chapter programs, their dependencies) goes in the
+ * kernel's environment as {@code RJK_CLASSPATH}, {@code ;}-separated (the kernel splits on {@code ;} only).
  *
  * <p>Everything the kernel needs is in {@code KERNEL_DIR} ({@code notebooks/target/kernel}, made by the build);
  * writing the spec again gives the same file, so callers may write it on every run.
@@ -29,16 +33,29 @@ public final class KernelSpec {
     public static final String JAR = "rapaio-jupyter-kernel.jar";
     public static final String PATCH = "patch";
     public static final String CLASSPATH_FILE = "jshell-classpath.txt";
+    public static final String MAIN = "rnnbook.kernel.KernelMain";
+    /** The Vector API module: the engine's SIMD kernels run only in a JVM that resolved it. */
+    public static final String VECTOR_MODULE = "jdk.incubator.vector";
+    /** The line every JVM with an incubator module prints on stderr at start-up. */
+    public static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: " + VECTOR_MODULE;
+    /** Runs its arguments as a command, with the incubator warning taken out of its stderr. */
+    static final String QUIET_STDERR = "exec \"$@\" 2> >(grep -v -x --line-buffered '" + INCUBATOR_WARNING + "' >&2)";
 
     private KernelSpec() {
     }
 
     /**
-     * Usage: {@code KernelSpec KERNEL_DIR JUPYTER_DIR [ci|full]}. Prints the path of the written kernel.json.
+     * Usage: {@code KernelSpec KERNEL_DIR JUPYTER_DIR [ci|full]}, or {@code KernelSpec --user KERNEL_DIR [ci|full]}
+     * for the user's own Jupyter data folder. Prints the path of the written kernel.json.
      */
     public static void main(String[] args) {
+        if (args.length >= 2 && args.length <= 3 && args[0].equals("--user")) {
+            Jupyter.requireInstalled();
+            System.out.println(Jupyter.installForUser(Path.of(args[1]), args.length == 3 ? args[2] : null));
+            return;
+        }
         if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: KernelSpec KERNEL_DIR JUPYTER_DIR [ci|full]");
+            System.err.println("usage: KernelSpec KERNEL_DIR JUPYTER_DIR [ci|full] | KernelSpec --user KERNEL_DIR [ci|full]");
             System.exit(2);
         }
         String scale = args.length == 3 ? args[2] : null;
@@ -71,7 +88,7 @@ public final class KernelSpec {
     public static JsonObject spec(Path kernelDir, String scale) {
         Path dir = kernelDir.toAbsolutePath().normalize();
         Path jar = require(dir.resolve(JAR));
-        Path patch = require(dir.resolve(PATCH).resolve("org/rapaio/jupyter/kernel/channels/LoopThread.class"));
+        Path patch = require(dir.resolve(PATCH).resolve(MAIN.replace('.', '/') + ".class"));
         Path classpathFile = require(dir.resolve(CLASSPATH_FILE));
         String jshellClasspath;
         try {
@@ -88,7 +105,13 @@ public final class KernelSpec {
         }
 
         JsonArray argv = new JsonArray();
+        argv.add("/bin/bash");
+        argv.add("-c");
+        argv.add(QUIET_STDERR);
+        argv.add("rnnbook-kernel");   // $0 of the script
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        argv.add("--add-modules");
+        argv.add(VECTOR_MODULE);
         argv.add("-cp");
         // order matters: the patch folder first, so its LoopThread and logging.properties shadow the jar's
         argv.add(dir.resolve(PATCH) + File.pathSeparator + jar);
@@ -96,7 +119,7 @@ public final class KernelSpec {
         if (scale != null) {
             argv.add("-Drnnbook.scale=" + scale);
         }
-        argv.add("org.rapaio.jupyter.kernel.MainApp");
+        argv.add(MAIN);
         argv.add("{connection_file}");
 
         JsonObject env = new JsonObject();

@@ -20,8 +20,8 @@ class KernelSpecTest {
     /** A kernel folder as the build makes it, with a made-up class path. */
     private Path kernelDir(String classpath) throws IOException {
         Path k = dir.resolve("kernel");
-        Files.createDirectories(k.resolve("patch/org/rapaio/jupyter/kernel/channels"));
-        Files.write(k.resolve("patch/org/rapaio/jupyter/kernel/channels/LoopThread.class"), new byte[] {1});
+        Files.createDirectories(k.resolve("patch/rnnbook/kernel"));
+        Files.write(k.resolve("patch/rnnbook/kernel/KernelMain.class"), new byte[] {1});
         Files.write(k.resolve(KernelSpec.JAR), new byte[] {1});
         Files.writeString(k.resolve(KernelSpec.CLASSPATH_FILE), classpath + "\n");
         return k;
@@ -33,13 +33,31 @@ class KernelSpecTest {
         JsonObject spec = KernelSpec.spec(k, "ci");
         List<String> argv = new ArrayList<>();
         spec.getAsJsonArray("argv").forEach(e -> argv.add(e.getAsString()));
-        assertEquals(List.of("-cp", k.resolve("patch") + ":" + k.resolve(KernelSpec.JAR), "-Djava.awt.headless=true",
-                "-Drnnbook.scale=ci", "org.rapaio.jupyter.kernel.MainApp", "{connection_file}"),
-                argv.subList(1, argv.size()));
-        assertTrue(argv.get(0).endsWith("/bin/java"), argv.get(0));
+        assertEquals(List.of("/bin/bash", "-c"), argv.subList(0, 2));
+        assertEquals(List.of("--add-modules", "jdk.incubator.vector", "-cp",
+                k.resolve("patch") + ":" + k.resolve(KernelSpec.JAR), "-Djava.awt.headless=true",
+                "-Drnnbook.scale=ci", "rnnbook.kernel.KernelMain", "{connection_file}"),
+                argv.subList(5, argv.size()));
+        assertTrue(argv.get(4).endsWith("/bin/java"), argv.get(4));
         assertEquals("/a/engine/classes;/b/xchart.jar",
                 spec.getAsJsonObject("env").get("RJK_CLASSPATH").getAsString());
         assertEquals("rnnbook (Java)", spec.get("display_name").getAsString());
+    }
+
+    @Test
+    void theWrapperDropsOnlyTheIncubatorWarningFromStderr() throws Exception {
+        // the script of argv[2], run for real with a command that writes the warning between two other lines
+        Path k = kernelDir("/a;/b");
+        List<String> argv = new ArrayList<>();
+        KernelSpec.spec(k, null).getAsJsonArray("argv").forEach(e -> argv.add(e.getAsString()));
+        Process p = new ProcessBuilder(argv.get(0), argv.get(1), argv.get(2), argv.get(3), "/bin/sh", "-c",
+                "echo before >&2; echo 'WARNING: Using incubator modules: jdk.incubator.vector' >&2; echo after >&2;"
+                        + " echo out").start();
+        String out = new String(p.getInputStream().readAllBytes());
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("out\n", out);
+        assertEquals("before\nafter\n", err);
     }
 
     @Test

@@ -1,8 +1,11 @@
 package rnnbook.site;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -196,7 +199,7 @@ public final class SiteBuilder {
                 next = companionNext(s, reading, outs, titles);
                 if (s.kind() == Kind.NOTEBOOK) {
                     actions = "<p class=\"actions\"><a class=\"notebook-download\" href=\"" + Layout.esc(c.slug())
-                            + ".ipynb\" download>Download .ipynb</a></p>\n" + KERNEL_NOTE;
+                            + ".ipynb\" download>Download .ipynb</a></p>\n" + live(c);
                     toc = List.of();
                 }
             }
@@ -301,11 +304,6 @@ public final class SiteBuilder {
         return " (link:rnnbook.pdf[the PDF, " + Files.size(Path.of(v)) / (1024 * 1024) + " MB], as last made)";
     }
 
-    /** Said wherever a notebook can be downloaded: it runs on the book's JShell kernel, not on a stock Jupyter. */
-    static final String KERNEL_NOTE = "<p class=\"kernel-note\">The downloaded <code>.ipynb</code> needs the book's JShell "
-            + "kernel and engine: in a clone of the repository, <code>./book notebook</code> installs Jupyter, sets up "
-            + "the kernel and opens the notebooks.</p>\n";
-
     /** Links to the chapter's notebook and exercises (they 404 until those modules exist). */
     private static String actions(Book.Chapter c) {
         String s = Layout.esc(c.slug());
@@ -313,7 +311,7 @@ public final class SiteBuilder {
                 + "<a class=\"notebook-view\" href=\"notebooks/" + s + ".html\">Notebook</a>"
                 + "<a class=\"notebook-download\" href=\"notebooks/" + s + ".ipynb\" download>Download .ipynb</a>"
                 + "<a class=\"exercises\" href=\"exercises/" + s + "/index.html\">Exercises</a>"
-                + "</p>\n" + KERNEL_NOTE;
+                + "</p>\n" + live(c);
     }
 
     /**
@@ -335,6 +333,14 @@ public final class SiteBuilder {
             after = b.source.chapter().slug().equals(s.slug());
         }
         return null;
+    }
+
+    /** Said wherever a notebook is shown or downloaded: how to open it live ({@code ./book notebook}) on the book's kernel. */
+    static String live(Book.Chapter c) {
+        return "<p class=\"kernel-note\">These views are read-only. A notebook runs on the book's JShell kernel, not on a"
+                + " stock Jupyter: to run and edit this chapter's code, run <code>./book notebook</code> in a clone of the"
+                + " repository, then open <code>chapters/" + Layout.esc(c.slug()) + ".ipynb</code> (its exercises are"
+                + " in <code>exercises/</code>).</p>\n";
     }
 
     /** A page in the docs folder that the concept map does not list would never be reached: refuse it. */
@@ -471,14 +477,33 @@ public final class SiteBuilder {
         }
     }
 
-    /** Runs {@link BuildFigures} (every chapter program, cached by a hash of their code) in a child JVM. */
+    /** The line every JVM with an incubator module prints on stderr at start-up (Java 17 has no switch for it). */
+    static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: jdk.incubator.vector";
+
+    /**
+     * Runs {@link BuildFigures} (every chapter program, cached by a hash of their code) in a child JVM, with the
+     * Vector API (the engine's SIMD path, as in the notebooks, the grader and the benchmarks, so the page's numbers
+     * and times are the ones a learner gets); its stderr is passed on without the incubator warning.
+     */
     private static Process startFigures(Path figures) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector",
                 "-Djava.awt.headless=true",
                 "-D" + rnnbook.train.Scale.PROPERTY + "=" + System.getProperty(rnnbook.train.Scale.PROPERTY, "ci"),
                 "-cp", System.getProperty("java.class.path"),
                 BuildFigures.class.getName(), figures.toString()));
-        return new ProcessBuilder(cmd).inheritIO().start();
+        Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        Thread err = new Thread(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                lines.lines().filter(l -> !l.equals(INCUBATOR_WARNING)).forEach(System.err::println);
+            } catch (IOException e) {
+                // the child is gone; its exit code tells what happened
+            }
+        }, "figures-stderr");
+        err.setDaemon(true);
+        err.start();
+        return p;
     }
 
     private static void waitFor(Process figureRun, Path figures) {

@@ -12,11 +12,17 @@ import org.rapaio.jupyter.kernel.message.HMACDigest;
 import org.rapaio.jupyter.kernel.message.Message;
 import org.rapaio.jupyter.kernel.message.MessageId;
 import org.rapaio.jupyter.kernel.message.MessageType;
+import org.rapaio.jupyter.kernel.message.messages.ControlInterruptReply;
+import org.rapaio.jupyter.kernel.message.messages.ControlInterruptRequest;
+import org.rapaio.jupyter.kernel.message.messages.ControlShutdownReply;
+import org.rapaio.jupyter.kernel.message.messages.ControlShutdownRequest;
 import org.rapaio.jupyter.kernel.message.messages.ErrorReply;
 import org.rapaio.jupyter.kernel.message.messages.IOPubStatus;
 import org.rapaio.jupyter.kernel.message.messages.IOPubStream;
 import org.rapaio.jupyter.kernel.message.ContentType;
 import org.rapaio.org.zeromq.ZMQ;
+import rnnbook.kernel.LearnerErrors;
+import rnnbook.kernel.StreamBatcher;
 
 /**
  * A corrected copy of rapaio-jupyter-kernel 3.0.1's {@code Channels}: the five ZeroMQ channels of one kernel and the
@@ -30,6 +36,16 @@ import org.rapaio.org.zeromq.ZMQ;
  * on the first notebook run of a test suite while other builds ran. Here the table is complete, and the kernel
  * knows its channels, before any channel is bound: the loop threads are started after those writes, so they see
  * them ({@code Thread.start()} happens-before the started thread's actions).
+ *
+ * <p>Three more changes, each for a fault a learner met (notebooks/README.md):
+ * <ul>
+ *   <li>interrupt and shutdown requests are answered by {@link #interrupt} and {@link #shutdown} here, on the control
+ *       channel with the request as parent, without touching the shell's current message or after-actions (see
+ *       {@link ControlChannel}; the original's sharing left an interrupted cell {@code In [*]} forever);</li>
+ *   <li>printed text goes through a {@link StreamBatcher}, so a cell's lines come back as one stream output, and
+ *       the batch is sent before anything else is published for the cell, which keeps the order;</li>
+ *   <li>the code of the running cell is handed to {@link LearnerErrors}, so an error can name the learner's line.</li>
+ * </ul>
  *
  * <p>Everything else keeps the behaviour of the original, read from its bytecode with {@code javap -c}. It sits in
  * {@code target/kernel/patch}, before the kernel jar on the kernel's class path, beside the corrected
@@ -47,7 +63,10 @@ public final class Channels {
     private final Stack<Runnable> afterActions = new Stack<>();
     @SuppressWarnings("rawtypes")
     private volatile Map<MessageType<?>, MessageHandler> handlers;
-    private MessageId<?> msgId;
+    private final StreamBatcher<MessageId<?>> streams;
+    private RapaioKernel kernel;
+    /** The shell message being handled: written by the shell thread, read by engine threads that print. */
+    private volatile MessageId<?> msgId;
     private boolean isConnected = false;
     private boolean requestShutdown = false;
 
@@ -61,6 +80,8 @@ public final class Channels {
         this.stdin = new StdinChannel(this, ctx, hmac);
         this.iopub = new IOPubChannel(this, ctx, hmac);
         this.channels = Set.of(heartbeat, shell, control, stdin, iopub);
+        this.streams = new StreamBatcher<>((parent, err, text) -> iopub.sendMessage(new Message<>(parent,
+                MessageType.IOPUB_STREAM, new IOPubStream(err ? IOPubStream.StreamName.ERR : IOPubStream.StreamName.OUT, text))));
     }
 
     /** The fix: kernel wiring and the full handler table first, then the channels (and their threads). */
@@ -69,16 +90,20 @@ public final class Channels {
         if (isConnected) {
             return;
         }
+        this.kernel = kernel;
         kernel.registerChannels(this);
         Map<MessageType<?>, MessageHandler> table = new HashMap<>();
-        on(table, MessageType.SHELL_EXECUTE_REQUEST, kernel::handleExecuteRequest);
+        on(table, MessageType.SHELL_EXECUTE_REQUEST, m -> {
+            LearnerErrors.cellStarts(m.content().code());
+            kernel.handleExecuteRequest(m);
+        });
         on(table, MessageType.SHELL_INSPECT_REQUEST, kernel::handleInspectRequest);
         on(table, MessageType.SHELL_COMPLETE_REQUEST, kernel::handleCompleteRequest);
         on(table, MessageType.SHELL_HISTORY_REQUEST, kernel::handleHistoryRequest);
         on(table, MessageType.SHELL_IS_COMPLETE_REQUEST, kernel::handleIsCompleteRequest);
         on(table, MessageType.SHELL_KERNEL_INFO_REQUEST, kernel::handleKernelInfoRequest);
-        on(table, MessageType.CONTROL_SHUTDOWN_REQUEST, kernel::handleShutdownRequest);
-        on(table, MessageType.CONTROL_INTERRUPT_REQUEST, kernel::handleInterruptRequest);
+        on(table, MessageType.CONTROL_SHUTDOWN_REQUEST, this::shutdown);
+        on(table, MessageType.CONTROL_INTERRUPT_REQUEST, this::interrupt);
         on(table, MessageType.CUSTOM_COMM_OPEN, kernel::handleCommOpenCommand);
         on(table, MessageType.CUSTOM_COMM_MSG, kernel::handleCommMsgCommand);
         on(table, MessageType.CUSTOM_COMM_CLOSE, kernel::handleCommCloseCommand);
@@ -92,6 +117,30 @@ public final class Channels {
     @SuppressWarnings("rawtypes")
     private static <T> void on(Map<MessageType<?>, MessageHandler> table, MessageType<T> type, MessageHandler<T> h) {
         table.put(type, h);
+    }
+
+    /**
+     * Kernel &gt; Interrupt: stops the running cell and answers once it has stopped. The cell's own handler then
+     * reports the interruption as the cell's error and replies to it; nothing here touches the shell's state.
+     */
+    private void interrupt(Message<ControlInterruptRequest> request) {
+        MessageId<ControlInterruptRequest> id = request.getId();
+        iopub.sendMessage(new Message<>(id, MessageType.IOPUB_STATUS, IOPubStatus.BUSY));
+        kernel.interrupt();
+        control.sendMessage(new Message<>(id, MessageType.CONTROL_INTERRUPT_REPLY, new ControlInterruptReply()));
+        iopub.sendMessage(new Message<>(id, MessageType.IOPUB_STATUS, IOPubStatus.IDLE));
+    }
+
+    /** Shutdown (and restart, which Jupyter does by starting a new kernel): close JShell, answer, then stop. */
+    private void shutdown(Message<ControlShutdownRequest> request) {
+        MessageId<ControlShutdownRequest> id = request.getId();
+        iopub.sendMessage(new Message<>(id, MessageType.IOPUB_STATUS, IOPubStatus.BUSY));
+        kernel.onShutdown();
+        ControlShutdownReply reply = request.content().restart()
+                ? ControlShutdownReply.SHUTDOWN_AND_RESTART : ControlShutdownReply.SHUTDOWN;
+        control.sendMessage(new Message<>(id, MessageType.CONTROL_SHUTDOWN_REPLY, reply));
+        iopub.sendMessage(new Message<>(id, MessageType.IOPUB_STATUS, IOPubStatus.IDLE));
+        markForShutdown();
     }
 
     @SuppressWarnings("unchecked")
@@ -129,26 +178,34 @@ public final class Channels {
     }
 
     public void writeToStdOut(String s) {
-        publish(new IOPubStream(IOPubStream.StreamName.OUT, s));
+        streams.write(msgId, false, s);
     }
 
     public void writeToStdErr(String s) {
-        publish(new IOPubStream(IOPubStream.StreamName.ERR, s));
+        streams.write(msgId, true, s);
     }
 
     public String readFromStdIn() {
         return stdin.getInput(msgId, "", false);
     }
 
+    /** Publishes on IOPub for the current message; printed text that waits goes out first, to keep the order. */
     public <T extends ContentType<T>> void publish(T content) {
+        if (content instanceof IOPubStream stream) {
+            streams.write(msgId, stream.name() == IOPubStream.StreamName.ERR, stream.text());
+            return;
+        }
+        streams.flush();
         iopub.sendMessage(new Message<>(msgId, content.type(), content));
     }
 
     public <T extends ContentType<T>> void reply(T content) {
+        streams.flush();
         shell.sendMessage(new Message<>(msgId, content.type(), content));
     }
 
     public void replyError(MessageType<?> type, ErrorReply error) {
+        streams.flush();
         shell.sendMessage(new Message<>(msgId, erased(type), error));
     }
 
