@@ -2,10 +2,12 @@ package rnnbook.chapters;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -71,14 +73,27 @@ public final class BuildFigures {
                     continue;
                 }
                 long start = System.nanoTime();
-                List<String> written = runWithFiguresDir(program, out);
+                List<String> written = new ArrayList<>(runWithFiguresDir(program, out));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                Figures.writeAtomically(out.resolve(RunRecord.fileName(program)),
+                        new RunRecord(scale.toString(), seconds).toText());
+                written.add(RunRecord.fileName(program));
                 Figures.writeAtomically(stamp, key + "\n" + String.join("\n", written) + "\n");
-                System.out.printf("%-45s %6.1f s  %s%n", program.getName(), (System.nanoTime() - start) / 1e9,
-                        written);
+                System.out.printf("%-45s %6.1f s  %s%n", program.getName(), seconds, written);
                 ran++;
             }
         }
         return ran;
+    }
+
+    /** Removes what an earlier run of the program printed, so a region that prints no more shows nothing. */
+    private static void deleteOutputs(Class<?> program, Path out) throws IOException {
+        String prefix = RegionOutput.prefix(program);
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static boolean upToDate(Path stamp, String key, Path out) throws IOException {
@@ -92,20 +107,32 @@ public final class BuildFigures {
         return lines.stream().skip(1).filter(s -> !s.isBlank()).allMatch(f -> Files.exists(out.resolve(f)));
     }
 
-    /** Runs {@code program.main} with the figures folder set; returns the names of the files it wrote. */
+    /**
+     * Runs {@code program.main} with the figures folder set; returns the names of the files it wrote. What each
+     * tagged region printed is written beside the figures as {@code output-CLASS-TAG.txt} ({@link RegionOutput}),
+     * replacing the files of the program's previous run; the page shows it under the region's listing.
+     */
     public static List<String> runWithFiguresDir(Class<?> program, Path out) throws IOException {
+        deleteOutputs(program, out);
         Map<String, String> before = listing(out);
         String previous = System.getProperty(Figures.DIR_PROPERTY);
         System.setProperty(Figures.DIR_PROPERTY, out.toString());
+        PrintStream console = System.out;
+        RegionOutput printed = new RegionOutput(program, console);
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
             runMain(program);
         } finally {
+            System.out.flush();
+            System.setOut(console);
             if (previous == null) {
                 System.clearProperty(Figures.DIR_PROPERTY);
             } else {
                 System.setProperty(Figures.DIR_PROPERTY, previous);
             }
         }
+        printed.texts().forEach((tag, text) ->
+                Figures.writeAtomically(out.resolve(RegionOutput.fileName(program, tag)), text));
         Map<String, String> after = listing(out);
         List<String> written = new ArrayList<>();
         after.forEach((name, time) -> {
@@ -156,7 +183,7 @@ public final class BuildFigures {
                 if (Files.isDirectory(root)) {
                     try (Stream<Path> files = Files.walk(root)) {
                         for (Path p : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
-                            sha.update(root.relativize(p).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            sha.update(root.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
                             sha.update(Files.readAllBytes(p));
                         }
                     }

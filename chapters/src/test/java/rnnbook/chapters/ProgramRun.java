@@ -11,7 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs a chapter program's main at CI scale into a folder and keeps what it printed and wrote. */
+/**
+ * Runs a chapter program's main at CI scale into a folder and keeps what it printed and wrote. Every run also checks
+ * the page's output contract ({@link #assertOutputsFitThePage}): each region that prints has its output, nothing is
+ * printed outside a region, and every region that printed is shown on the chapter's page.
+ */
 public record ProgramRun(String stdout, Path dir, List<String> written) {
 
     public static synchronized ProgramRun of(Class<?> program, Path dir) throws IOException {
@@ -26,7 +30,47 @@ public record ProgramRun(String stdout, Path dir, List<String> written) {
         }
         String out = buffer.toString(StandardCharsets.UTF_8);
         original.print(out);
-        return new ProgramRun(out, dir, written);
+        ProgramRun run = new ProgramRun(out, dir, written);
+        run.assertOutputsFitThePage(program);
+        return run;
+    }
+
+    /** What region {@code tag} of {@code program} printed (the text shown under its listing on the page). */
+    public String output(Class<?> program, String tag) throws IOException {
+        Path file = dir.resolve(RegionOutput.fileName(program, tag));
+        assertTrue(Files.exists(file), "region " + tag + " of " + program.getSimpleName() + " printed nothing; "
+                + "outputs: " + written.stream().filter(f -> f.startsWith("output-")).toList());
+        return Files.readString(file);
+    }
+
+    /**
+     * The page shows under each listing what its region printed: so every statement region whose code prints
+     * ({@code System.out.print...}) must have printed, no output may come from lines outside the regions, and every
+     * region that printed must be included on the chapter's page (else its output would be lost).
+     */
+    void assertOutputsFitThePage(Class<?> program) throws IOException {
+        String file = program.getName().replace('.', '/') + ".java";
+        String source = Files.readString(Pages.SOURCES.resolve(file));
+        String slug = Chapters.PROGRAMS.entrySet().stream().filter(e -> e.getValue().contains(program))
+                .map(java.util.Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new AssertionError(program + " is not in Chapters.PROGRAMS"));
+        List<String> shown = Pages.regions(slug).stream().filter(r -> r.file().equals(file)).map(Pages.Region::tag)
+                .toList();
+        java.util.regex.Matcher tags = java.util.regex.Pattern.compile("// tag::([\\w-]+)\\[]").matcher(source);
+        while (tags.find()) {
+            String tag = tags.group(1);
+            String code = Pages.region(source, tag, file);
+            boolean printed = written.contains(RegionOutput.fileName(program, tag));
+            if (code.contains("System.out.print") && !RegionsCompileTest.isDeclaration(code)) {
+                assertTrue(printed, program.getSimpleName() + "[" + tag + "] prints but its run printed nothing");
+            }
+            if (printed) {
+                assertTrue(shown.contains(tag), program.getSimpleName() + "[" + tag + "] printed, but " + slug
+                        + " does not include that region, so its output would not be shown");
+            }
+        }
+        assertTrue(!written.contains(RegionOutput.fileName(program, RegionOutput.UNTAGGED)),
+                program.getSimpleName() + " printed outside its tagged regions, where no page shows it");
     }
 
     /** Asserts the figure NAME.svg and NAME.png were written. */

@@ -126,6 +126,58 @@ class RegionsCompileTest {
         assertEquals("", errors.toString().strip(), slug + ": compiler warnings");
     }
 
+    /**
+     * In a notebook every top-level variable of a cell lives on, shared by all cells of the chapter. When two
+     * regions declare the same name, re-running the earlier one after Run All sees the later one's value (chapter 2's
+     * {@code xs} of another shape), so a name that lives between cells is introduced by one region per chapter.
+     */
+    @ParameterizedTest
+    @MethodSource("chapters")
+    void eachTopLevelNameIsIntroducedByOneRegionOfTheChapter(String slug) throws IOException {
+        java.util.Map<String, String> introducedBy = new java.util.LinkedHashMap<>();
+        List<String> clashes = new ArrayList<>();
+        for (Pages.Region r : Pages.regions(slug)) {
+            String code = r.code();
+            if (isDeclaration(code)) {
+                continue;
+            }
+            for (String name : topLevelVariables(code)) {
+                String earlier = introducedBy.putIfAbsent(name, r.toString());
+                if (earlier != null && !earlier.equals(r.toString())) {
+                    clashes.add(name + " in " + earlier + " and again in " + r);
+                }
+            }
+        }
+        assertEquals(List.of(), clashes, slug + ": names declared by two regions (rename one, or keep it local)");
+    }
+
+    /** The variables a run of statements declares at its top level (not inside a block, loop or lambda). */
+    static List<String> topLevelVariables(String statements) throws IOException {
+        String source = "class Cell { void cell() {\n" + statements + "\n} }";
+        JavaFileObject file = new SimpleJavaFileObject(java.net.URI.create("string:///Cell.java"),
+                JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return source;
+            }
+        };
+        var task = (com.sun.source.util.JavacTask) ToolProvider.getSystemJavaCompiler()
+                .getTask(null, null, null, List.of("-proc:none"), null, List.of(file));
+        List<String> names = new ArrayList<>();
+        for (var unit : task.parse()) {
+            var cls = (com.sun.source.tree.ClassTree) unit.getTypeDecls().get(0);
+            var method = (com.sun.source.tree.MethodTree) cls.getMembers().stream()
+                    .filter(m -> m instanceof com.sun.source.tree.MethodTree mt && mt.getName().contentEquals("cell"))
+                    .findFirst().orElseThrow();
+            for (var statement : method.getBody().getStatements()) {
+                if (statement instanceof com.sun.source.tree.VariableTree v) {
+                    names.add(v.getName().toString());
+                }
+            }
+        }
+        return names;
+    }
+
     private static String numbered(String source) {
         StringBuilder sb = new StringBuilder();
         List<String> lines = source.lines().toList();

@@ -1,9 +1,13 @@
 package rnnbook.site;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.Attributes;
 import org.asciidoctor.Options;
@@ -37,7 +41,9 @@ final class Asciidoc implements AutoCloseable {
             @Override
             public void log(LogRecord r) {
                 if (r.getSeverity().ordinal() >= Severity.WARN.ordinal()) {
-                    String where = r.getCursor() == null ? "" : r.getCursor().getFile() + ":" + r.getCursor().getLineNumber() + ": ";
+                    String where = r.getCursor() == null ? ""
+                            : (r.getCursor().getFile() == null ? "line " : r.getCursor().getFile() + ":")
+                            + r.getCursor().getLineNumber() + ": ";
                     synchronized (problems) {
                         problems.add(where + r.getSeverity() + " " + r.getMessage());
                     }
@@ -48,6 +54,14 @@ final class Asciidoc implements AutoCloseable {
 
     /** Renders one page; throws if Asciidoctor reported any warning or error while doing so. */
     Page render(Path file) {
+        return render(file, UnaryOperator.identity());
+    }
+
+    /**
+     * Renders one page after {@code rewrite} changed its text (includes still resolve from the page's folder);
+     * throws if Asciidoctor reported any warning or error while doing so.
+     */
+    Page render(Path file, UnaryOperator<String> rewrite) {
         problems.clear();
         var builder = Attributes.builder();
         attributes.forEach(builder::attribute);
@@ -66,7 +80,13 @@ final class Asciidoc implements AutoCloseable {
                 .standalone(false)
                 .attributes(attrs)
                 .build();
-        Document doc = asciidoctor.loadFile(file.toFile(), options);
+        String text;
+        try {
+            text = rewrite.apply(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        Document doc = asciidoctor.load(text, options);
         String body = doc.convert();
         String title = doc.getDoctitle();
         if (title == null || title.isBlank()) {

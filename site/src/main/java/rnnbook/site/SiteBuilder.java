@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -147,7 +148,9 @@ public final class SiteBuilder {
             System.out.printf("figures ready after %.1f s%n", (System.nanoTime() - t0) / 1e9);
             copyFigures(figures);
             for (Source s : sources) {
-                Built b = render(asciidoc, s);
+                // a chapter page gets what each listing printed and the scale of the run (ChapterOutputs)
+                Built b = render(asciidoc, s, s.kind() == Kind.CHAPTER
+                        ? adoc -> ChapterOutputs.place(s.slug(), adoc, figures) : UnaryOperator.identity());
                 pages.add(b);
                 if (s.kind() == Kind.CHAPTER) {
                     written.add(s.slug());
@@ -217,8 +220,12 @@ public final class SiteBuilder {
     }
 
     private Built render(Asciidoc asciidoc, Source s) {
+        return render(asciidoc, s, UnaryOperator.identity());
+    }
+
+    private Built render(Asciidoc asciidoc, Source s, UnaryOperator<String> rewrite) {
         long tp = System.nanoTime();
-        Asciidoc.Page p = asciidoc.render(s.file());
+        Asciidoc.Page p = asciidoc.render(s.file(), rewrite);
         System.out.printf("  %-34s %5.1f s%n", s.out(), (System.nanoTime() - tp) / 1e9);
         Built b = new Built();
         b.source = s;
