@@ -25,7 +25,7 @@ import java.util.zip.ZipInputStream;
 import rnnbook.tensor.Matrix;
 
 /**
- * Everything compiled once before grading, cached under {@code exercises/target/grader-cache/HASH} (the hash
+ * Everything compiled once before grading, cached under {@code grader/target/grader-cache/HASH} (the hash
  * covers every source that goes in): the runner module, the Matrix-only class folder submissions compile
  * against, and per exercise its starter, its public checks and its hidden tests with their points.
  */
@@ -88,6 +88,24 @@ public final class Prepared {
         return dir.resolve("ex").resolve(exerciseId).resolve("starter");
     }
 
+    /**
+     * The grader module's folder (it holds {@code runner/}, the sources compiled at grading time, and
+     * {@code target/grader-cache/}): the system property {@code rnnbook.grader.dir}, else found from where this
+     * class was loaded ({@code grader/target/classes}).
+     */
+    public static Path home() {
+        String p = System.getProperty("rnnbook.grader.dir");
+        if (p != null) {
+            return Path.of(p).toAbsolutePath().normalize();
+        }
+        try {
+            Path classes = Path.of(Prepared.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return classes.getParent().getParent();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot locate the grader module (set -Drnnbook.grader.dir)", e);
+        }
+    }
+
     public static Path engineLocation() {
         try {
             return Path.of(Matrix.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -100,7 +118,7 @@ public final class Prepared {
     public static synchronized Prepared load(Catalog catalog) {
         Path engine = engineLocation();
         String hash = hash(catalog, engine);
-        Path cache = catalog.root().resolve("target").resolve("grader-cache");
+        Path cache = home().resolve("target").resolve("grader-cache");
         Path dir = cache.resolve(hash);
         try {
             if (!Files.isRegularFile(dir.resolve("READY"))) {
@@ -134,7 +152,7 @@ public final class Prepared {
     }
 
     private static void build(Catalog catalog, Path engine, Path into) throws IOException {
-        Path runnerSrc = catalog.root().resolve("runner").resolve("rnnbook.runner");
+        Path runnerSrc = home().resolve("runner").resolve("rnnbook.runner");
         List<Results.CompileError> errs = SourceCompiler.compileFiles(javaFiles(runnerSrc), List.of(),
                 into.resolve("runner"), List.of());
         failOn("the runner module", errs);
@@ -218,7 +236,7 @@ public final class Prepared {
     private static String hash(Catalog catalog, Path engine) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            List<Path> inputs = new ArrayList<>(javaFiles(catalog.root().resolve("runner")));
+            List<Path> inputs = new ArrayList<>(javaFiles(home().resolve("runner")));
             for (Exercise e : catalog.exercises()) {
                 inputs.add(e.starter());
                 inputs.addAll(javaFiles(e.dir().resolve("hidden")));

@@ -32,7 +32,8 @@ public final class Catalog {
             return Path.of(p).toAbsolutePath().normalize();
         }
         Path here = Path.of("").toAbsolutePath();
-        return Files.isDirectory(here.resolve("exercises").resolve("runner")) ? here.resolve("exercises") : here;
+        return Files.isDirectory(here.resolve("exercises")) && Files.isDirectory(here.resolve("grader"))
+                ? here.resolve("exercises") : here;
     }
 
     public static Catalog load(Path root) {

@@ -66,7 +66,7 @@ class HostileTest {
         Exercise rnn = Fixture.catalog().byId("rnn-step").orElseThrow();
         String solution = rnn.solution().toAbsolutePath().toString();
         String hiddenSrc = rnn.dir().resolve("hidden").resolve("RnnStepGraded.java").toAbsolutePath().toString();
-        String cache = Fixture.catalog().root().resolve("target").resolve("grader-cache").toAbsolutePath().toString();
+        String cache = Prepared.home().resolve("target").resolve("grader-cache").toAbsolutePath().toString();
         Map<String, String> h = new LinkedHashMap<>();
         String forged = """
                 for (String secret : new String[] {"", "0", "secret", "null"}) {
