@@ -1,14 +1,11 @@
 package rnnbook.demo;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 import rnnbook.data.LanguageModelBatches;
 import rnnbook.loss.SoftmaxCrossEntropy;
+import rnnbook.nn.Composite;
 import rnnbook.nn.Dense;
 import rnnbook.nn.Embedding;
-import rnnbook.nn.Module;
-import rnnbook.nn.Parameter;
 import rnnbook.nn.Recurrent;
 import rnnbook.nn.RnnCell;
 import rnnbook.nn.Sequences;
@@ -27,16 +24,16 @@ import rnnbook.tensor.Matrix;
  * Parameter names are those of the equivalent PyTorch module with fields {@code embedding}, {@code rnn} and
  * {@code decoder}: {@code embedding.weight}, {@code rnn.weight_ih_l0}, ..., {@code decoder.bias}.
  */
-public final class CharRnn implements Module {
+public final class CharRnn extends Composite {
     private final Embedding embedding;
     private final Recurrent rnn;
     private final Dense decoder;
     private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
 
     public CharRnn(int vocab, int embed, int hidden, Random rng) {
-        this.embedding = new Embedding(vocab, embed, rng);
-        this.rnn = new Recurrent(new RnnCell(embed, hidden, rng));
-        this.decoder = new Dense(hidden, vocab, rng);
+        this.embedding = register("embedding", new Embedding(vocab, embed, rng));
+        this.rnn = register("rnn", new Recurrent(new RnnCell(embed, hidden, rng)));
+        this.decoder = register("decoder", new Dense(hidden, vocab, rng));
     }
 
     public int vocabSize() {
@@ -117,14 +114,5 @@ public final class CharRnn implements Module {
             }
         }
         return p.length - 1;   // u landed in the rounding gap at the top
-    }
-
-    @Override
-    public Map<String, Parameter> namedParameters() {
-        Map<String, Parameter> all = new LinkedHashMap<>();
-        Module.addAll(all, "embedding", embedding);
-        Module.addAll(all, "rnn", rnn);
-        Module.addAll(all, "decoder", decoder);
-        return all;
     }
 }

@@ -1,9 +1,9 @@
 package rnnbook.chapters.ch02;
 
 import java.util.Random;
-import rnnbook.chapters.common.ManyToMany;
+import rnnbook.models.ManyToMany;
 import rnnbook.chapters.common.Show;
-import rnnbook.chapters.common.Tasks;
+import rnnbook.data.Tasks;
 import rnnbook.nn.Dense;
 import rnnbook.nn.RnnCell;
 import rnnbook.optim.Adam;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import rnnbook.chapters.common.ManyToOne;
+import rnnbook.models.ManyToOne;
 import rnnbook.chapters.common.Show;
 import rnnbook.check.GradientCheck;
 import rnnbook.loss.Mse;
@@ -70,12 +70,10 @@ public final class GradientChecks {
             var ce = new SoftmaxCrossEntropy();
             ce.forward(model.logits(xs), labels);
             model.backward(ce.backward());
-            var named = model.namedParameters();
             for (GradientCheck.Entry e : GradientCheck.check(model.parameters(),
                     () -> new SoftmaxCrossEntropy().forward(model.logits(xs), labels)).entries()) {
                 errors.stringColumn("layer").append("Recurrent(RnnCell " + f.name().toLowerCase() + ") + Dense");
-                errors.stringColumn("parameter").append(named.entrySet().stream()
-                        .filter(n -> n.getValue().name().equals(e.name())).findFirst().orElseThrow().getKey());
+                errors.stringColumn("parameter").append(e.name());   // the path in the model, rnn.weight_ih_l0
                 errors.intColumn("entries").append(e.checked());
                 errors.doubleColumn("relative error").append(e.relativeError());
             }

@@ -2,10 +2,10 @@ package rnnbook.chapters.ch03;
 
 import java.util.Random;
 import org.knowm.xchart.XYChart;
-import rnnbook.chapters.common.Labelled;
-import rnnbook.chapters.common.ManyToOne;
+import rnnbook.data.Labelled;
+import rnnbook.models.ManyToOne;
 import rnnbook.chapters.common.Show;
-import rnnbook.chapters.common.Tasks;
+import rnnbook.data.Tasks;
 import rnnbook.loss.SoftmaxCrossEntropy;
 import rnnbook.nn.Dense;
 import rnnbook.nn.RnnCell;

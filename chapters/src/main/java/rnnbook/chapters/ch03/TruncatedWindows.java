@@ -8,7 +8,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 import rnnbook.chapters.common.Show;
-import rnnbook.chapters.common.Tasks;
+import rnnbook.data.Tasks;
 import rnnbook.loss.Mse;
 import rnnbook.loss.Reduction;
 import rnnbook.nn.Dense;

@@ -1,4 +1,4 @@
-package rnnbook.chapters.common;
+package rnnbook.data;
 
 import java.util.Arrays;
 import java.util.Random;

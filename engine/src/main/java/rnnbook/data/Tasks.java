@@ -1,9 +1,12 @@
-package rnnbook.chapters.common;
+package rnnbook.data;
 
 import java.util.Random;
 import rnnbook.tensor.Matrix;
 
-/** Small synthetic data sets used by the Part I chapters; every one is generated from a seeded {@link Random}. */
+/**
+ * Small synthetic data sets of the Part I chapters (rising or falling, delay, remember the first symbol); every one
+ * is generated from a seeded {@link Random}.
+ */
 public final class Tasks {
     private Tasks() {
     }
@@ -14,6 +17,8 @@ public final class Tasks {
      * not on which values occur. xs (length, n, 1).
      */
     public static Labelled risingOrFalling(int n, int length, Random rng) {
+        requirePositive("risingOrFalling", "n", n);
+        requirePositive("risingOrFalling", "length", length);
         Matrix[] xs = new Matrix[length];
         for (int t = 0; t < length; t++) {
             xs[t] = Matrix.zeros(n, 1);
@@ -41,9 +46,9 @@ public final class Tasks {
 
     /** The delay task with a lag: the target at step t is the input of step t - lag (0 before that). */
     public static Matrix[][] delay(int n, int length, int lag, Random rng) {
-        if (lag < 1) {
-            throw new IllegalArgumentException("delay: lag must be at least 1, got " + lag);
-        }
+        requirePositive("delay", "n", n);
+        requirePositive("delay", "length", length);
+        requirePositive("delay", "lag", lag);
         Matrix[] xs = new Matrix[length];
         Matrix[] ys = new Matrix[length];
         for (int t = 0; t < length; t++) {
@@ -63,6 +68,12 @@ public final class Tasks {
      * of size facts + distractors + 1 (ids: facts first, then distractors, then the query); xs (gap + 2, n, size).
      */
     public static Labelled rememberFirst(int n, int gap, int facts, int distractors, Random rng) {
+        requirePositive("rememberFirst", "n", n);
+        requirePositive("rememberFirst", "facts", facts);
+        requirePositive("rememberFirst", "distractors", distractors);
+        if (gap < 0) {
+            throw new IllegalArgumentException("rememberFirst: gap must be at least 0, got " + gap);
+        }
         int size = facts + distractors + 1;
         int length = gap + 2;
         int[][] ids = new int[length][n];
@@ -80,5 +91,11 @@ public final class Tasks {
             xs[t] = rnnbook.nn.Sequences.oneHot(ids[t], size);
         }
         return new Labelled(xs, labels);
+    }
+
+    private static void requirePositive(String task, String what, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(task + ": " + what + " must be at least 1, got " + value);
+        }
     }
 }
