@@ -9,24 +9,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs only with {@code -Drnnbook.jshell=true} (about 20 s per chapter; the notebooks module executes the same
- * regions through the kernel in CI, and {@link RegionsCompileTest} checks their scoping in seconds).
- * The notebook contract: the imports of a chapter's programs, then every region the page includes, in page
- * order, run as JShell input with no rejected snippet, no exception and no compiler error.
+ * The notebook contract, run for real through JShell (as the kernel does): the imports of a chapter's programs,
+ * then every region the page includes, in page order ("Run All"), with no rejected snippet, no exception and no
+ * compiler error, and no region replacing a variable another region declared. Then every region is run a second
+ * time, last to first, so each one is re-run with the state Run All left behind (later cells included), as a
+ * learner does who goes back to change a cell: it must run again without an error and print as many lines as the
+ * first time.
+ *
+ * <p>Runs only with {@code -Drnnbook.jshell=true} (about half a minute per chapter at CI scale on two cores; the
+ * notebooks module executes the same regions through the kernel in CI, and {@link RegionsCompileTest} checks their
+ * scoping and that each name is introduced once per chapter in seconds).
  */
 class JShellRegionsTest {
 
@@ -37,7 +47,8 @@ class JShellRegionsTest {
     @ParameterizedTest
     @MethodSource("chapters")
     @EnabledIfSystemProperty(named = "rnnbook.jshell", matches = "true")
-    void regionsRunAsJShellInputInPageOrder(String slug) throws IOException {
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void regionsRunInPageOrderAndEachRunsAgainAfterRunAll(String slug) throws IOException {
         List<Pages.Region> regions = Pages.regions(slug);
         Set<String> imports = new LinkedHashSet<>();
         for (Pages.Region r : regions) {
@@ -45,6 +56,7 @@ class JShellRegionsTest {
         }
         List<String> problems = new ArrayList<>();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Map<Snippet, String> declaredBy = new IdentityHashMap<>();
         try (JShell shell = JShell.builder().executionEngine("local")
                 .out(new PrintStream(printed, true, StandardCharsets.UTF_8))
                 .err(new PrintStream(printed, true, StandardCharsets.UTF_8)).build()) {
@@ -54,15 +66,37 @@ class JShellRegionsTest {
                     .split(java.io.File.pathSeparator)) {
                 shell.addToClasspath(entry);
             }
-            eval(shell, String.join("\n", imports), "imports", problems);
+            eval(shell, String.join("\n", imports), "imports", problems, declaredBy);
+            List<Long> lines = new ArrayList<>();
             for (Pages.Region r : regions) {
-                eval(shell, r.code(), r.file() + "[" + r.tag() + "]", problems);
+                int from = printed.size();
+                eval(shell, r.code(), r.toString(), problems, declaredBy);
+                lines.add(linesSince(printed, from));
+            }
+            for (int i = regions.size() - 1; i >= 0; i--) {
+                Pages.Region r = regions.get(i);
+                int from = printed.size();
+                eval(shell, r.code(), "re-run of " + r, problems, null);
+                long again = linesSince(printed, from);
+                if (again != lines.get(i)) {
+                    problems.add("re-run of " + r + " printed " + again + " lines, the first run " + lines.get(i));
+                }
             }
         }
         assertEquals(List.of(), problems, "output:\n" + printed.toString(StandardCharsets.UTF_8));
     }
 
-    private static void eval(JShell shell, String code, String where, List<String> problems) {
+    private static long linesSince(ByteArrayOutputStream printed, int from) {
+        byte[] all = printed.toByteArray();
+        return new String(all, from, all.length - from, StandardCharsets.UTF_8).lines().count();
+    }
+
+    /**
+     * Evaluates one region snippet by snippet. With {@code declaredBy} (the first pass) it records which region
+     * declared each snippet and reports a region that overwrites another region's declaration.
+     */
+    private static void eval(JShell shell, String code, String where, List<String> problems,
+                             Map<Snippet, String> declaredBy) {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String remaining = code;
         while (!remaining.isBlank()) {
@@ -80,6 +114,15 @@ class JShellRegionsTest {
                 }
                 shell.diagnostics(e.snippet()).filter(Diag::isError).forEach(d ->
                         problems.add(where + ": " + d.getMessage(null)));
+                if (declaredBy != null) {
+                    if (e.status() == Snippet.Status.OVERWRITTEN && declaredBy.containsKey(e.snippet())
+                            && !declaredBy.get(e.snippet()).equals(where)) {
+                        problems.add(where + " declares again what " + declaredBy.get(e.snippet()) + " declared: "
+                                + e.snippet().source().strip().lines().findFirst().orElse(""));
+                    } else if (e.causeSnippet() == null) {
+                        declaredBy.put(e.snippet(), where);
+                    }
+                }
             }
             remaining = info.remaining();
         }

@@ -85,7 +85,7 @@ public record ProgramRun(String stdout, Path dir, List<String> written) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         List<String> lines = Files.readAllLines(dir.resolve(name + ".adoc"));
-        for (String line : lines.subList(2, lines.size())) {
+        for (String line : lines.subList(lines.indexOf("|===") + 1, lines.size())) {
             if (line.equals("|===")) {
                 break;
             }

@@ -82,9 +82,16 @@ public final class Figures {
         return table.print();
     }
 
-    /** An Asciidoc table with a header row. */
+    /**
+     * An Asciidoc table with a header row, titled with the table's name (so a title computed from the values, such
+     * as "What h_3 holds when w = 0.9", is the one the page shows).
+     */
     public static String toAsciidoc(Table table) {
         StringBuilder sb = new StringBuilder();
+        String title = table.name() == null ? "" : table.name().strip().replace('\n', ' ');
+        if (!title.isEmpty()) {
+            sb.append('.').append(title.startsWith(".") ? "{empty}" + title : title).append('\n');
+        }
         sb.append("[%header,cols=\"").append(table.columnCount()).append("*\"]\n|===\n");
         for (String c : table.columnNames()) {
             sb.append("|").append(escape(c)).append(' ');

@@ -40,9 +40,11 @@ class FiguresTest {
 
     @Test
     void tableBecomesAsciidoc() {
-        Table t = Table.create("t", StringColumn.create("name", "a|b"), DoubleColumn.create("x", 1.5));
+        double w = 0.5;
+        Table t = Table.create("What h_3 holds when w = " + w, StringColumn.create("name", "a|b"),
+                DoubleColumn.create("x", 1.5));
         String adoc = Figures.toAsciidoc(t);
-        assertTrue(adoc.startsWith("[%header,cols=\"2*\"]\n|===\n|name |x"), adoc);
+        assertTrue(adoc.startsWith(".What h_3 holds when w = 0.5\n[%header,cols=\"2*\"]\n|===\n|name |x"), adoc);
         assertTrue(adoc.contains("|a\\|b\n|1.5\n"), adoc);
     }
 }

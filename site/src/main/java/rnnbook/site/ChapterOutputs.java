@@ -106,8 +106,8 @@ final class ChapterOutputs {
                 : "at the small *CI scale* used by the tests (`./book serve` builds the pages at full scale)";
         return "[.run-note]\nEvery output and figure on this page comes from one run of the chapter's programs "
                 + what + "; the run took " + duration(seconds) + " on the build machine. "
-                + "The chapter's notebook runs the same code at CI scale, so some of its numbers differ (see the note "
-                + "on scale below).\n";
+                + "The chapter's notebook runs the same code at CI scale, so some of its numbers differ (see _Page and "
+                + "notebook_ below).\n";
     }
 
     /** 7 s, 42 s, 3 min 05 s. */

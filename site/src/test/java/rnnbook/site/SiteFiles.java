@@ -33,6 +33,11 @@ final class SiteFiles {
         return Path.of(property("rnnbook.concepts", "../chapters/CONCEPTS.md")).toAbsolutePath().normalize();
     }
 
+    /** The folder BuildFigures wrote for the built site: figures, tables, outputs and run records. */
+    static Path figures() {
+        return Path.of(property("rnnbook.site.figures", "target/figures-ci")).toAbsolutePath().normalize();
+    }
+
     static Path repo() {
         return Path.of(property("rnnbook.repo", "..")).toAbsolutePath().normalize();
     }

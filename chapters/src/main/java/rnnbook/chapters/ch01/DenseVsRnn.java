@@ -31,7 +31,7 @@ public final class DenseVsRnn {
             // a recurrent cell sees one step at a time, whatever the length
             rnnParams[i] = new RnnCell(features, hidden, new Random(0)).parameterCount();
         }
-        Table counts = Table.create("Parameters to read a sequence into 64 hidden units",
+        Table counts = Table.create("Parameters to read a sequence into " + hidden + " hidden units",
                 IntColumn.create("length", lengths), LongColumn.create("dense", denseParams),
                 LongColumn.create("recurrent cell", rnnParams));
         Figures.table(counts, "ffn-limits-counts");

@@ -2,6 +2,7 @@ package rnnbook.chapters.ch01;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.Function;
 import rnnbook.nn.Dense;
 import rnnbook.nn.Recurrent;
 import rnnbook.nn.RnnCell;
@@ -22,10 +23,10 @@ public final class IoConfigs {
     public static void main(String[] args) {
         // tag::parts[]
         // A batch of 2 examples, 4 input features, 8 hidden units, 3 output scores.
-        var rng = new Random(42);
+        var wiringRng = new Random(42);
         int batch = 2;
         int in = 4;
-        int hidden = 8;
+        int hiddenSize = 8;
         int out = 3;
         Matrix[] sequence = new Matrix[6];   // an input sequence of 6 steps
         for (int t = 0; t < sequence.length; t++) {
@@ -36,14 +37,14 @@ public final class IoConfigs {
 
         // tag::one-to-one[]
         // one to one: no sequence at all, a plain feed-forward layer
-        Dense classify = new Dense(in, out, rng);
+        Dense classify = new Dense(in, out, wiringRng);
         Matrix oneToOne = classify.forward(single);
         // end::one-to-one[]
 
         // tag::one-to-many[]
         // one to many: the single input starts the sequence; later steps get zeros, and each step emits an output
-        Recurrent generator = new Recurrent(new RnnCell(in, hidden, rng));
-        Dense emit = new Dense(hidden, out, rng);
+        Recurrent generator = new Recurrent(new RnnCell(in, hiddenSize, wiringRng));
+        Dense emit = new Dense(hiddenSize, out, wiringRng);
         Matrix[] oneToManyInputs = new Matrix[5];
         oneToManyInputs[0] = single;
         for (int t = 1; t < oneToManyInputs.length; t++) {
@@ -55,24 +56,24 @@ public final class IoConfigs {
 
         // tag::many-to-one[]
         // many to one: read the whole sequence, keep only the last hidden state
-        Recurrent reader = new Recurrent(new RnnCell(in, hidden, rng));
-        Dense judge = new Dense(hidden, out, rng);
+        Recurrent reader = new Recurrent(new RnnCell(in, hiddenSize, wiringRng));
+        Dense judge = new Dense(hiddenSize, out, wiringRng);
         Matrix manyToOne = judge.forward(reader.forward(sequence).last().h());
         // end::many-to-one[]
 
         // tag::many-to-many-sync[]
         // synchronized many to many: one output for every input step (a tag per word, the next character)
-        Recurrent tagger = new Recurrent(new RnnCell(in, hidden, rng));
-        Dense tag = new Dense(hidden, out, rng);
+        Recurrent tagger = new Recurrent(new RnnCell(in, hiddenSize, wiringRng));
+        Dense tag = new Dense(hiddenSize, out, wiringRng);
         Matrix[] synced = Sequences.split(tag.forward(Sequences.stack(tagger.forward(sequence).outputs())),
                 sequence.length);
         // end::many-to-many-sync[]
 
         // tag::encoder-decoder[]
         // encoder-decoder many to many: the encoder's final state starts a decoder that runs for its own length
-        Recurrent encoder = new Recurrent(new RnnCell(in, hidden, rng));
-        Recurrent decoder = new Recurrent(new RnnCell(out, hidden, rng));
-        Dense speak = new Dense(hidden, out, rng);
+        Recurrent encoder = new Recurrent(new RnnCell(in, hiddenSize, wiringRng));
+        Recurrent decoder = new Recurrent(new RnnCell(out, hiddenSize, wiringRng));
+        Dense speak = new Dense(hiddenSize, out, wiringRng);
         Matrix[] decoderInputs = new Matrix[3];   // a 6-step input becomes a 3-step output
         for (int t = 0; t < decoderInputs.length; t++) {
             decoderInputs[t] = Matrix.zeros(batch, out);   // a trained decoder would feed back its last output
@@ -82,18 +83,19 @@ public final class IoConfigs {
         // end::encoder-decoder[]
 
         // tag::table[]
-        Table shapes = Table.create("Five ways to wire inputs and outputs",
+        Function<Matrix[], String> shapeOf = steps -> steps.length + " x " + steps[0].shape();   // (seq, batch, n)
+        Table shapes = Table.create("Five ways to wire inputs and outputs, with the shapes the toy models produced",
                 StringColumn.create("configuration", "one to one", "one to many", "many to one",
                         "many to many (synchronized)", "many to many (encoder-decoder)"),
                 StringColumn.create("example", "image classification", "image captioning, music from a seed note",
                         "sentiment of a review, tomorrow's price", "next-character prediction, part-of-speech tags",
                         "translation"),
-                StringColumn.create("input (seq, batch, features)", "1 x " + single.shape(),
-                        "1 x " + single.shape(), sequence.length + " x " + sequence[0].shape(),
-                        sequence.length + " x " + sequence[0].shape(), sequence.length + " x " + sequence[0].shape()),
-                StringColumn.create("output (seq, batch, scores)", "1 x " + oneToOne.shape(),
-                        oneToMany.length + " x " + oneToMany[0].shape(), "1 x " + manyToOne.shape(),
-                        synced.length + " x " + synced[0].shape(), encDec.length + " x " + encDec[0].shape()));
+                StringColumn.create("input (seq, batch, features)", shapeOf.apply(new Matrix[] {single}),
+                        shapeOf.apply(new Matrix[] {single}), shapeOf.apply(sequence), shapeOf.apply(sequence),
+                        shapeOf.apply(sequence)),
+                StringColumn.create("output (seq, batch, scores)", shapeOf.apply(new Matrix[] {oneToOne}),
+                        shapeOf.apply(oneToMany), shapeOf.apply(new Matrix[] {manyToOne}), shapeOf.apply(synced),
+                        shapeOf.apply(encDec)));
         Figures.table(shapes, "io-configs");
         // end::table[]
     }

@@ -39,7 +39,7 @@ public final class SequentialData {
             temperature[d] = 12 + 10 * Math.sin(2 * Math.PI * (d - 110) / 365.0) + weather;
         }
         XYChart series = new XYChartBuilder().width(720).height(320)
-                .title("A daily reading over three years").xAxisTitle("day").yAxisTitle("°C").build();
+                .title("A daily reading over " + days / 365 + " years").xAxisTitle("day").yAxisTitle("°C").build();
         series.addSeries("temperature", day, temperature).setMarker(SeriesMarkers.NONE);
         series.getStyler().setLegendVisible(false);
         series.getStyler().setXAxisTickMarkSpacingHint(90);
@@ -67,8 +67,8 @@ public final class SequentialData {
         // Text is a sequence too: of words, or of characters (Unicode code points, Hangul included).
         List<String> a = List.of("the", "dog", "bit", "the", "man");
         List<String> b = List.of("the", "man", "bit", "the", "dog");
-        System.out.println(a + " and " + b + ": same words? "
-                + a.stream().sorted().toList().equals(b.stream().sorted().toList()) + ", same meaning? no");
+        System.out.println(a + " and " + b + ": the same words? "
+                + a.stream().sorted().toList().equals(b.stream().sorted().toList()) + "; the same sequence? " + a.equals(b));
         System.out.println(Texts.english().substring(0, 160) + " ...");
         String korean = "나는 한국 사람이야";
         int[] codePoints = korean.codePoints().toArray();
@@ -106,7 +106,7 @@ public final class SequentialData {
         }
         double trainedShuffled = retrained.accuracy(test.shuffledInTime(shuffleRng));
         double majority = Arrays.stream(test.labels()).average().orElse(0);
-        Table orderTable = Table.create("Accuracy on 500 test sequences",
+        Table orderTable = Table.create("Accuracy on " + test.size() + " test sequences",
                 StringColumn.create("setting", "trained and tested in order",
                         "trained in order, tested shuffled", "trained and tested shuffled", "always guessing one class"),
                 Show.formatted(DoubleColumn.create("accuracy", ordered, inShuffledOrder, trainedShuffled,

@@ -42,7 +42,7 @@ public final class Activations {
         }
         XYChart norms = new XYChartBuilder().width(720).height(380).title("Size of the hidden state, step by step")
                 .xAxisTitle("step t").yAxisTitle("‖h_t‖ (log scale)").build();
-        Table bounds = Table.create("Hidden state after 200 steps", StringColumn.create("activation"),
+        Table bounds = Table.create("Hidden state after " + steps + " steps", StringColumn.create("activation"),
                 Show.formatted(DoubleColumn.create("largest ‖h_t‖"), "0.0##"),
                 Show.formatted(DoubleColumn.create("mean of h_t entries"), "0.000"));
         for (Activation f : activations) {
@@ -93,7 +93,7 @@ public final class Activations {
                 }
             }
             curves.addSeries(f.name().toLowerCase(), epochAxis, loss).setMarker(SeriesMarkers.NONE);
-            System.out.printf("%-8s mean loss after epoch 1: %.3f, after epoch %d: %.3f%n", f.name().toLowerCase(),
+            System.out.printf("%-8s mean loss after the first epoch %.3f, after epoch %d: %.3f%n", f.name().toLowerCase(),
                     loss[0], epochs, loss[epochs - 1]);
         }
         curves.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);

@@ -27,10 +27,10 @@ public final class HiddenState {
         String other = "너는 한국 사람이야 ... 나는 한국어를 잘해";   // only the first character differs
         var vocab = Vocabulary.of(sentence + other);   // one id per distinct character (code point)
         // step t is a one-hot row: all zeros except a 1 at the id of the t-th character
-        Matrix[] xs = Arrays.stream(vocab.encode(sentence))
+        Matrix[] oneHots = Arrays.stream(vocab.encode(sentence))
                 .mapToObj(id -> Sequences.oneHot(new int[] {id}, vocab.size())).toArray(Matrix[]::new);
-        var cell = new RnnCell(vocab.size(), 8, new Random(11));
-        Matrix[] hs = new Recurrent(cell).forward(xs).outputs();
+        var traceCell = new RnnCell(vocab.size(), 8, new Random(11));
+        Matrix[] hs = new Recurrent(traceCell).forward(oneHots).outputs();
         for (int t = 0; t < hs.length; t++) {
             int cp = sentence.codePointAt(sentence.offsetByCodePoints(0, t));
             System.out.printf("t=%2d '%s'  h = %s%n", t, Character.toString(cp), Show.rounded(hs[t], 2));
@@ -38,14 +38,14 @@ public final class HiddenState {
         // end::trace[]
 
         // tag::heatmap[]
-        List<String> steps = new ArrayList<>();
+        List<String> stepLabels = new ArrayList<>();
         int[] cps = sentence.codePoints().toArray();
         for (int t = 0; t < cps.length; t++) {
-            steps.add(cps[t] == ' ' ? "␣" : Character.toString(cps[t]));
+            stepLabels.add(cps[t] == ' ' ? "␣" : Character.toString(cps[t]));
         }
         List<Integer> units = new ArrayList<>();
         List<Number[]> values = new ArrayList<>();
-        for (int j = 0; j < 8; j++) {
+        for (int j = 0; j < traceCell.hiddenSize(); j++) {
             units.add(j);
             for (int t = 0; t < hs.length; t++) {
                 values.add(new Number[] {t, j, hs[t].get(0, j)});
@@ -54,7 +54,7 @@ public final class HiddenState {
         HeatMapChart heat = new HeatMapChartBuilder().width(900).height(340)
                 .title("Hidden state h_t, unit by unit, as the sentence is read").xAxisTitle("character read at step t")
                 .yAxisTitle("hidden unit").build();
-        heat.addSeries("h", steps, units, values);
+        heat.addSeries("h", stepLabels, units, values);
         heat.getStyler().setMin(-1);
         heat.getStyler().setMax(1);
         heat.getStyler().setRangeColors(new java.awt.Color[] {
@@ -64,9 +64,9 @@ public final class HiddenState {
 
         // tag::first-character[]
         // Change only the first character: how far apart are the two memories at each later step?
-        Matrix[] xsOther = Arrays.stream(vocab.encode(other))
+        Matrix[] oneHotsOther = Arrays.stream(vocab.encode(other))
                 .mapToObj(id -> Sequences.oneHot(new int[] {id}, vocab.size())).toArray(Matrix[]::new);
-        Matrix[] hsOther = new Recurrent(cell).forward(xsOther).outputs();
+        Matrix[] hsOther = new Recurrent(traceCell).forward(oneHotsOther).outputs();
         double[] step = new double[hs.length];
         double[] distance = new double[hs.length];
         for (int t = 0; t < hs.length; t++) {

@@ -41,25 +41,26 @@ public final class MemoryDecay {
 
     public static void main(String[] args) {
         // tag::three-words[]
-        // Three inputs x1, x2, x3 and w = 0.9: what does h_3 hold?
-        double[] three = weightsInMemory(0.9, 3);
-        Table memory = Table.create("h_3 with w = 0.9",
+        // Three inputs x1, x2, x3 and a recurrent weight w: what does h_3 hold?
+        double w = 0.9;
+        double[] three = weightsInMemory(w, 3);
+        Table memory = Table.create("What h_3 holds when w = " + w,
                 StringColumn.create("input", "x1 (two steps old)", "x2 (one step old)", "x3 (just read)"),
                 DoubleColumn.create("weight in h_3", three));
         Figures.table(memory, "memory-decay-three");
         // end::three-words[]
 
         // tag::chart[]
-        int steps = 30;
-        double[] age = new double[steps];
-        for (int k = 0; k < steps; k++) {
-            age[k] = steps - 1 - k;   // how many steps ago x_k was read, seen from h_T
+        int horizon = 30;
+        double[] age = new double[horizon];
+        for (int k = 0; k < horizon; k++) {
+            age[k] = horizon - 1 - k;   // how many steps ago x_k was read, seen from h_T
         }
         XYChart chart = new XYChartBuilder().width(720).height(380)
                 .title("Weight of each past input in the memory h_T").xAxisTitle("age of the input (steps ago)")
                 .yAxisTitle("weight in h_T").build();
-        for (double w : new double[] {0.5, 0.8, 0.9, 0.99}) {
-            chart.addSeries("w = " + w, age, weightsInMemory(w, steps));
+        for (double weight : new double[] {0.5, 0.8, 0.9, 0.99}) {
+            chart.addSeries("w = " + weight, age, weightsInMemory(weight, horizon));
         }
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         Figures.show(chart, "memory-decay");

@@ -22,13 +22,14 @@ public final class WeightSharing {
 
     public static void main(String[] args) {
         // tag::train-short[]
-        // The delay task: at every step, output the input of the step before. Training sequences have 10 steps.
+        // The delay task: at every step, output the input of the step before. Training sequences are short.
+        int trainLength = 10;
         var model = new ManyToMany(new RnnCell(1, 16, new Random(21)), new Dense(16, 1, new Random(22)));
         var adam = new Adam(model.parameters(), 0.01);
         var dataRng = new Random(23);
         int updates = Scale.current().pick(400, 1500);
         for (int i = 1; i <= updates; i++) {
-            Matrix[][] batch = Tasks.delay(32, 10, dataRng);
+            Matrix[][] batch = Tasks.delay(32, trainLength, dataRng);
             double loss = model.trainStep(batch[0], batch[1], adam);
             if (i % 100 == 0) {
                 System.out.printf("update %4d  mse %.5f%n", i, loss);
@@ -39,7 +40,7 @@ public final class WeightSharing {
         // tag::test-long[]
         // The same weights applied to sequences it never saw: 10, 50, 200 and 1000 steps.
         int[] lengths = {10, 50, 200, 1000};
-        Table table = Table.create("Trained on 10 steps, tested on longer sequences", IntColumn.create("test length"),
+        Table table = Table.create("Trained on " + trainLength + " steps, tested on longer sequences", IntColumn.create("test length"),
                 Show.formatted(DoubleColumn.create("mean squared error per step"), "0.00E0"), LongColumn.create("parameters used"));
         var testRng = new Random(24);
         for (int length : lengths) {

@@ -25,10 +25,10 @@ public final class Bptt {
         var rnn = new Recurrent(cell);
         Matrix[] xs = {Matrix.row(1.0), Matrix.row(-0.5), Matrix.row(0.8), Matrix.row(0.2)};
         Recurrent.Output out = rnn.forward(xs);
-        var mse = new Mse();
-        double loss = mse.forward(out.last().h(), Matrix.row(0.5, -0.5));
-        Matrix dLast = mse.backward();   // dL/dh_4
-        System.out.println(String.format("loss %.5f, dL/dh4 = %s", loss, Show.rounded(dLast, 5)));
+        var squaredError = new Mse();
+        double lossAtEnd = squaredError.forward(out.last().h(), Matrix.row(0.5, -0.5));
+        Matrix dLast = squaredError.backward();   // dL/dh_4
+        System.out.println(String.format("loss %.5f, dL/dh%d = %s", lossAtEnd, xs.length, Show.rounded(dLast, 5)));
         // end::forward[]
 
         // tag::backward[]

@@ -33,7 +33,8 @@ public final class GradientChecks {
     public static void main(String[] args) {
         // tag::table[]
         var rng = new Random(51);
-        Table errors = Table.create("Analytic against numerical gradients (central differences, ε = 1e-6)",
+        double eps = 1e-6;   // the step of the central differences
+        Table errors = Table.create("Analytic against numerical gradients (central differences, ε = " + eps + ")",
                 StringColumn.create("layer"), StringColumn.create("parameter"),
                 IntColumn.create("entries"), Show.formatted(DoubleColumn.create("relative error"), "0.0E0"));
         // end::table[]
@@ -43,13 +44,13 @@ public final class GradientChecks {
         var dense = new Dense(4, 3, rng);
         Matrix x = Matrix.zeros(5, 4).mapInPlace(v -> rng.nextGaussian());
         Matrix target = Matrix.zeros(5, 3).mapInPlace(v -> rng.nextGaussian());
-        var mse = new Mse(Reduction.SUM);
-        mse.forward(dense.forward(x), target);
-        Matrix dx = dense.backward(mse.backward());
+        var denseLoss = new Mse(Reduction.SUM);
+        denseLoss.forward(dense.forward(x), target);
+        Matrix dx = dense.backward(denseLoss.backward());
         List<Parameter> denseParams = new ArrayList<>(dense.parameters());
         denseParams.add(new Parameter("input x", x, dx));
         for (GradientCheck.Entry e : GradientCheck.check(denseParams,
-                () -> new Mse(Reduction.SUM).forward(dense.forward(x), target)).entries()) {
+                () -> new Mse(Reduction.SUM).forward(dense.forward(x), target), eps).entries()) {
             errors.stringColumn("layer").append("Dense");
             errors.stringColumn("parameter").append(e.name());
             errors.intColumn("entries").append(e.checked());
@@ -60,18 +61,18 @@ public final class GradientChecks {
         // tag::recurrent[]
         // Recurrent cells (tanh and sigmoid) unrolled over 6 steps, read out at the end, under cross-entropy:
         // this checks the whole of backpropagation through time.
-        Matrix[] xs = new Matrix[6];
-        for (int t = 0; t < xs.length; t++) {
-            xs[t] = Matrix.zeros(3, 2).mapInPlace(v -> rng.nextGaussian());
+        Matrix[] sixSteps = new Matrix[6];
+        for (int t = 0; t < sixSteps.length; t++) {
+            sixSteps[t] = Matrix.zeros(3, 2).mapInPlace(v -> rng.nextGaussian());
         }
         int[] labels = {0, 2, 1};
         for (Activation f : new Activation[] {Activation.TANH, Activation.SIGMOID}) {
             var model = new ManyToOne(new RnnCell(2, 4, f, rng), new Dense(4, 3, rng));
             var ce = new SoftmaxCrossEntropy();
-            ce.forward(model.logits(xs), labels);
+            ce.forward(model.logits(sixSteps), labels);
             model.backward(ce.backward());
             for (GradientCheck.Entry e : GradientCheck.check(model.parameters(),
-                    () -> new SoftmaxCrossEntropy().forward(model.logits(xs), labels)).entries()) {
+                    () -> new SoftmaxCrossEntropy().forward(model.logits(sixSteps), labels), eps).entries()) {
                 errors.stringColumn("layer").append("Recurrent(RnnCell " + f.name().toLowerCase() + ") + Dense");
                 errors.stringColumn("parameter").append(e.name());   // the path in the model, rnn.weight_ih_l0
                 errors.intColumn("entries").append(e.checked());
@@ -89,7 +90,7 @@ public final class GradientChecks {
         embLoss.forward(embedding.forward(ids), embTarget);
         embedding.backward(embLoss.backward());
         for (GradientCheck.Entry e : GradientCheck.check(embedding.parameters(),
-                () -> new Mse(Reduction.SUM).forward(embedding.forward(ids), embTarget)).entries()) {
+                () -> new Mse(Reduction.SUM).forward(embedding.forward(ids), embTarget), eps).entries()) {
             errors.stringColumn("layer").append("Embedding");
             errors.stringColumn("parameter").append(e.name());
             errors.intColumn("entries").append(e.checked());
@@ -101,7 +102,7 @@ public final class GradientChecks {
         // tag::truncated[]
         // The check also tells a true gradient from an approximate one: truncated BPTT with windows of 2 steps
         // against the loss of the whole 8-step sequence.
-        var rnn = new Recurrent(new RnnCell(1, 3, rng));
+        var windowed = new Recurrent(new RnnCell(1, 3, rng));
         var head = new Dense(3, 1, rng);
         Matrix[] seq = new Matrix[8];
         Matrix[] ys = new Matrix[8];
@@ -109,7 +110,7 @@ public final class GradientChecks {
             seq[t] = Matrix.zeros(2, 1).mapInPlace(v -> rng.nextGaussian());
             ys[t] = Matrix.zeros(2, 1).mapInPlace(v -> rng.nextGaussian());
         }
-        new TruncatedBptt(rnn, 2).run(seq, null, (start, outputs, dOutputs) -> {
+        new TruncatedBptt(windowed, 2).run(seq, null, (start, outputs, dOutputs) -> {
             var m = new Mse(Reduction.SUM);
             double l = m.forward(head.forward(Sequences.stack(outputs)),
                     Sequences.stack(Arrays.copyOfRange(ys, start, start + outputs.length)));
@@ -117,10 +118,10 @@ public final class GradientChecks {
                     outputs.length);
             return l;
         }, () -> { });   // no update: let the windows' gradients add up
-        List<Parameter> all = new ArrayList<>(rnn.parameters());
+        List<Parameter> all = new ArrayList<>(windowed.parameters());
         all.addAll(head.parameters());
         System.out.print(GradientCheck.check(all, () -> new Mse(Reduction.SUM).forward(
-                head.forward(Sequences.stack(rnn.forward(seq).outputs())), Sequences.stack(ys))));
+                head.forward(Sequences.stack(windowed.forward(seq).outputs())), Sequences.stack(ys)), eps));
         // end::truncated[]
     }
 }

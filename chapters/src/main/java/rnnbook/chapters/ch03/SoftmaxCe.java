@@ -29,25 +29,31 @@ public final class SoftmaxCe {
         // tag::worked[]
         // Scores for three classes (say noun, verb, adjective); the true class is 0, noun.
         Matrix scores = Matrix.row(2.0, 1.0, 0.1);
+        int trueClass = 0;
         Matrix p = SoftmaxCrossEntropy.softmax(scores);
         var ce = new SoftmaxCrossEntropy();
-        double loss = ce.forward(scores, new int[] {0});
+        double loss = ce.forward(scores, new int[] {trueClass});
         Matrix dScores = ce.backward();
-        Table worked = Table.create("Softmax and cross-entropy, worked",
-                StringColumn.create("class", "0 (true)", "1", "2"),
+        StringColumn classColumn = StringColumn.create("class");
+        for (int c = 0; c < scores.cols(); c++) {
+            classColumn.append(c == trueClass ? c + " (true)" : String.valueOf(c));
+        }
+        Table worked = Table.create("Softmax and cross-entropy for scores " + Show.rounded(scores, 1)
+                + ", true class " + trueClass, classColumn,
                 Show.formatted(DoubleColumn.create("score z", scores.data()), "0.00"),
                 Show.formatted(DoubleColumn.create("exp(z)", scores.map(Math::exp).data()), "0.000"),
                 Show.formatted(DoubleColumn.create("p = exp(z) / sum", p.data()), "0.000"),
                 Show.formatted(DoubleColumn.create("dL/dz = p - onehot", dScores.data()), "0.000"));
-        System.out.printf("sum of exp %.3f, sum of p %.3f, loss -ln p_0 = %.4f%n",
-                scores.map(Math::exp).sum(), p.sum(), loss);
+        System.out.printf("sum of exp %.3f, sum of p %.3f, loss -ln p_%d = %.4f%n",
+                scores.map(Math::exp).sum(), p.sum(), trueClass, loss);
         Figures.table(worked, "softmax-ce-worked");
         // end::worked[]
 
         // tag::curve[]
         // The loss while a many-to-one classifier learns the rising-or-falling task of chapter 1.
+        int classes = 2;   // rising or falling
         Labelled data = Tasks.risingOrFalling(Scale.current().pick(1024, 4096), 20, new Random(1));
-        var model = new ManyToOne(new RnnCell(1, 16, new Random(3)), new Dense(16, 2, new Random(4)));
+        var model = new ManyToOne(new RnnCell(1, 16, new Random(3)), new Dense(16, classes, new Random(4)));
         var trainer = new Trainer(model, new Adam(model.parameters(), 0.003)).quiet();
         var loss32 = new SoftmaxCrossEntropy();
         var batchRng = new Random(5);
@@ -58,8 +64,8 @@ public final class SoftmaxCe {
             model.backward(loss32.backward());
             return l;
         });
-        System.out.printf("loss at the start %.3f (ln 2 = %.3f), at the end %.3f%n", history.losses()[0],
-                Math.log(2), history.meanLoss(history.size() - 20, history.size()));
+        System.out.printf("loss at the start %.3f (ln %d = %.3f), at the end %.3f%n", history.losses()[0],
+                classes, Math.log(classes), history.meanLoss(history.size() - 20, history.size()));
         XYChart curve = Charts.loss(history, "Cross-entropy while learning rising vs falling");
         curve.getStyler().setXAxisTickMarkSpacingHint(90);
         Figures.show(curve, "softmax-ce-loss");

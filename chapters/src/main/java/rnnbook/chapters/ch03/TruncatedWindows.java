@@ -67,10 +67,11 @@ public final class TruncatedWindows {
 
     public static void main(String[] args) {
         // tag::sweep[]
-        // 8 parallel streams; the target is the input from 6 steps earlier.
+        // 8 parallel streams; the target is the input from lag steps earlier.
+        int lag = 6;
         int length = Scale.current().pick(1200, 4000);
-        Matrix[][] stream = Tasks.delay(8, length, 6, new Random(43));
-        Matrix[][] test = Tasks.delay(8, 400, 6, new Random(44));
+        Matrix[][] stream = Tasks.delay(8, length, lag, new Random(43));
+        Matrix[][] test = Tasks.delay(8, 400, lag, new Random(44));
         int[] windows = {1, 2, 4, 8, 16, 32, 128, length};
         Table results = Table.create("Truncated BPTT: window length against error and time",
                 IntColumn.create("window k"), IntColumn.create("updates per pass"),
@@ -92,7 +93,7 @@ public final class TruncatedWindows {
         XYChart quality = new XYChartBuilder().width(720).height(360)
                 .title("Error after " + passes + " passes over the stream, by window length")
                 .xAxisTitle("window k (log scale)").yAxisTitle("test mean squared error").build();
-        quality.addSeries("delay of 6 steps", k, results.doubleColumn("test mean squared error").asDoubleArray());
+        quality.addSeries("delay of " + lag + " steps", k, results.doubleColumn("test mean squared error").asDoubleArray());
         quality.getStyler().setXAxisLogarithmic(true);
         quality.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         Figures.show(quality, "truncated-bptt-quality");

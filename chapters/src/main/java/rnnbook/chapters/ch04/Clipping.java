@@ -53,9 +53,10 @@ public final class Clipping {
 
     public static void main(String[] args) {
         // tag::compare[]
-        int steps = Scale.current().pick(600, 1000);
-        History plain = train(0, steps);
-        History clipped = train(1.0, steps);
+        int trainSteps = Scale.current().pick(600, 1000);
+        double maxNorm = 1.0;
+        History plain = train(0, trainSteps);
+        History clipped = train(maxNorm, trainSteps);
         System.out.println(String.format("unclipped: %d steps, largest gradient norm %.3g", plain.size(),
                 java.util.Arrays.stream(plain.gradNorms()).max().orElse(0)));
         System.out.println(String.format("clipped:   %d steps, largest gradient norm %.3g (before clipping), "
@@ -66,15 +67,16 @@ public final class Clipping {
 
         // tag::chart[]
         // Losses and gradient norms span hundreds of powers of ten here, so both charts plot log10 of them.
+        int smoothing = 5;   // steps in the moving average of the loss
         XYChart losses = new XYChartBuilder().width(720).height(380).title("Loss with and without clipping")
-                .xAxisTitle("step").yAxisTitle("log10 loss (moving average of 5 steps)").build();
+                .xAxisTitle("step").yAxisTitle("log10 loss (moving average of " + smoothing + " steps)").build();
         XYChart norms = new XYChartBuilder().width(720).height(380)
                 .title("Gradient norm before clipping").xAxisTitle("step").yAxisTitle("log10 ‖gradient‖").build();
         for (var run : java.util.List.of(java.util.Map.entry("no clipping", plain),
-                java.util.Map.entry("clipped to norm 1", clipped))) {
+                java.util.Map.entry("clipped to norm " + maxNorm, clipped))) {
             History h = run.getValue();
             double[] x = java.util.Arrays.stream(h.steps()).asDoubleStream().toArray();
-            losses.addSeries(run.getKey(), x, java.util.Arrays.stream(h.smoothedLosses(5)).map(Math::log10)
+            losses.addSeries(run.getKey(), x, java.util.Arrays.stream(h.smoothedLosses(smoothing)).map(Math::log10)
                     .toArray()).setMarker(SeriesMarkers.NONE);
             norms.addSeries(run.getKey(), x, java.util.Arrays.stream(h.gradNorms()).map(Math::log10).toArray())
                     .setMarker(SeriesMarkers.NONE);

@@ -24,16 +24,19 @@ public final class GradientFlow {
 
     public static void main(String[] args) {
         // tag::powers[]
-        System.out.println(String.format("0.9^100 = %.3e", Math.pow(0.9, 100)));
-        System.out.println(String.format("1.2^100 = %.3e", Math.pow(1.2, 100)));
+        for (double factor : new double[] {0.9, 1.2}) {
+            System.out.println(String.format("%s^100 = %.3e", factor, Math.pow(factor, 100)));
+        }
         // end::powers[]
 
         // tag::scalar[]
-        // The one-unit linear cell h_t = w h_{t-1} + x_t over 101 steps, loss L = h_101:
-        // backpropagation multiplies by w once per step, so dL/dx_1 = w^100.
-        Table scalar = Table.create("Gradient reaching the first of 101 inputs", StringColumn.create("w"),
+        // The one-unit linear cell h_t = w h_{t-1} + x_t over T = 101 steps, loss L = h_T:
+        // backpropagation multiplies by w once per step, so dL/dx_1 = w^(T-1).
+        int length = 101;
+        String power = "w^" + (length - 1);
+        Table scalar = Table.create("The gradient reaching the first of " + length + " inputs", StringColumn.create("w"),
                 Show.formatted(DoubleColumn.create("dL/dx_1 from the engine"), "0.000E0"),
-                Show.formatted(DoubleColumn.create("w^100"), "0.000E0"));
+                Show.formatted(DoubleColumn.create(power), "0.000E0"));
         for (double w : new double[] {0.9, 1.0, 1.2}) {
             var cell = new RnnCell(1, 1, Activation.IDENTITY, new Random(0));
             cell.weightIh().value().set(0, 0, 1.0);
@@ -41,7 +44,7 @@ public final class GradientFlow {
             cell.biasIh().value().zeroInPlace();
             cell.biasHh().value().zeroInPlace();
             var rnn = new Recurrent(cell);
-            Matrix[] xs = new Matrix[101];
+            Matrix[] xs = new Matrix[length];
             for (int t = 0; t < xs.length; t++) {
                 xs[t] = Matrix.filled(1, 1, 0.01);
             }
@@ -49,7 +52,7 @@ public final class GradientFlow {
             Matrix[] dx = rnn.backward(null, State.of(Matrix.filled(1, 1, 1.0))).dInputs();
             scalar.stringColumn("w").append(String.valueOf(w));
             scalar.doubleColumn("dL/dx_1 from the engine").append(dx[0].get(0, 0));
-            scalar.doubleColumn("w^100").append(Math.pow(w, 100));
+            scalar.doubleColumn(power).append(Math.pow(w, length - 1));
         }
         Figures.table(scalar, "vanishing-scalar");
         // end::scalar[]
@@ -71,9 +74,11 @@ public final class GradientFlow {
         XYChart flow = new XYChartBuilder().width(720).height(420)
                 .title("Gradient reaching each input, by recurrent-weight scale")
                 .xAxisTitle("steps back from the end").yAxisTitle("log10 ‖dL/dx_t‖").build();
-        Table ends = Table.create("Gradient norm 99 steps back", StringColumn.create("scale s"),
-                Show.formatted(DoubleColumn.create("‖dL/dx_100‖ (last)"), "0.000E0"),
-                Show.formatted(DoubleColumn.create("‖dL/dx_1‖ (first)"), "0.000E0"));
+        String lastInput = "‖dL/dx_" + steps + "‖ (last)";
+        String firstInput = "‖dL/dx_1‖ (first)";
+        Table ends = Table.create("Gradient norm at the last and the first input, " + (steps - 1) + " steps back",
+                StringColumn.create("scale s"), Show.formatted(DoubleColumn.create(lastInput), "0.000E0"),
+                Show.formatted(DoubleColumn.create(firstInput), "0.000E0"));
         for (double s : new double[] {0.5, 0.9, 1.2, 1.5, 2.0}) {
             var rng = new Random(61);
             var cell = new RnnCell(4, hidden, rng);
@@ -89,8 +94,8 @@ public final class GradientFlow {
             }
             flow.addSeries("s = " + s, back, log10).setMarker(SeriesMarkers.NONE);
             ends.stringColumn("scale s").append(String.valueOf(s));
-            ends.doubleColumn("‖dL/dx_100‖ (last)").append(norm[0]);
-            ends.doubleColumn("‖dL/dx_1‖ (first)").append(norm[steps - 1]);
+            ends.doubleColumn(lastInput).append(norm[0]);
+            ends.doubleColumn(firstInput).append(norm[steps - 1]);
         }
         flow.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         Figures.table(ends, "gradient-norms-ends");

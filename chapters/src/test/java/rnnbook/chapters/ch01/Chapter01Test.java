@@ -16,7 +16,8 @@ class Chapter01Test {
         ProgramRun run = ProgramRun.of(SequentialData.class, dir);
         run.assertFigure("seq-data-series");
         run.assertFigure("seq-data-shuffled");
-        assertTrue(run.stdout().contains("U+D55C"), "the Korean sentence is printed code point by code point");
+        assertTrue(run.output(SequentialData.class, "text").contains("U+D55C"),
+                "the Korean sentence is printed code point by code point under its listing");
         double ordered = run.cell("seq-data-shuffle-accuracy", "trained and tested in order", 1);
         double shuffledTest = run.cell("seq-data-shuffle-accuracy", "trained in order, tested shuffled", 1);
         double shuffledBoth = run.cell("seq-data-shuffle-accuracy", "trained and tested shuffled", 1);
@@ -34,7 +35,7 @@ class Chapter01Test {
         assertEquals(500 * 30 * 64 + 64, run.cell("ffn-limits-counts", "500", 1));
         assertEquals(6144, run.cell("ffn-limits-counts", "10", 2));
         assertEquals(6144, run.cell("ffn-limits-counts", "500", 2));
-        assertTrue(run.stdout().contains("(1, 330)"), "the dense layer refuses 11 steps: " + run.stdout());
+        assertTrue(run.output(DenseVsRnn.class, "fixed-length").contains("(1, 330)"), "the dense layer refuses 11 steps: " + run.stdout());
     }
 
     @Test
