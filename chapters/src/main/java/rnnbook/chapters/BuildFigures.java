@@ -29,6 +29,10 @@ import rnnbook.viz.Figures;
  * <p>Usage: {@code java -Drnnbook.scale=full -cp ... rnnbook.chapters.BuildFigures OUT_DIR [SLUG...]}
  * (only the chapters named, when any are).
  *
+ * <p>The same run records what each tagged region printed ({@code output-CLASS-TAG.txt}, see {@link RegionOutput}),
+ * which the pages show under the region's listing, and the scale and seconds of each program ({@code run-CLASS.txt},
+ * see {@link RunRecord}).
+ *
  * <p>Results are cached: a program runs again only when the key of its last run differs, the key being a SHA-256
  * of the scale and of every class file of the engine and the chapters (the programs' code and everything they
  * call; all inputs are generated from that code and fixed seeds). The key and the files a run wrote are kept in
