@@ -29,6 +29,10 @@ import rnnbook.viz.Figures;
  * <p>Usage: {@code java -Drnnbook.scale=full -cp ... rnnbook.chapters.BuildFigures OUT_DIR [SLUG...]}
  * (only the chapters named, when any are).
  *
+ * <p>The same run records what each tagged region printed ({@code output-CLASS-TAG.txt}, see {@link RegionOutput}),
+ * which the pages show under the region's listing, and the scale and seconds of each program ({@code run-CLASS.txt},
+ * see {@link RunRecord}).
+ *
  * <p>Results are cached: a program runs again only when the key of its last run differs, the key being a SHA-256
  * of the scale, of whether the JVM has the Vector API (the engine's SIMD path sums in another order, so its last
  * digits differ) and of every class file of the engine and the chapters (the programs' code and everything they

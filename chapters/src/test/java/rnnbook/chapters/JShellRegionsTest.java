@@ -36,12 +36,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Runs only with {@code -Drnnbook.jshell=true} (about half a minute per chapter at CI scale on two cores; the
  * notebooks module executes the same regions through the kernel in CI, and {@link RegionsCompileTest} checks their
- * scoping and that each name is introduced once per chapter in seconds).
+ * scoping and that each name is introduced once per chapter in seconds). {@code -Drnnbook.jshell.chapters=02-the-cell}
+ * runs only the chapters named.
  */
 class JShellRegionsTest {
 
+    /** Every chapter, or those named in {@code -Drnnbook.jshell.chapters=02-the-cell,...}. */
     static List<String> chapters() {
-        return new ArrayList<>(Chapters.PROGRAMS.keySet());
+        String only = System.getProperty("rnnbook.jshell.chapters", "");
+        return Chapters.PROGRAMS.keySet().stream()
+                .filter(slug -> only.isBlank() || List.of(only.split(",")).contains(slug)).toList();
     }
 
     @ParameterizedTest
