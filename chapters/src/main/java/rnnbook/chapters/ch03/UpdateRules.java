@@ -64,7 +64,9 @@ public final class UpdateRules {
         }
         return trainer.history().losses();
     }
+    // end::train[]
 
+    // tag::average[]
     /** The mean of several equally long curves, step by step, then a moving average over {@code window} steps. */
     public static double[] meanCurve(double[][] curves, int window) {
         int n = curves[0].length;
@@ -82,7 +84,7 @@ public final class UpdateRules {
         }
         return smooth;
     }
-    // end::train[]
+    // end::average[]
 
     public static void main(String[] args) {
         // tag::sweep[]
