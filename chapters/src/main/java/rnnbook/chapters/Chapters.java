@@ -32,6 +32,7 @@ public final class Chapters {
         m.put("03-training", List.of(
                 rnnbook.chapters.ch03.SoftmaxCe.class,
                 rnnbook.chapters.ch03.Bptt.class,
+                rnnbook.chapters.ch03.UpdateRules.class,
                 rnnbook.chapters.ch03.TruncatedWindows.class,
                 rnnbook.chapters.ch03.GradientChecks.class));
         m.put("04-gradients", List.of(

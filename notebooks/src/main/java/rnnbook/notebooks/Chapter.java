@@ -371,19 +371,8 @@ final class Chapter {
             return; // a table the chapter program writes; the code cell before it prints the same table
         }
         Path p = dir.resolve(resolved).normalize();
+        List<String> tags = tags(attrs, i);
         if (resolved.endsWith(".java")) {
-            List<String> tags = new ArrayList<>();
-            for (String a : attrs.split(",")) {
-                String s = a.strip();
-                if (s.startsWith("tags=") || s.startsWith("tag=")) {
-                    for (String tag : s.substring(s.indexOf('=') + 1).replace("\"", "").split(";")) {
-                        if (tag.isBlank() || tag.startsWith("!") || tag.contains("*")) {
-                            throw problem(i, "expected plain tag names in " + s + " (no '!' or wildcards)");
-                        }
-                        tags.add(tag.strip());
-                    }
-                }
-            }
             if (tags.isEmpty()) {
                 throw problem(i, "include of " + resolved + " names no tags=...; a notebook cell is one tagged region");
             }
@@ -394,7 +383,8 @@ final class Chapter {
         if (resolved.endsWith(".adoc") && Files.isRegularFile(p)) {
             titled(title);
             Chapter inner = new Chapter(p, attributes);
-            List<String> l = lines(p);
+            // with tags=..., only those regions, as Asciidoctor includes them (the bibliography's entries)
+            List<String> l = tags.isEmpty() ? lines(p) : TaggedRegions.read(p).region(tags).lines().toList();
             flush(false);
             inner.blocks(l, 0, l.size(), p.getParent());
             inner.flush(false);
@@ -403,6 +393,23 @@ final class Chapter {
         }
         throw problem(i, "cannot include " + resolved + " (resolved to " + p + "): expected a .java region or an"
                 + " existing .adoc file");
+    }
+
+    /** The tag names of an include's {@code tags=a;b} (or {@code tag=a}) attribute; empty when it names none. */
+    private List<String> tags(String attrs, int i) {
+        List<String> tags = new ArrayList<>();
+        for (String a : attrs.split(",")) {
+            String s = a.strip();
+            if (s.startsWith("tags=") || s.startsWith("tag=")) {
+                for (String tag : s.substring(s.indexOf('=') + 1).replace("\"", "").split(";")) {
+                    if (tag.isBlank() || tag.startsWith("!") || tag.contains("*")) {
+                        throw problem(i, "expected plain tag names in " + s + " (no '!' or wildcards)");
+                    }
+                    tags.add(tag.strip());
+                }
+            }
+        }
+        return tags;
     }
 
     private void image(String target, String attrs, String title, int i, Path dir) {

@@ -247,6 +247,33 @@ class NotebookGeneratorTest {
     }
 
     @Test
+    void anAsciidocIncludeWithTagsTakesOnlyThoseRegionsAsAsciidoctorDoes() throws IOException {
+        Files.writeString(page.resolveSibling("refs.adoc"), """
+                = References
+                // tag::a1990[]
+                * [[a1990]]Author, A. (1990). _First_.
+                // end::a1990[]
+                // tag::b1991[]
+                * [[b1991]]Author, B. (1991). _Second_.
+                // end::b1991[]
+                // tag::c1992[]
+                * [[c1992]]Author, C. (1992). _Third_.
+                // end::c1992[]
+                """);
+        Files.writeString(page, Files.readString(page) + "\nAs <<c1992,C (1992)>> showed.\n\n== References\n\n"
+                + "include::refs.adoc[tags=c1992;a1990]\n");
+        List<String> md = sources(NotebookGenerator.generate(page), "markdown");
+        String all = String.join("\n", md);
+        assertTrue(all.contains("As [C (1992)](#c1992) showed."), all);
+        assertEquals("""
+                ## References
+
+                - <a id="a1990"></a>Author, A. (1990). *First*.
+                - <a id="c1992"></a>Author, C. (1992). *Third*.""", md.get(md.size() - 1));
+        assertFalse(all.contains("Second") || all.contains("= References") || all.contains("tag::"), all);
+    }
+
+    @Test
     void generatingTwiceGivesTheSameNotebook() {
         assertEquals(NotebookGenerator.generate(page), NotebookGenerator.generate(page));
         assertFalse(NotebookGenerator.generate(page).toString().contains("tag::"));

@@ -30,10 +30,13 @@ final class Layout {
 
     private final Book book;
     private final java.util.Set<String> written;
+    private final List<Link> backMatter;
 
-    Layout(Book book, java.util.Set<String> writtenSlugs) {
+    /** {@code backMatter}: the pages after the chapters (glossary, bibliography), listed below the parts. */
+    Layout(Book book, java.util.Set<String> writtenSlugs, List<Link> backMatter) {
         this.book = book;
         this.written = writtenSlugs;
+        this.backMatter = List.copyOf(backMatter);
     }
 
     /**
@@ -113,6 +116,15 @@ final class Layout {
                 } else {
                     h.append("<li class=\"pending\" title=\"not written yet\">").append(label).append("</li>\n");
                 }
+            }
+            h.append("</ol>\n</section>\n");
+        }
+        if (!backMatter.isEmpty()) {
+            h.append("<section class=\"part back-matter\">\n<p class=\"part-title\">Back matter</p>\n<ol>\n");
+            for (Link l : backMatter) {
+                h.append("<li><a href=\"").append(root).append(esc(l.href())).append("\"")
+                        .append(l.href().equals(current + ".html") ? " aria-current=\"page\"" : "").append(">")
+                        .append(esc(l.label())).append("</a></li>\n");
             }
             h.append("</ol>\n</section>\n");
         }

@@ -40,6 +40,12 @@ import rnnbook.chapters.BuildFigures;
 public final class SiteBuilder {
     private static final Pattern MATH = Pattern.compile("\\\\\\((.+?)\\\\\\)|\\\\\\[(.+?)\\\\\\]", Pattern.DOTALL);
 
+    /**
+     * Pages after the chapters, in reading order: {@code chapters/src/docs/NAME.adoc} becomes {@code NAME.html}, listed
+     * under "Back matter" in the navigation (the concept map lists only chapters). A name without a page is skipped.
+     */
+    static final List<String> BACK_MATTER = List.of("glossary", "bibliography");
+
     private final Map<String, String> args;
     private final Path out;
     private final Book book;
@@ -72,16 +78,20 @@ public final class SiteBuilder {
         return Path.of(v).toAbsolutePath().normalize();
     }
 
-    /** What a page is; only the landing page and the chapters are in the reading order and the search. */
-    private enum Kind { LANDING, CHAPTER, NOTEBOOK, EXERCISES }
+    /**
+     * What a page is; the landing page, the chapters and the back matter are in the reading order, and the landing
+     * page and the chapters in the search.
+     */
+    private enum Kind { LANDING, CHAPTER, BACK, NOTEBOOK, EXERCISES }
 
     /**
-     * A page to render: its kind, its source, its chapter (null for the landing page) and where it goes, relative
-     * to the top of the site.
+     * A page to render: its kind, its source, its chapter (null for the landing page and the back matter) and where
+     * it goes, relative to the top of the site.
      */
     private record Source(Kind kind, Path file, Book.Chapter chapter, String out) {
+        /** The chapter's slug, or the page's file name without {@code .html} ("index", "glossary"). */
         String slug() {
-            return chapter == null ? "index" : chapter.slug();
+            return chapter == null ? out.replaceFirst("\\.html$", "") : chapter.slug();
         }
 
         /** From the page's folder back to the top of the site. */
@@ -128,6 +138,12 @@ public final class SiteBuilder {
                 sources.add(new Source(Kind.CHAPTER, adoc, c, c.page()));
             }
         }
+        for (String name : BACK_MATTER) {
+            Path adoc = docs.resolve(name + ".adoc");
+            if (Files.exists(adoc)) {
+                sources.add(new Source(Kind.BACK, adoc, null, name + ".html"));
+            }
+        }
         checkNoStrayPages(docs);
 
         Map<String, Object> attributes = new LinkedHashMap<>();
@@ -137,6 +153,7 @@ public final class SiteBuilder {
         attributes.put("book-pdf-link", bookPdf());
         List<Built> pages = new ArrayList<>();
         Set<String> written = new LinkedHashSet<>();
+        List<Layout.Link> backMatter = new ArrayList<>();
         Map<String, String> titles = new LinkedHashMap<>();
         long t1 = System.nanoTime();
         try (Asciidoc asciidoc = new Asciidoc(attributes)) {
@@ -155,6 +172,8 @@ public final class SiteBuilder {
                 if (s.kind() == Kind.CHAPTER) {
                     written.add(s.slug());
                     titles.put(s.slug(), b.titleText);
+                } else if (s.kind() == Kind.BACK) {
+                    backMatter.add(new Layout.Link(s.out(), b.titleText));
                 }
             }
             Map<String, String> figureAlts = figureAlts(pages);
@@ -164,14 +183,17 @@ public final class SiteBuilder {
         }
         System.out.printf("asciidoc: %d page(s), %.1f s%n", pages.size(), (System.nanoTime() - t1) / 1e9);
 
-        Layout layout = new Layout(book, written);
+        Layout layout = new Layout(book, written, backMatter);
         titles.forEach(layout::title);
 
         // search entries come from the text before math is rendered, so a formula is indexed by its TeX
         SearchIndex search = new SearchIndex(args.getOrDefault("lunr", ""), work);
-        List<Built> reading = pages.stream().filter(b -> b.source.kind() == Kind.LANDING || b.source.kind() == Kind.CHAPTER).toList();
+        List<Built> reading = pages.stream().filter(b -> b.source.kind() == Kind.LANDING || b.source.kind() == Kind.CHAPTER
+                || b.source.kind() == Kind.BACK).toList();
         for (Built b : reading) {
-            addToSearch(search, b);
+            if (b.source.kind() != Kind.BACK) {
+                addToSearch(search, b);
+            }
         }
         renderMath(pages, work);
 
@@ -195,6 +217,8 @@ public final class SiteBuilder {
                 if (c != null) {
                     kicker = "Chapter " + c.number() + " · Part " + partOf(c).label();
                     actions = actions(c);
+                } else if (s.kind() == Kind.BACK) {
+                    kicker = "Back matter";
                 }
             } else {
                 kicker = (s.kind() == Kind.NOTEBOOK ? "Notebook of chapter " : "Exercises of chapter ") + c.number();
@@ -294,8 +318,9 @@ public final class SiteBuilder {
     }
 
     private static Layout.Link link(Built b) {
-        return new Layout.Link(b.source.out(), b.source.chapter() == null ? "Start here"
-                : b.source.chapter().number() + ". " + b.titleText);
+        String label = b.source.kind() == Kind.LANDING ? "Start here"
+                : b.source.chapter() == null ? b.titleText : b.source.chapter().number() + ". " + b.titleText;
+        return new Layout.Link(b.source.out(), label);
     }
 
     /**

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import rnnbook.chapters.ProgramRun;
 
@@ -39,6 +44,33 @@ class Chapter03Test {
         // h_0 = 0, so step 1 adds nothing to dL/dW_hh = da_1ᵀ · h_0
         assertEquals("[0.00000, 0.00000; 0.00000, 0.00000]", rows.get(4).get(2));
         assertTrue(run.stdout().contains("engine dL/dW_hh = " + rows.get(5).get(2)), run.stdout());
+    }
+
+    @Test
+    @Timeout(180)
+    void adamLearnsFastestMomentumBeatsPlainSgdAndTooLargeAStepHurts(@TempDir Path dir) throws Exception {
+        ProgramRun run = ProgramRun.of(UpdateRules.class, dir);
+        run.assertFigure("update-rules");
+        List<List<String>> rows = run.table("update-rules-table");
+        assertEquals(List.of("update rule", "lr 0.001", "lr 0.01", "lr 0.1", "lr 1.0"), rows.get(0));
+        Map<String, double[]> loss = new HashMap<>();   // "diverged" counts as an infinite loss
+        for (List<String> r : rows.subList(1, rows.size())) {
+            loss.put(r.get(0), r.subList(1, r.size()).stream()
+                    .mapToDouble(c -> c.equals("diverged") ? Double.POSITIVE_INFINITY : Double.parseDouble(c)).toArray());
+        }
+        assertEquals(Set.of("SGD", "momentum", "Adam"), loss.keySet());
+        double sgd = Arrays.stream(loss.get("SGD")).min().orElseThrow();
+        double momentum = Arrays.stream(loss.get("momentum")).min().orElseThrow();
+        double adam = Arrays.stream(loss.get("Adam")).min().orElseThrow();
+        assertTrue(adam < 0.75 * Math.min(sgd, momentum), "at its best learning rate Adam ends lowest, clearly: Adam "
+                + adam + ", SGD " + sgd + ", momentum " + momentum);
+        for (int i = 0; i < 2; i++) {   // lr 0.001 and 0.01: the velocity adds up about ten gradients
+            assertTrue(loss.get("momentum")[i] < loss.get("SGD")[i], "momentum gets further than SGD at the same"
+                    + " small learning rate: " + rows);
+        }
+        for (String rule : List.of("momentum", "Adam")) {   // a learning rate of 1 overshoots: worse than guessing
+            assertTrue(loss.get(rule)[3] > Math.log(2), rule + " at lr 1.0: " + loss.get(rule)[3]);
+        }
     }
 
     @Test
