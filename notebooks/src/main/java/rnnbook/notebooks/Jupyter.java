@@ -74,8 +74,14 @@ public final class Jupyter {
      * Returns the written kernel.json.
      */
     public static Path installForUser(Path kernelDir, String scale) {
+        return installForUser(kernelDir, scale, Map.of());
+    }
+
+    /** As {@link #installForUser(Path, String)}, with {@code env} added to Jupyter's environment (tests: HOME). */
+    static Path installForUser(Path kernelDir, String scale, Map<String, String> env) {
         ProcessBuilder pb = new ProcessBuilder(JUPYTER.toString(), "--data-dir");
         pb.environment().keySet().removeIf(k -> k.startsWith("JUPYTER_"));
+        pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         try {
             Process p = pb.start();

@@ -69,7 +69,15 @@ class LoopThreadFixTest {
                 "org/rapaio/jupyter/kernel/channels/LoopThread.class",
                 "75779753148cf7618488f8dbc47729e73c513cdca3538fa0cf7f0387c385c973",
                 "org/rapaio/jupyter/kernel/channels/Channels.class",
-                "38b45e57b898a5109b50b2715387b2903bf3f58f8503d1f1f520de2b706f53e1");
+                "38b45e57b898a5109b50b2715387b2903bf3f58f8503d1f1f520de2b706f53e1",
+                "org/rapaio/jupyter/kernel/channels/ControlChannel.class",
+                "780c56b01e1d5f8f5bd6a6c0b650e56e571006c71a0f044ced6d2782a3ae7780",
+                "org/rapaio/jupyter/kernel/core/java/RapaioExecutionControl.class",
+                "b5fe8ac78b6328bbbb29c179aff199f22ccd6195d8a13199556e0fe21566e6d6",
+                "org/rapaio/jupyter/kernel/core/java/CompilerException.class",
+                "6b927b76464dcd9ece69bc472d0ce12b9bef608b85dbd83f4dacdbd318d145fa",
+                "org/rapaio/jupyter/kernel/message/messages/IOPubError.class",
+                "3fbef46acbe6c00f6ad9594ee8bbd913a9510ec7e203c3f2070839cb91f349a4");
         try (var jar = new java.util.jar.JarFile(Project.KERNEL.resolve(KernelSpec.JAR).toFile())) {
             for (var e : expected.entrySet()) {
                 byte[] bytes = jar.getInputStream(jar.getEntry(e.getKey())).readAllBytes();
@@ -86,8 +94,9 @@ class LoopThreadFixTest {
     void theKernelReadsOurLoggingAndDisplayOptions() throws Exception {
         try (URLClassLoader loader = kernelClassPath()) {
             String logging = new String(loader.getResourceAsStream("logging.properties").readAllBytes());
-            assertTrue(logging.contains("handlers = java.util.logging.FileHandler"), logging);
+            assertTrue(logging.contains("handlers = rnnbook.kernel.PrivateLogHandler"), logging);
             assertFalse(logging.contains("ConsoleHandler"), "kernel logs must not reach stderr");
+            assertTrue(logging.contains("MainApp.level = WARNING"), "the connection file (signing key) is not logged");
             String options = new String(loader.getResourceAsStream("options.json").readAllBytes());
             assertTrue(options.contains("\"display.defaultMime\", \"value\": \"text/plain\""), options);
         }
