@@ -57,9 +57,9 @@ final class Layout {
                 .append("\">\n")
                 .append("<a class=\"skip-link\" href=\"#content\">Skip to the text</a>\n")
                 // on a phone the book's navigation folds behind this button (site.js opens it)
-                .append("<div class=\"topbar\"><button type=\"button\" id=\"nav-toggle\" aria-controls=\"book-nav\" ")
+                .append("<header class=\"topbar\"><button type=\"button\" id=\"nav-toggle\" aria-controls=\"book-nav\" ")
                 .append("aria-expanded=\"false\">Chapters</button><a class=\"topbar-title\" href=\"").append(root)
-                .append("index.html\">").append(esc(BOOK_TITLE)).append("</a></div>\n");
+                .append("index.html\">").append(esc(BOOK_TITLE)).append("</a></header>\n");
         nav(h, page.current(), root);
         h.append("<main id=\"main\">\n<header class=\"page-header\">\n");
         if (page.kicker() != null) {

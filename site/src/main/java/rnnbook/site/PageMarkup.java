@@ -90,7 +90,7 @@ final class PageMarkup {
             table.wrap("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\"></div>");
             table.parent().attr("aria-label", label);
         }
-        for (Element pre : root.select(".listingblock pre, .literalblock pre, .nb-output pre")) {
+        for (Element pre : root.select(".listingblock pre, .literalblock pre, .nb-output pre, .nb-markdown pre")) {
             pre.attr("tabindex", "0");
         }
     }

@@ -81,18 +81,31 @@ public final class Pdf {
                     const done = arguments[arguments.length - 1];
                     Promise.all([document.fonts.ready].concat(Array.from(document.images).map(i => i.decode().catch(() => null))))
                       .then(() => done(true));""");
-            String footer = "<div style=\"font: 8px sans-serif; color: #444; width: 100%; padding: 0 16mm; "
-                    + "display: flex; justify-content: space-between;\"><span class=\"title\"></span>"
-                    + "<span><span class=\"pageNumber\"></span> / <span class=\"totalPages\"></span></span></div>";
-            Map<String, Object> result = driver.executeCdpCommand("Page.printToPDF", Map.ofEntries(
-                    Map.entry("printBackground", true),
-                    Map.entry("preferCSSPageSize", true),
-                    Map.entry("displayHeaderFooter", true),
-                    Map.entry("headerTemplate", "<div></div>"),
-                    Map.entry("footerTemplate", footer),
-                    Map.entry("generateDocumentOutline", true),
-                    Map.entry("generateTaggedPDF", true)));
-            byte[] pdf = Base64.getDecoder().decode((String) result.get("data"));
+            // print, read on which page every chapter and section landed (the PDF's named destinations), write
+            // those numbers into the contents and print again; the numbers sit on lines of their own width, so the
+            // second print paginates like the first (checked: a third round runs if it did not)
+            byte[] pdf = printOnce(driver);
+            for (int round = 0; round < 2; round++) {
+                Map<String, Integer> pages = destinationPages(pdf);
+                ((JavascriptExecutor) driver).executeScript("""
+                        const pages = arguments[0];
+                        document.querySelectorAll('.book-toc a[href^="#"]').forEach(a => {
+                          const n = pages[a.getAttribute('href').substring(1)];
+                          let span = a.querySelector('.toc-page');
+                          if (!span) {
+                            span = document.createElement('span');
+                            span.className = 'toc-page';
+                            a.appendChild(span);
+                          }
+                          span.textContent = n === undefined ? '' : String(n);
+                        });""", pages);
+                byte[] again = printOnce(driver);
+                boolean stable = destinationPages(again).equals(pages);
+                pdf = again;
+                if (stable) {
+                    break;
+                }
+            }
             Files.createDirectories(out.getParent());
             Path tmp = Files.createTempFile(out.getParent(), ".rnnbook-", ".pdf.tmp");
             Files.write(tmp, pdf);
@@ -102,6 +115,72 @@ public final class Pdf {
             driver.quit();
             SiteBuilder.deleteTree(profile);
         }
+    }
+
+    private static byte[] printOnce(ChromeDriver driver) {
+        String footer = "<div style=\"font: 8px sans-serif; color: #444; width: 100%; padding: 0 16mm; "
+                + "display: flex; justify-content: space-between;\"><span class=\"title\"></span>"
+                + "<span><span class=\"pageNumber\"></span> / <span class=\"totalPages\"></span></span></div>";
+        Map<String, Object> result = driver.executeCdpCommand("Page.printToPDF", Map.ofEntries(
+                Map.entry("printBackground", true),
+                Map.entry("preferCSSPageSize", true),
+                Map.entry("displayHeaderFooter", true),
+                Map.entry("headerTemplate", "<div></div>"),
+                Map.entry("footerTemplate", footer),
+                Map.entry("generateDocumentOutline", true),
+                Map.entry("generateTaggedPDF", true)));
+        return Base64.getDecoder().decode((String) result.get("data"));
+    }
+
+    /**
+     * The page number (from 1) of every named destination of a PDF as Chromium writes it: the catalog's
+     * {@code /Dests} dictionary maps each element id to {@code [PAGE 0 R /XYZ ...]}, and the page tree under
+     * {@code /Pages} gives the pages' order.
+     */
+    static Map<String, Integer> destinationPages(byte[] pdf) {
+        String s = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher catalog = java.util.regex.Pattern.compile(
+                "/Type /Catalog[^>]*?/Pages (\\d+) 0 R[^>]*?/Dests (\\d+) 0 R").matcher(s);
+        if (!catalog.find()) {
+            throw new IllegalStateException("the PDF has no page tree and named destinations where Chromium puts them");
+        }
+        List<String> order = new java.util.ArrayList<>();
+        pagesUnder(s, catalog.group(1), order);
+        Map<String, Integer> pageOf = new java.util.HashMap<>();
+        java.util.regex.Matcher d = java.util.regex.Pattern.compile("/([^\\s\\[/]+) \\[(\\d+) 0 R")
+                .matcher(object(s, catalog.group(2)));
+        while (d.find()) {
+            int at = order.indexOf(d.group(2));
+            if (at >= 0) {
+                pageOf.put(d.group(1), at + 1);
+            }
+        }
+        return pageOf;
+    }
+
+    private static void pagesUnder(String pdf, String node, List<String> order) {
+        String obj = object(pdf, node);
+        if (!obj.contains("/Type /Pages")) {
+            order.add(node);
+            return;
+        }
+        java.util.regex.Matcher kids = java.util.regex.Pattern.compile("/Kids \\[([^\\]]*)\\]").matcher(obj);
+        if (kids.find()) {
+            java.util.regex.Matcher ref = java.util.regex.Pattern.compile("(\\d+) 0 R").matcher(kids.group(1));
+            while (ref.find()) {
+                pagesUnder(pdf, ref.group(1), order);
+            }
+        }
+    }
+
+    /** The text of object {@code n 0 obj ... endobj} (dictionaries only are read from it). */
+    private static String object(String pdf, String n) {
+        int start = pdf.indexOf("\n" + n + " 0 obj");
+        if (start < 0) {
+            throw new IllegalStateException("object " + n + " is missing from the PDF");
+        }
+        int end = pdf.indexOf("endobj", start);
+        return pdf.substring(start, end);
     }
 
     /** Pages of a PDF: its "/Type /Page" objects (not "/Pages"), enough for Chromium's uncompressed page tree. */

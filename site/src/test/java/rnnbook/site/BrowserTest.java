@@ -107,8 +107,8 @@ class BrowserTest {
 
     @AfterAll
     void stop() {
-        System.out.println("axe-core " + System.getProperty("axe-core.version") + " findings (elements, by impact, "
-                + "all pages and passes): " + axeCounts);
+        System.out.println("axe-core " + System.getProperty("axe-core.version") + " findings (elements, by impact "
+                + "and rule, all pages and passes): " + axeCounts);
         if (driver != null) {
             driver.quit();
         }
@@ -227,7 +227,7 @@ class BrowserTest {
         List<String> problems = new ArrayList<>();
         for (Map<String, Object> v : violations) {
             String impact = (String) v.get("impact");
-            axeCounts.merge(impact, ((Number) v.get("nodes")).intValue(), Integer::sum);
+            axeCounts.merge(impact + " " + v.get("id"), ((Number) v.get("nodes")).intValue(), Integer::sum);
             if (impact.equals("serious") || impact.equals("critical")) {
                 problems.add(where + ": axe-core " + impact + " " + v.get("id") + " (" + v.get("help") + ") at "
                         + v.get("nodes") + " element(s), e.g. " + v.get("where"));
@@ -343,6 +343,66 @@ class BrowserTest {
         driver.manage().window().setSize(new Dimension(1400, 1000));
     }
 
+    /**
+     * The reading aids on a chapter page: the search index is not loaded until the box is used, and then shows
+     * the match highlighted with no raw TeX; every listing has a copy button; headings have permalinks; the
+     * section being read is marked in the contents; a figure opens full size over the page.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void readingAidsWork() {
+        String chapter = "02-the-cell.html";
+        driver.get(server.url() + chapter);
+        assertEquals(Boolean.TRUE, js("return window.rnnbookSearch === undefined && window.lunr === undefined;"),
+                "the search index loads with the page instead of on first use");
+        long listings = (Long) js("return document.querySelectorAll('#content .listingblock:not(.listing-output) pre').length;");
+        long buttons = (Long) js("return document.querySelectorAll('#content .copy-button').length;");
+        assertTrue(listings > 0 && buttons >= listings, listings + " listings but " + buttons + " copy buttons");
+        assertEquals(Boolean.TRUE, js("""
+                return Array.from(document.querySelectorAll('#content h2[id]'))
+                  .every(h => h.querySelector('a.permalink') && h.querySelector('a.permalink').getAttribute('href') === '#' + h.id);"""),
+                "a section heading has no permalink to itself");
+        // scroll the third section's heading to the top: its entry in the contents is marked
+        String marked = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const h = document.querySelectorAll('#content .sect1 > h2[id]')[2];
+                h.scrollIntoView();
+                setTimeout(() => {
+                  const a = document.querySelector('.page-toc a[aria-current="location"]');
+                  done(a ? a.getAttribute('href') + ' for #' + h.id : 'none for #' + h.id);
+                }, 300);""");
+        assertTrue(marked.matches("#(\\S+) for #\\1"), "the contents mark the wrong section: " + marked);
+        // a figure opens full size in a dialog
+        assertEquals(Boolean.TRUE, js("""
+                const a = document.querySelector('#content a.figure-zoom');
+                a.scrollIntoView();
+                a.click();
+                const d = document.querySelector('dialog.figure-viewer');
+                const ok = d && d.open && d.querySelector('img').getAttribute('src') === a.getAttribute('href');
+                if (d) d.close();
+                return !!ok;"""), "clicking a figure does not open it full size");
+        // search: the match is marked in an excerpt around it, and the excerpt holds no TeX
+        WebElement input = driver.findElement(By.id("search-input"));
+        input.sendKeys("hidden state");
+        List<String> excerpts = (List<String>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const list = document.getElementById('search-results');
+                (function poll() {
+                  if (!list.hidden) {
+                    done(Array.from(list.querySelectorAll('.result-excerpt')).map(e => e.innerHTML));
+                  } else {
+                    setTimeout(poll, 20);
+                  }
+                })();""");
+        assertFalse(excerpts.isEmpty(), "no search results for 'hidden state'");
+        for (String e : excerpts) {
+            assertTrue(e.toLowerCase().contains("<mark>hidden</mark>") || e.toLowerCase().contains("<mark>state"),
+                    "an excerpt does not show the match: " + e);
+            assertFalse(e.contains("\\(") || e.contains("\\["), "an excerpt shows raw TeX: " + e);
+        }
+        assertEquals(List.of(), console(chapter + " (reading aids)"));
+    }
+
     /** Search works offline from file:// and finds, for each chapter, its concept sections by their titles. */
     @Test
     void searchFindsTheChapterFromFileUrls() throws IOException {
@@ -359,7 +419,9 @@ class BrowserTest {
                 if (heading == null) {
                     continue; // the coverage test reports it
                 }
-                String query = heading.text();
+                Element title = heading.clone();
+                title.select("a.permalink").remove(); // the "#" link is not part of the title
+                String query = title.text();
                 List<String> hits = search(query);
                 queries++;
                 if (hits.isEmpty() || !hits.get(0).startsWith(c.page())) {
