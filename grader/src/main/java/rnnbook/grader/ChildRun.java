@@ -289,7 +289,7 @@ public final class ChildRun {
                     long wait = deadline - System.currentTimeMillis();
                     String line = wait <= 0 ? null : lines.poll(wait, TimeUnit.MILLISECONDS);
                     if (line == null) {
-                        if (wait <= 0) {
+                        if (System.currentTimeMillis() >= deadline) {
                             killedFor = deadline >= until ? "the submission used up its whole time limit"
                                     + "; this exercise gets no points"
                                     : "the tests took longer than the time allowed and were stopped"
