@@ -29,17 +29,71 @@ public final class Batch {
     public record Summary(int graded, int resumed, int failed, long millis, List<Results.Submission> all) {
     }
 
+    /** Slot 0 is single-submission grading's; batches take fresh slots. */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_SLOT = new java.util.concurrent.atomic.AtomicInteger(1);
+
     private Batch() {
     }
 
-    public static List<Path> submissions(Path dir, Path out) throws IOException {
+    /** Names the batch's own files use in OUT: a submission's output folder may never take one of them. */
+    static final java.util.Set<String> RESERVED = java.util.Set.of("gradebook.csv", "similarity.txt",
+            "similarity.csv", "gradebook.html", "statistics.csv");
+
+    /**
+     * The submissions in a folder: sub-folders, and regular .zip and .ipynb files (never a link, a FIFO or a
+     * device). What is skipped for that reason is reported in {@code skipped}.
+     */
+    public static List<Path> submissions(Path dir, Path out, List<String> skipped) throws IOException {
+        List<Path> found = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> !p.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize()))
-                    .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || p.toString().endsWith(".zip")
-                            || p.toString().endsWith(".ipynb"))
-                    .sorted().toList();
+            for (Path p : (Iterable<Path>) s.sorted()::iterator) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(".") || p.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+                    continue;
+                }
+                boolean candidate = n.endsWith(".zip") || n.endsWith(".ipynb");
+                if (Files.isSymbolicLink(p)) {
+                    skipped.add(n + " is a symbolic link: not graded (submit the folder or file itself)");
+                } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    found.add(p);
+                } else if (candidate && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    found.add(p);
+                } else if (candidate) {
+                    skipped.add(n + " is not a regular file (a FIFO or a device?): not graded");
+                }
+            }
         }
+        return found;
+    }
+
+    public static List<Path> submissions(Path dir, Path out) throws IOException {
+        return submissions(dir, out, new ArrayList<>());
+    }
+
+    /**
+     * Each submission's id, its output folder's name: the name without .zip/.ipynb, unless two submissions would
+     * share it ({@code victim/} and {@code victim.zip}) or it is one of the batch's own files
+     * ({@code gradebook.csv.zip}): then the full file name. {@code notes} says which were renamed.
+     */
+    static java.util.Map<Path, String> ids(List<Path> subs, List<String> notes) {
+        java.util.Map<String, Long> counts = subs.stream().collect(java.util.stream.Collectors.groupingBy(
+                Batch::nameOf, java.util.stream.Collectors.counting()));
+        java.util.Map<Path, String> ids = new java.util.LinkedHashMap<>();
+        for (Path p : subs) {
+            String name = nameOf(p);
+            String file = p.getFileName().toString();
+            if (counts.get(name) > 1 || RESERVED.contains(name)) {
+                notes.add(file + (RESERVED.contains(name) ? " would write over the batch's own " + name
+                        : " shares its name with another submission") + ": graded as " + file);
+                name = file;
+            }
+            if (RESERVED.contains(name)) {
+                notes.add(file + " cannot be graded under that name (it is one of the batch's own files): rename it");
+                continue;
+            }
+            ids.put(p, name);
+        }
+        return ids;
     }
 
     public static String nameOf(Path p) {
@@ -56,19 +110,25 @@ public final class Batch {
                               java.io.PrintStream log) throws IOException, InterruptedException {
         long t0 = System.currentTimeMillis();
         Files.createDirectories(out);
-        List<Path> subs = submissions(dir, out);
+        List<String> notes = new ArrayList<>();
+        List<Path> found = submissions(dir, out, notes);
+        java.util.Map<Path, String> ids = ids(found, notes);
+        List<Path> subs = List.copyOf(ids.keySet());
+        notes.forEach(n -> log.println("! " + n));
+        String graderPrint = grader.prepared().fingerprint();
         BlockingQueue<Integer> slots = new ArrayBlockingQueue<>(parallel);
+        int base = NEXT_SLOT.getAndAdd(parallel);   // two batches in one JVM never share a slot (and so a uid)
         for (int i = 0; i < parallel; i++) {
-            slots.add(i);
+            slots.add(base + i);
         }
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         List<Future<String>> futures = new ArrayList<>();
         int[] counts = new int[3];
         for (Path sub : subs) {
             futures.add(pool.submit(() -> {
-                String name = nameOf(sub);
+                String name = ids.get(sub);
                 Path target = out.resolve(name);
-                String print = fingerprint(sub);
+                String print = fingerprint(sub) + " " + graderPrint;
                 Path marker = target.resolve(".fingerprint");
                 if (Files.isRegularFile(marker) && Files.readString(marker).equals(print)
                         && Files.isRegularFile(target.resolve("grade.json"))) {
@@ -80,13 +140,15 @@ public final class Batch {
                     try {
                         r = grader.grade(sub, name, slot);
                     } catch (RuntimeException e) {
-                        r = new Results.Submission(name, sub.getFileName().toString(), grader.sandbox().describe(),
-                                List.of("internal error while grading this submission: " + e), List.of(), 0);
+                        // a grader error is never a grade: nothing is written, the submission is graded again next run
+                        log.println(String.format("%-24s GRADER ERROR, not graded: %s", name,
+                                e instanceof ChildRun.InfrastructureError ? e.getMessage() : e.toString()));
+                        return "failed";
                     }
                     Reports.writeAll(r, target);
                     Reports.atomically(marker, print);
                     log.println(String.format("%-24s %3d / %3d  (%d ms)", name, r.score(), r.maxScore(), r.millis()));
-                    return r.problems().stream().anyMatch(p -> p.startsWith("internal error")) ? "failed" : "graded";
+                    return "graded";
                 } finally {
                     slots.add(slot);
                 }
@@ -107,22 +169,25 @@ public final class Batch {
         }
         List<Results.Submission> all = new ArrayList<>();
         for (Path sub : subs) {
-            Path target = out.resolve(nameOf(sub));
-            if (Files.isRegularFile(target.resolve("grade.json"))) {
+            Path target = out.resolve(ids.get(sub));
+            if (Files.isRegularFile(target.resolve("grade.json")) && Files.isRegularFile(target.resolve(".fingerprint"))
+                    && Files.readString(target.resolve(".fingerprint")).endsWith(" " + graderPrint)) {
                 all.add(Reports.readGrade(target));
             }
         }
         Reports.atomically(out.resolve("gradebook.csv"), gradebook(grader.prepared().catalog(), all));
         if (similarity) {
-            try {
-                long s0 = System.currentTimeMillis();
-                Similarity.report(grader.prepared().catalog(), subs, out);
-                log.printf("similarity report (JPlag): %.1f s%n", (System.currentTimeMillis() - s0) / 1000.0);
-            } catch (RuntimeException | LinkageError e) {
-                log.println("similarity report skipped: " + e);
+            long s0 = System.currentTimeMillis();
+            String failed = SimilarityChild.run(grader.prepared().catalog(), ids, out);
+            if (failed == null) {
+                log.printf("similarity report (JPlag, in a child JVM): %.1f s%n",
+                        (System.currentTimeMillis() - s0) / 1000.0);
+            } else {
+                log.println("similarity report skipped: " + failed);
             }
         }
-        return new Summary(counts[0], counts[1], counts[2], System.currentTimeMillis() - t0, all);
+        return new Summary(counts[0], counts[1], counts[2] + (int) notes.stream().filter(n -> n.contains("cannot be"))
+                .count(), System.currentTimeMillis() - t0, all);
     }
 
     static String gradebook(Catalog catalog, List<Results.Submission> all) {
@@ -154,16 +219,22 @@ public final class Batch {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                try (Stream<Path> s = Files.walk(p, 8)) {
+                try (Stream<Path> s = Files.walk(p, 8).limit(Ingest.MAX_ENTRIES + 1L)) {
                     for (Path f : (Iterable<Path>) s.sorted()::iterator) {
                         md.update(p.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
-                        if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && Files.size(f) <= Ingest.MAX_FILE) {
+                        if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && Files.size(f) <= Ingest.MAX_NOTEBOOK) {
                             md.update(Files.readAllBytes(f));
                         }
                     }
                 }
-            } else {
-                md.update(Files.readAllBytes(p));
+            } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                try (var in = Files.newInputStream(p)) {
+                    byte[] buf = new byte[1 << 16];
+                    long left = Ingest.MAX_SUBMISSION;
+                    for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; left -= n) {
+                        md.update(buf, 0, n);
+                    }
+                }
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {

@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The parent side of a test run: starts a confined child JVM, hands it the per-run secret and the compiled tests
- * on stdin, and reads back only the stdout lines that start with the secret. Output is capped, every exercise
- * has a deadline, and an exercise whose end marker never arrives (exit, crash, kill, cap) earns nothing; the
- * exercises after it run again in a fresh child.
+ * on stdin, and reads back only the stdout lines that start with the secret: per test the JUnit Launcher's
+ * verdict and the values the test recorded. Output is capped, every exercise has a deadline, and an exercise whose
+ * end marker never arrives (exit, crash, kill, cap) earns nothing; the exercises after it run again in a fresh
+ * child. Whether a test passed is decided elsewhere ({@link Verdict}), by comparing with the reference run.
  */
 public final class ChildRun {
     /** Per-test limit enforced by the runner; the parent's per-exercise deadline is derived from it. */
@@ -33,8 +34,60 @@ public final class ChildRun {
     public record Job(String exerciseId, Prepared.Tests tests, Path classes) {
     }
 
-    /** What came back for one exercise: per test, null = no authenticated result. */
-    public record Outcome(Map<String, String[]> results, boolean finished, String failure) {
+    /** A recorded value: (rows, cols, row-major data), the recording test's tolerance, or a problem code. */
+    public record Value(int rows, int cols, double[] data, double tolerance, String problem) {
+    }
+
+    /**
+     * One test as the child reported it: the Launcher's status (SUCCESSFUL, FAILED, ABORTED, or TIMEOUT from the
+     * runner), the thrown type, the submission's own frames, the assertion message (public checks only) and the
+     * recorded values.
+     */
+    public record TestRun(String status, String type, String frames, String message, Map<String, Value> values) {
+    }
+
+    /** What came back for one exercise: per test (absent = no authenticated result), and the raw lines. */
+    public record Outcome(Map<String, TestRun> results, boolean finished, String failure, List<String> lines) {
+    }
+
+    /** Reads a trusted run's lines kept in the grader cache. */
+    static Map<String, TestRun> readRecorded(Path file) throws IOException {
+        Map<String, TestRun> out = new LinkedHashMap<>();
+        Map<String, Map<String, Value>> pending = new LinkedHashMap<>();
+        for (String line : java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            parse(line, pending, out);
+        }
+        return out;
+    }
+
+    /** One result line (after the secret): V adds a value to its test, R closes the test. Malformed: ignored. */
+    static void parse(String rest, Map<String, Map<String, Value>> pending, Map<String, TestRun> done) {
+        String[] f = rest.split("\t", -1);
+        for (int i = 1; i < f.length; i++) {
+            f[i] = unescape(f[i]);
+        }
+        try {
+            if (f[0].equals("V") && f.length == 9 && !done.containsKey(f[2])) {
+                String[] hex = f[8].isEmpty() ? new String[0] : f[8].split(",");
+                double[] data = new double[hex.length];
+                for (int i = 0; i < hex.length; i++) {
+                    data[i] = Double.longBitsToDouble(Long.parseUnsignedLong(hex[i], 16));
+                }
+                int rows = Integer.parseInt(f[4]);
+                int cols = Integer.parseInt(f[5]);
+                String problem = f[7].isEmpty() ? null : f[7];
+                if (problem == null && (rows < 0 || cols < 0 || (long) rows * cols != data.length)) {
+                    problem = "malformed";
+                }
+                pending.computeIfAbsent(f[2], k -> new LinkedHashMap<>()).putIfAbsent(f[3], new Value(rows, cols,
+                        data, Double.longBitsToDouble(Long.parseUnsignedLong(f[6], 16)), problem));
+            } else if (f[0].equals("R") && f.length == 7 && !done.containsKey(f[2])) {
+                Map<String, Value> values = pending.remove(f[2]);
+                done.put(f[2], new TestRun(f[3], f[4], f[5], f[6], values == null ? Map.of() : Map.copyOf(values)));
+            }
+        } catch (RuntimeException malformed) {
+            // a line that does not parse is no result: the test then has none
+        }
     }
 
     /** Timings for the benchmark: child starts and wall time. */
@@ -48,12 +101,32 @@ public final class ChildRun {
     private ChildRun() {
     }
 
+    /** The time one submission may take in children, all exercises together (its report shows the time used). */
+    public static final long SUBMISSION_MS = Long.getLong("rnnbook.grader.submissionMs", 120_000);
+
+    /** A child that could not start, or was killed by something the grader did not do: not the submission's fault. */
+    public static final class InfrastructureError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InfrastructureError(String message) {
+            super(message);
+        }
+    }
+
     public static Map<String, Outcome> run(Sandbox sandbox, int slot, Prepared prepared, Path runDir, List<Job> jobs) {
+        return run(sandbox, slot, prepared, runDir, jobs, SUBMISSION_MS);
+    }
+
+    /** Runs the jobs within {@code limitMs} in all (a fresh child after any that did not finish). */
+    public static Map<String, Outcome> run(Sandbox sandbox, int slot, Prepared prepared, Path runDir, List<Job> jobs,
+                                           long limitMs) {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         List<Job> remaining = new ArrayList<>(jobs);
         int attempts = 0;
-        while (!remaining.isEmpty() && attempts++ <= jobs.size()) {
+        long until = System.currentTimeMillis() + limitMs;
+        while (!remaining.isEmpty() && attempts++ <= jobs.size() && System.currentTimeMillis() < until) {
             Attempt a = new Attempt(sandbox, slot, prepared, runDir, remaining);
+            a.until = until;
             a.execute();
             for (int retry = 0; retry < 5 && a.started.isEmpty() && a.killedFor == null && a.couldNotStart(); retry++) {
                 // the previous child of this slot's uid was still being torn down: its threads count against
@@ -65,17 +138,28 @@ public final class ChildRun {
                     break;
                 }
                 a = new Attempt(sandbox, slot, prepared, runDir, remaining);
+                a.until = until;
                 a.execute();
+            }
+            if (a.started.isEmpty()) {
+                // the runner announces an exercise before it loads any submitted class: a child that never got
+                // that far failed to start (EAGAIN, no JVM, the sandbox refused), which is never the submission's
+                throw new InfrastructureError("a child JVM did not start (" + (a.killedFor != null ? a.killedFor
+                        : a.startError()) + ")");
+            }
+            if (a.killedFor == null && a.exit == 137 && !a.killedByUs) {
+                throw new InfrastructureError("a child was killed by a signal the grader did not send");
             }
             List<Job> next = new ArrayList<>();
             boolean blamed = false;
             for (Job j : remaining) {
-                Map<String, String[]> res = a.results.getOrDefault(j.exerciseId(), new LinkedHashMap<>());
+                Map<String, TestRun> res = a.results.getOrDefault(j.exerciseId(), new LinkedHashMap<>());
+                List<String> raw = a.raw.getOrDefault(j.exerciseId(), List.of());
                 if (a.ended.contains(j.exerciseId())) {
-                    outcomes.put(j.exerciseId(), new Outcome(res, true, null));
+                    outcomes.put(j.exerciseId(), new Outcome(res, true, null, raw));
                 } else if (a.started.contains(j.exerciseId()) || (!blamed && a.started.isEmpty())) {
                     // the child died inside this exercise (or before any): it alone is charged
-                    outcomes.put(j.exerciseId(), new Outcome(Map.of(), false, a.failure()));
+                    outcomes.put(j.exerciseId(), new Outcome(Map.of(), false, a.failure(), List.of()));
                     blamed = true;
                 } else {
                     next.add(j);
@@ -84,7 +168,9 @@ public final class ChildRun {
             remaining = next;
         }
         for (Job j : remaining) {
-            outcomes.put(j.exerciseId(), new Outcome(Map.of(), false, "not run: the test runner kept failing"));
+            outcomes.put(j.exerciseId(), new Outcome(Map.of(), false, System.currentTimeMillis() >= until
+                    ? "not run: the submission used up its time limit of " + limitMs / 1000.0 + " s"
+                    : "not run: the test runner kept failing", List.of()));
         }
         return outcomes;
     }
@@ -97,12 +183,23 @@ public final class ChildRun {
         final Path runDir;
         final List<Job> jobs;
         final String secret;
-        final Map<String, Map<String, String[]>> results = new LinkedHashMap<>();
+        final Map<String, Map<String, TestRun>> results = new LinkedHashMap<>();
+        final Map<String, Map<String, Map<String, Value>>> pending = new LinkedHashMap<>();
+        final Map<String, List<String>> raw = new LinkedHashMap<>();
         final List<String> started = new ArrayList<>();
         final List<String> ended = new ArrayList<>();
         final StringBuilder stderr = new StringBuilder();
         String killedFor;
         int exit = Integer.MIN_VALUE;
+        long until = Long.MAX_VALUE;
+        /** Set when the grader itself ended the child (deadline, output cap, after the last result). */
+        volatile boolean killedByUs;
+
+        String startError() {
+            String err = stderr.toString();
+            int i = Math.max(err.indexOf("pthread_create"), err.indexOf("Error occurred"));
+            return (i < 0 ? err : err.substring(i)).lines().findFirst().orElse("no output").strip();
+        }
 
         Attempt(Sandbox sandbox, int slot, Prepared prepared, Path runDir, List<Job> jobs) {
             this.sandbox = sandbox;
@@ -140,17 +237,27 @@ public final class ChildRun {
             long t0 = System.nanoTime();
             CHILD_STARTS.incrementAndGet();
             Path scratch = sandbox.scratchFor(runDir);
+            if (sandbox.tier() != Sandbox.Tier.BUBBLEWRAP) {
+                try {
+                    java.nio.file.Files.createDirectories(scratch);
+                } catch (IOException e) {
+                    killedFor = "the test runner could not start: no scratch folder";
+                    return;
+                }
+            }
             List<String> javaArgs = List.of("-Xmx256m", "-Xss1m", "-XX:MaxMetaspaceSize=96m",
                     "-XX:CompressedClassSpaceSize=48m", "-XX:ReservedCodeCacheSize=32m",
                     "-XX:MaxDirectMemorySize=8m", "-XX:ActiveProcessorCount=1", "-XX:+UseSerialGC",
-                    // the engine's SIMD path, as in the notebooks, the site build and the benchmarks; it needs C2 (with
-                    // the quick JIT only, -XX:TieredStopAtLevel=1, the Vector API runs about 30x slower than scalar code)
-                    "--add-modules", "jdk.incubator.vector", "-XX:-UsePerfData",
+                    // The scalar path with the quick JIT: a child lives for a few small products, where C2's warm-up
+                    // (4.2 s against 1.1 s measured) costs more than SIMD saves, and the Vector API without C2 runs
+                    // about 30x slower than scalar code. The reference run uses the same flags, so values compare alike.
+                    "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData",
                     "-XX:+DisableAttachMechanism", "-Xshare:auto", "-Djava.io.tmpdir=" + scratch,
-                    "-Dfile.encoding=UTF-8", "-Duser.home=" + scratch, "--limit-modules", "java.base,jdk.incubator.vector",
-                    "--module-path", prepared.runner().toString(), "-m",
-                    "rnnbook.runner/rnnbook.runner.internal.Child", prepared.engine().toString());
-            List<Path> binds = List.of(prepared.engine(), prepared.runner(), runDir);
+                    "-Dfile.encoding=UTF-8", "-Duser.home=" + scratch, "--limit-modules", "java.base,rnnbook.runner",
+                    "--module-path", prepared.modulePath(), "-m",
+                    "rnnbook.runner/rnnbook.runner.internal.Child", prepared.tensorOnly().toString());
+            // only rnnbook.tensor goes into the sandbox: no engine class (RnnCell, Clip, ...) is there to call
+            List<Path> binds = List.of(prepared.tensorOnly(), prepared.runner(), prepared.junit(), runDir);
             List<String> cmd = sandbox.command(slot, scratch, binds, javaArgs);
             sandbox.reclaim(slot);   // the slot's uid must own nothing before its thread limit applies again
             Process p;
@@ -178,15 +285,17 @@ public final class ChildRun {
                 // the child died before reading: its exit is handled below
             }
             String prefix = secret + " ";
-            long deadline = System.currentTimeMillis() + STARTUP_MS + budget(0);
+            long deadline = Math.min(until, System.currentTimeMillis() + STARTUP_MS + budget(0));
             int current = 0;
             try {
                 while (true) {
                     long wait = deadline - System.currentTimeMillis();
                     String line = wait <= 0 ? null : lines.poll(wait, TimeUnit.MILLISECONDS);
                     if (line == null) {
-                        if (wait <= 0) {
-                            killedFor = "the tests took longer than the time allowed and were stopped"
+                        if (System.currentTimeMillis() >= deadline) {
+                            killedFor = deadline >= until ? "the submission used up its whole time limit"
+                                    + "; this exercise gets no points"
+                                    : "the tests took longer than the time allowed and were stopped"
                                     + " (an endless loop?); this exercise gets no points";
                         }
                         break;
@@ -197,7 +306,8 @@ public final class ChildRun {
                     if (!line.startsWith(prefix)) {
                         continue;   // the submission's own output: ignored, counted against the cap
                     }
-                    String[] f = line.substring(prefix.length()).split("\t", -1);
+                    String rest = line.substring(prefix.length());
+                    String[] f = rest.split("\t", -1);
                     for (int i = 1; i < f.length; i++) {
                         f[i] = unescape(f[i]);
                     }
@@ -207,12 +317,13 @@ public final class ChildRun {
                                 STARTUP_NANOS.addAndGet(System.nanoTime() - t0);
                             }
                             started.add(f[1]);
-                            deadline = System.currentTimeMillis() + budget(current++);
+                            deadline = Math.min(until, System.currentTimeMillis() + budget(current++));
                         }
-                        case "R" -> {
-                            if (f.length >= 5 && started.contains(f[1]) && !ended.contains(f[1])) {
-                                results.computeIfAbsent(f[1], k -> new LinkedHashMap<>())
-                                        .putIfAbsent(f[2], new String[] {f[3], f[4]});
+                        case "R", "V" -> {
+                            if (f.length >= 3 && started.contains(f[1]) && !ended.contains(f[1])) {
+                                parse(rest, pending.computeIfAbsent(f[1], k -> new LinkedHashMap<>()),
+                                        results.computeIfAbsent(f[1], k -> new LinkedHashMap<>()));
+                                raw.computeIfAbsent(f[1], k -> new ArrayList<>()).add(rest);
                             }
                         }
                         case "E" -> ended.add(f[1]);
@@ -229,6 +340,7 @@ public final class ChildRun {
                     killedFor = "the submission printed more than " + (OUTPUT_CAP >> 10)
                             + " KiB and was stopped; this exercise gets no points";
                 }
+                killedByUs |= p.isAlive();
                 kill(p);
                 try {
                     exit = p.waitFor(10, TimeUnit.SECONDS) ? p.exitValue() : -1;
@@ -251,7 +363,8 @@ public final class ChildRun {
             if (index >= jobs.size()) {
                 return 10_000;
             }
-            return (long) TEST_TIMEOUT_MS * (jobs.get(index).tests().specs().size() + 1) + 10_000;
+            return jobs.get(index).tests().specs().stream().mapToLong(Prepared.TestSpec::timeoutMs).sum()
+                    + TEST_TIMEOUT_MS + 10_000L;
         }
 
         byte[] payload() throws IOException {
@@ -263,13 +376,18 @@ public final class ChildRun {
                 d.writeUTF(j.exerciseId());
                 d.writeUTF(j.classes().toString());
                 d.writeUTF(j.tests().className());
+                d.writeBoolean(j.tests().hidden());
                 d.writeInt(j.tests().classes().size());
                 for (Map.Entry<String, byte[]> c : j.tests().classes().entrySet()) {
                     d.writeUTF(c.getKey());
                     d.writeInt(c.getValue().length);
                     d.write(c.getValue());
                 }
-                d.writeInt(TEST_TIMEOUT_MS);
+                d.writeInt(j.tests().specs().size());
+                for (Prepared.TestSpec t : j.tests().specs()) {
+                    d.writeUTF(t.name());
+                    d.writeInt(t.timeoutMs());
+                }
             }
             d.flush();
             return bytes.toByteArray();
@@ -287,6 +405,7 @@ public final class ChildRun {
                     total += n;
                     if (total > OUTPUT_CAP) {
                         overCap = true;
+                        killedByUs = true;
                         kill(p);
                         break;
                     }
@@ -294,7 +413,7 @@ public final class ChildRun {
                         if (buf[i] == '\n') {
                             lines.add(line.toString(StandardCharsets.UTF_8));
                             line.reset();
-                        } else if (line.size() < 65536) {
+                        } else if (line.size() < (256 << 10)) {
                             line.write(buf[i]);
                         }
                     }
@@ -313,6 +432,7 @@ public final class ChildRun {
                     total += n;
                     if (total > OUTPUT_CAP) {
                         overCap = true;
+                        killedByUs = true;
                         kill(p);
                         break;
                     }

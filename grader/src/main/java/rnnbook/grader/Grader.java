@@ -18,14 +18,43 @@ import java.util.stream.Stream;
  * the points the parent read out of the compiled tests.
  */
 public final class Grader {
+    /** Changes whenever grading itself changes meaning: part of every resume fingerprint and of the cache key. */
+    public static final String VERSION = "2026-12-junit-record-1";
     public static final AtomicLong COMPILE_NANOS = new AtomicLong();
 
     private final Prepared prepared;
     private final Sandbox sandbox;
+    /** The exercises graded (an assignment), or null for all. */
+    private final List<String> only;
+    /** The time one submission may spend in children. */
+    private long limitMs = ChildRun.SUBMISSION_MS;
+
+    /** The same grader with another whole-submission time limit. */
+    Grader withTimeLimit(long ms) {
+        Grader g = new Grader(prepared, sandbox, only);
+        g.limitMs = ms;
+        return g;
+    }
+
+    public long timeLimitMs() {
+        return limitMs;
+    }
 
     public Grader(Prepared prepared, Sandbox sandbox) {
+        this(prepared, sandbox, null);
+    }
+
+    private Grader(Prepared prepared, Sandbox sandbox, List<String> only) {
         this.prepared = prepared;
         this.sandbox = sandbox;
+        this.only = only;
+    }
+
+    /** A grader of these exercises only (one assignment): its maximum is theirs. */
+    public Grader only(List<String> exerciseIds) {
+        Grader g = new Grader(prepared, sandbox, List.copyOf(exerciseIds));
+        g.limitMs = limitMs;
+        return g;
     }
 
     public Prepared prepared() {
@@ -38,7 +67,7 @@ public final class Grader {
 
     /** Grades with the hidden tests. {@code work} is a scratch folder of this submission (deleted afterwards). */
     public Results.Submission grade(Path submission, String name, int slot) {
-        return run(submission, name, slot, false, null);
+        return run(submission, name, slot, false, only);
     }
 
     /** Runs the public checks of the given exercises (all when null) for the learner. */
@@ -73,6 +102,7 @@ public final class Grader {
             Files.createDirectories(runDir);
             List<ChildRun.Job> jobs = new ArrayList<>();
             List<Exercise> order = new ArrayList<>();
+            Map<String, Verdict.Source> sources = new java.util.HashMap<>();
             for (Exercise e : prepared.catalog().exercises()) {
                 if (only != null && !only.contains(e.id())) {
                     continue;
@@ -97,16 +127,18 @@ public final class Grader {
                     continue;
                 }
                 jobs.add(new ChildRun.Job(e.id(), tests, classes));
+                sources.put(e.id(), new Verdict.Source(e.fileName(), entry.text(), entry.lineOffset(),
+                        classNames(classes)));
                 results.add(null);   // filled in after the run
             }
             if (!jobs.isEmpty()) {
                 openTo(runDir, slot);
-                Map<String, ChildRun.Outcome> outcomes = ChildRun.run(sandbox, slot, prepared, runDir, jobs);
+                Map<String, ChildRun.Outcome> outcomes = ChildRun.run(sandbox, slot, prepared, runDir, jobs, limitMs);
                 for (int i = 0; i < order.size(); i++) {
                     if (results.get(i) == null) {
                         Exercise e = order.get(i);
                         Prepared.Tests tests = publicChecks ? prepared.checks(e.id()) : prepared.hidden(e.id());
-                        results.set(i, score(e, tests, outcomes.get(e.id()), !publicChecks));
+                        results.set(i, score(e, tests, outcomes.get(e.id()), sources.get(e.id())));
                     }
                 }
             }
@@ -118,7 +150,7 @@ public final class Grader {
             }
         }
         return new Results.Submission(name, submission.getFileName().toString(), sandbox.describe(), problems,
-                results, System.currentTimeMillis() - t0);
+                results, System.currentTimeMillis() - t0, limitMs);
     }
 
     /**
@@ -135,7 +167,7 @@ public final class Grader {
             List<Results.CompileError> errors = SourceCompiler.compile(List.of(
                     new SourceCompiler.Source(mine, entry.text(), entry.lineOffset()),
                     new SourceCompiler.Source(check, Files.readString(checkSrc), 0)),
-                    List.of(prepared.tensorOnly(), prepared.runner()), out, List.of());
+                    prepared.checkClasspath(), out, List.of());
             String checkFile = e.className() + "Check.java";
             List<Results.CompileError> own = errors.stream().filter(c -> !c.file().equals(checkFile))
                     .map(c -> new Results.CompileError(entry.origin(), c.line(), c.column(), c.message())).toList();
@@ -194,22 +226,31 @@ public final class Grader {
         return new Results.Exercise(e.id(), e.title(), status, message, 0, tests.maxPoints(), ts, errors);
     }
 
+    /** The submission's class names (from the compiler's output), to recognise its own stack frames. */
+    private static java.util.Set<String> classNames(Path classes) throws IOException {
+        try (Stream<Path> s = Files.list(classes.resolve("rnnbook").resolve("exercises"))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".class"))
+                    .map(n -> Exercise.PACKAGE + "." + n.substring(0, n.length() - ".class".length()))
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+    }
+
     private static Results.Exercise score(Exercise e, Prepared.Tests tests, ChildRun.Outcome outcome,
-                                          boolean hidden) {
+                                          Verdict.Source src) {
         if (outcome == null || !outcome.finished()) {
             String why = outcome == null ? "no result" : outcome.failure();
-            Results.Exercise z = zero(e, tests, Results.Status.CRASHED, why, List.of());
-            return z;
+            return zero(e, tests, Results.Status.CRASHED, why, List.of());
         }
         List<Results.Test> ts = new ArrayList<>();
         int score = 0;
         for (Prepared.TestSpec s : tests.specs()) {
-            String[] r = outcome.results().get(s.name());
-            boolean passed = r != null && r[0].equals("PASS");
-            String msg = r == null ? "no result was reported for this test" : passed ? "" : r[1];
-            int pts = passed ? s.points() : 0;
+            ChildRun.TestRun r = outcome.results().get(s.name());
+            Verdict.Result v = tests.hidden()
+                    ? Verdict.hidden(s, r, tests.reference().get(s.name()), tests.starter().get(s.name()), src)
+                    : Verdict.check(s, r, src);
+            int pts = v.passed() ? s.points() : 0;
             score += pts;
-            ts.add(new Results.Test(s.name(), s.title(), pts, s.points(), passed, msg, hidden));
+            ts.add(new Results.Test(s.name(), s.title(), pts, s.points(), v.passed(), v.message(), tests.hidden()));
         }
         return new Results.Exercise(e.id(), e.title(), Results.Status.GRADED, "", score, tests.maxPoints(), ts,
                 List.of());

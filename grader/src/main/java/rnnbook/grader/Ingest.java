@@ -37,9 +37,12 @@ import java.util.zip.ZipInputStream;
  */
 public final class Ingest {
     static final long MAX_FILE = 1L << 20;
+    /** A notebook (it holds outputs, so it may be larger than a source file). */
+    static final long MAX_NOTEBOOK = 8L << 20;
+    /** A submission file as a whole (a .zip or a notebook); larger ones are refused before reading. */
+    static final long MAX_SUBMISSION = 64L << 20;
     static final long MAX_TOTAL = 16L << 20;
     static final int MAX_ENTRIES = 2000;
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
 
     /** One exercise's source, or why there is none usable. */
     public record Entry(String origin, String text, int lineOffset, String problem) {
@@ -60,12 +63,21 @@ public final class Ingest {
                 problems.add(path.getFileName() + " is a symbolic link: submit the folder or file itself");
             } else if (Files.isDirectory(path)) {
                 readFolder(path, catalog, entries, problems);
+            } else if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                problems.add(path.getFileName() + " is not a regular file (a FIFO or a device?): not read");
+            } else if (Files.size(path) > MAX_SUBMISSION) {
+                problems.add(path.getFileName() + " is larger than " + (MAX_SUBMISSION >> 20) + " MiB: not read");
             } else if (path.toString().endsWith(".zip")) {
                 readZip(path, catalog, entries, problems);
             } else if (path.toString().endsWith(".ipynb")) {
-                readNotebook(Files.readAllBytes(path), path.getFileName().toString(), catalog, entries, problems);
+                String rel = path.getFileName().toString();
+                readNotebook(readCapped(path, problems, rel, MAX_NOTEBOOK), rel, catalog, entries, problems);
             } else if (path.toString().endsWith(".java")) {
-                accept(path.getFileName().toString(), Files.readAllBytes(path), catalog, entries, problems);
+                String rel = path.getFileName().toString();
+                byte[] bytes = readCapped(path, problems, rel, MAX_FILE);
+                if (bytes != null) {
+                    accept(rel, bytes, catalog, entries, problems);
+                }
             } else {
                 problems.add(path.getFileName() + " is not a submission: expected a folder, a .zip or an .ipynb");
             }
@@ -97,7 +109,7 @@ public final class Ingest {
                 continue;
             }
             if (rel.endsWith(".ipynb")) {
-                readNotebook(readCapped(f, problems, rel), rel, catalog, entries, problems);
+                readNotebook(readCapped(f, problems, rel, MAX_NOTEBOOK), rel, catalog, entries, problems);
                 continue;
             }
             if (!rel.endsWith(".java")) {
@@ -108,19 +120,25 @@ public final class Ingest {
                 problems.add("the submission is larger than " + (MAX_TOTAL >> 20) + " MiB; the rest was ignored");
                 break;
             }
-            byte[] bytes = readCapped(f, problems, rel);
+            byte[] bytes = readCapped(f, problems, rel, MAX_FILE);
             if (bytes != null) {
                 accept(rel, bytes, catalog, entries, problems);
             }
         }
     }
 
-    private static byte[] readCapped(Path f, List<String> problems, String rel) throws IOException {
-        if (Files.size(f) > MAX_FILE) {
-            problems.add(rel + " is larger than " + (MAX_FILE >> 10) + " KiB and was ignored");
-            return null;
+    /** A regular file's bytes, at most {@code cap} of them (read with a bound, whatever its size claims). */
+    private static byte[] readCapped(Path f, List<String> problems, String rel, long cap) throws IOException {
+        byte[] bytes = null;
+        if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && Files.size(f) <= cap) {
+            try (InputStream in = Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS)) {
+                bytes = readLimited(in, cap);
+            }
         }
-        return Files.readAllBytes(f);
+        if (bytes == null) {
+            problems.add(rel + " is larger than " + (cap >> 10) + " KiB and was ignored");
+        }
+        return bytes;
     }
 
     private static void readZip(Path zipFile, Catalog catalog, Map<String, Entry> entries, List<String> problems) {
@@ -144,7 +162,7 @@ public final class Ingest {
                 if (name.startsWith("__MACOSX/") || !(name.endsWith(".java") || name.endsWith(".ipynb"))) {
                     continue;
                 }
-                byte[] bytes = readLimited(zip, MAX_FILE);
+                byte[] bytes = readLimited(zip, name.endsWith(".ipynb") ? MAX_NOTEBOOK : MAX_FILE);
                 if (bytes == null) {
                     problems.add("the zip entry '" + name + "' expands to more than " + (MAX_FILE >> 10)
                             + " KiB (a zip bomb?) and was ignored");
@@ -214,34 +232,48 @@ public final class Ingest {
             problems.add(name + " is not a notebook: it is not valid JSON (" + firstLine(e.getMessage()) + ")");
             return;
         }
-        int found = 0;
+        // what JShell holds after running every code cell top to bottom: imports from any cell, the LAST cell
+        // that defines an exercise's class (tagged or not), and the classes other cells define as helpers.
+        // Cells are named as the learner sees them: "code cell N", counting code cells only.
+        List<String> sources = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
         JsonArray cells = nb.getAsJsonArray("cells");
-        for (int i = 0; i < cells.size(); i++) {
-            if (!cells.get(i).isJsonObject()) {
-                continue;
+        for (JsonElement c : cells) {
+            if (c.isJsonObject() && "code".equals(string(c.getAsJsonObject().get("cell_type")))) {
+                sources.add(cellSource(c.getAsJsonObject()));
+                tags.add(solutionTag(c.getAsJsonObject()));
             }
-            JsonObject cell = cells.get(i).getAsJsonObject();
-            String id = solutionTag(cell);
-            if (id == null) {
+        }
+        for (int k = 0; k < tags.size(); k++) {
+            if (tags.get(k) != null && catalog.byId(tags.get(k)).isEmpty()) {
+                problems.add(name + " code cell " + (k + 1) + " is tagged solution:" + tags.get(k)
+                        + ", which is not an exercise");
+            }
+        }
+        List<String> imports = NotebookCells.imports(sources);
+        int found = 0;
+        for (Exercise ex : catalog.exercises()) {
+            int last = -1;
+            for (int k = 0; k < sources.size(); k++) {
+                if (ex.id().equals(tags.get(k)) || NotebookCells.defines(sources.get(k), ex.className())) {
+                    last = k;
+                }
+            }
+            if (last < 0 || entries.containsKey(ex.id())) {
                 continue;
             }
             found++;
-            String origin = name + " cell " + (i + 1);
-            if (catalog.byId(id).isEmpty()) {
-                problems.add(origin + " is tagged solution:" + id + ", which is not an exercise");
-                continue;
-            }
-            String src = cellSource(cell);
-            Exercise ex = catalog.byId(id).get();
-            if (entries.containsKey(id)) {
-                problems.add(origin + ": a second solution for " + id + " was ignored");
-                continue;
-            }
-            entries.put(id, withPackage(origin, src, ex));
+            String helpers = NotebookCells.helpers(sources, last, catalog);
+            entries.put(ex.id(), withPackage(name + " code cell " + (last + 1),
+                    NotebookCells.withoutImports(sources.get(last)), ex, imports, helpers));
         }
         if (found == 0) {
-            problems.add(name + " has no cell tagged solution:EXERCISE (see exercises/README.md)");
+            problems.add(name + " has no cell defining an exercise's class (see exercises/README.md)");
         }
+    }
+
+    private static String string(JsonElement e) {
+        return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
     }
 
     private static String solutionTag(JsonObject cell) {
@@ -301,10 +333,10 @@ public final class Ingest {
             entries.put(e.id(), new Entry(rel, null, 0, rel + " is not UTF-8 text: save it as UTF-8"));
             return;
         }
-        Matcher m = PACKAGE.matcher(text);
-        if (m.find()) {
-            if (!m.group(1).equals(Exercise.PACKAGE)) {
-                entries.put(e.id(), new Entry(rel, null, 0, rel + " declares package " + m.group(1)
+        String pkg = Sources.packageOf(text);
+        if (pkg != null) {
+            if (!pkg.equals(Exercise.PACKAGE)) {
+                entries.put(e.id(), new Entry(rel, null, 0, rel + " declares package " + pkg
                         + ", expected package " + Exercise.PACKAGE + " (keep the starter's first line)"));
                 return;
             }
@@ -315,10 +347,19 @@ public final class Ingest {
     }
 
     private static Entry withPackage(String origin, String src, Exercise e) {
-        Matcher m = PACKAGE.matcher(src);
-        if (m.find()) {
-            if (!m.group(1).equals(Exercise.PACKAGE)) {
-                return new Entry(origin, null, 0, origin + " declares package " + m.group(1) + ", expected "
+        return withPackage(origin, src, e, List.of(), "");
+    }
+
+    /**
+     * A class without a package line (a notebook cell, or a file that left it out): the grader's one added line
+     * holds the package and every import (the learner's line numbers shift by exactly one); {@code helpers},
+     * classes of other cells, go after it.
+     */
+    private static Entry withPackage(String origin, String src, Exercise e, List<String> imports, String helpers) {
+        String pkg = Sources.packageOf(src);
+        if (pkg != null) {
+            if (!pkg.equals(Exercise.PACKAGE)) {
+                return new Entry(origin, null, 0, origin + " declares package " + pkg + ", expected "
                         + Exercise.PACKAGE);
             }
             return classCheck(new Entry(origin, src, 0, null), e);
@@ -327,7 +368,9 @@ public final class Ingest {
         // `public` (JShell ignores it), but the tests live in another class loader and need it
         String body = Pattern.compile("(?m)^((?:final\\s+|abstract\\s+)*)(class|record)\\s+(" + Pattern.quote(e.className())
                 + ")\\b").matcher(src).replaceFirst("public $1$2 $3");
-        String text = "package " + Exercise.PACKAGE + "; import rnnbook.tensor.Matrix;\n" + body;
+        StringBuilder head = new StringBuilder("package " + Exercise.PACKAGE + "; import rnnbook.tensor.Matrix;");
+        imports.forEach(i -> head.append(' ').append(i));
+        String text = head + "\n" + body + (helpers.isEmpty() ? "" : "\n" + helpers);
         return classCheck(new Entry(origin, text, 1, null), e);
     }
 

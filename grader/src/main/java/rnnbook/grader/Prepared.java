@@ -2,8 +2,6 @@ package rnnbook.grader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -30,14 +28,27 @@ import rnnbook.tensor.Matrix;
  * against, and per exercise its starter, its public checks and its hidden tests with their points.
  */
 public final class Prepared {
-    /** A test method as the parent knows it: the score is computed from these, never from the child's say. */
-    public record TestSpec(String name, String title, int points) {
+    /**
+     * A JUnit test method as the parent reads it from the compiled class: {@code @DisplayName}, {@code @Points},
+     * {@code @Hint}, {@code @Timeout}. The score is computed from these, never from what a child says.
+     */
+    public record TestSpec(String name, String title, int points, String hint, int timeoutMs) {
     }
 
-    /** Compiled tests of one exercise. */
-    public record Tests(String className, Map<String, byte[]> classes, List<TestSpec> specs) {
+    /**
+     * Compiled tests of one exercise. For hidden tests, {@code reference} and {@code starter} are what the same
+     * test class recorded when run against the reference solution and the starter in a trusted child.
+     */
+    public record Tests(String className, boolean hidden, Map<String, byte[]> classes, List<TestSpec> specs,
+                        Map<String, ChildRun.TestRun> reference, Map<String, ChildRun.TestRun> starter) {
         public int maxPoints() {
             return specs.stream().mapToInt(TestSpec::points).sum();
+        }
+
+        public Map<String, Integer> timeouts() {
+            Map<String, Integer> t = new LinkedHashMap<>();
+            specs.forEach(s -> t.put(s.name(), s.timeoutMs()));
+            return t;
         }
     }
 
@@ -45,6 +56,7 @@ public final class Prepared {
     private final Path dir;
     private final Path engine;
     private final Path runner;
+    private final Path junit;
     private final Path tensorOnly;
     private final Map<String, Tests> hidden = new LinkedHashMap<>();
     private final Map<String, Tests> checks = new LinkedHashMap<>();
@@ -54,7 +66,18 @@ public final class Prepared {
         this.dir = dir;
         this.engine = engine;
         this.runner = dir.resolve("runner");
+        this.junit = dir.resolve("junit");
         this.tensorOnly = dir.resolve("tensor");
+    }
+
+    private String fingerprint = "";
+
+    /**
+     * What grading means now: a hash of the runner, every starter, hidden test (with its points), public check and
+     * reference solution, the engine, the JDK and {@link Grader#VERSION}. Part of every resume fingerprint.
+     */
+    public String fingerprint() {
+        return fingerprint;
     }
 
     public Catalog catalog() {
@@ -69,6 +92,27 @@ public final class Prepared {
     /** The runner module folder (for {@code --module-path}). */
     public Path runner() {
         return runner;
+    }
+
+    /** The JUnit Platform jars (Launcher, Jupiter engine and API, their dependencies) for the module path. */
+    public Path junit() {
+        return junit;
+    }
+
+    /** What a submission compiles against together with its public checks: Matrix, the runner API, JUnit. */
+    public List<Path> checkClasspath() {
+        try {
+            List<Path> cp = new ArrayList<>(List.of(tensorOnly, runner));
+            cp.addAll(jars(junit));
+            return cp;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The child's module path: the runner module and JUnit. */
+    public String modulePath() {
+        return runner + java.io.File.pathSeparator + junit;
     }
 
     /** Classes a submission compiles against: rnnbook.tensor only. */
@@ -125,10 +169,12 @@ public final class Prepared {
                 Files.createDirectories(cache);
                 Path tmp = Files.createTempDirectory(cache, "build-");
                 build(catalog, engine, tmp);
+                recordReferences(catalog, engine, tmp);
                 Files.writeString(tmp.resolve("READY"), hash);
                 // the child's uid may traverse the cache and read the runner; the tests stay root-only
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx--x--x"));
                 openTree(tmp.resolve("runner"));
+                openTree(tmp.resolve("junit"));
                 openTree(tmp.resolve("tensor"));
                 Files.setPosixFilePermissions(tmp.resolve("ex"), PosixFilePermissions.fromString("rwx------"));
                 try {
@@ -141,27 +187,78 @@ public final class Prepared {
                 }
             }
             Prepared p = new Prepared(catalog, dir, engine);
-            for (Exercise e : catalog.exercises()) {
-                p.hidden.put(e.id(), p.readTests(e, "hidden", e.hiddenTestClass()));
-                p.checks.put(e.id(), p.readTests(e, "tests", e.publicTestClass()));
-            }
+            p.readAll(true);
+            p.fingerprint = hash;
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException("preparing the grader in " + dir, e);
         }
     }
 
+    private void readAll(boolean withReferences) throws IOException {
+        for (Exercise e : catalog.exercises()) {
+            Path ex = dir.resolve("ex").resolve(e.id());
+            hidden.put(e.id(), readTests(e, "hidden", e.hiddenTestClass(), true,
+                    withReferences ? ChildRun.readRecorded(ex.resolve("reference.txt")) : Map.of(),
+                    withReferences ? ChildRun.readRecorded(ex.resolve("starter.txt")) : Map.of()));
+            checks.put(e.id(), readTests(e, "tests", e.publicTestClass(), false, Map.of(), Map.of()));
+        }
+    }
+
+    /**
+     * Runs every exercise's hidden tests against its reference solution and its starter in a trusted child (no
+     * submission ever runs there) and keeps what they recorded: the expected values the parent compares with.
+     * The reference must pass every test with every value present, else the hidden tests are broken.
+     */
+    private static void recordReferences(Catalog catalog, Path engine, Path dir) throws IOException {
+        Prepared p = new Prepared(catalog, dir, engine);
+        p.readAll(false);
+        for (String kind : List.of("solution", "starter")) {
+            Path runDir = dir.resolve("trusted-" + kind);
+            List<ChildRun.Job> jobs = new ArrayList<>();
+            for (Exercise e : catalog.exercises()) {
+                jobs.add(new ChildRun.Job(e.id(), p.hidden(e.id()), dir.resolve("ex").resolve(e.id()).resolve(kind)));
+            }
+            Map<String, ChildRun.Outcome> out = ChildRun.run(Sandbox.trusted(), 0, p, runDir, jobs);
+            for (Exercise e : catalog.exercises()) {
+                ChildRun.Outcome o = out.get(e.id());
+                if (o == null || !o.finished()) {
+                    throw new IllegalStateException("the hidden tests of " + e.id() + " did not finish against the "
+                            + kind + ": " + (o == null ? "no result" : o.failure()));
+                }
+                if (kind.equals("solution")) {
+                    for (TestSpec t : p.hidden(e.id()).specs()) {
+                        ChildRun.TestRun r = o.results().get(t.name());
+                        if (r == null || !r.status().equals("SUCCESSFUL") || r.values().isEmpty()
+                                || r.values().values().stream().anyMatch(v -> v.problem() != null)) {
+                            throw new IllegalStateException("the reference solution of " + e.id()
+                                    + " does not pass hidden test " + t.name() + " with every value recorded: " + r);
+                        }
+                    }
+                }
+                Files.write(dir.resolve("ex").resolve(e.id()).resolve(kind.equals("solution") ? "reference.txt"
+                        : "starter.txt"), o.lines());
+            }
+            deleteTree(runDir);
+        }
+    }
+
     private static void build(Catalog catalog, Path engine, Path into) throws IOException {
         Path runnerSrc = home().resolve("runner").resolve("rnnbook.runner");
+        copyJunit(into.resolve("junit"));
         List<Results.CompileError> errs = SourceCompiler.compileFiles(javaFiles(runnerSrc), List.of(),
-                into.resolve("runner"), List.of());
+                into.resolve("runner"), List.of("--module-path", into.resolve("junit").toString()));
         failOn("the runner module", errs);
         copyTensor(engine, into.resolve("tensor"));
+        List<Path> junitJars = jars(into.resolve("junit"));
         for (Exercise e : catalog.exercises()) {
             Path ex = into.resolve("ex").resolve(e.id());
             failOn(e.id() + " starter", SourceCompiler.compileFiles(List.of(e.starter()),
                     List.of(into.resolve("tensor")), ex.resolve("starter"), List.of()));
-            List<Path> cp = List.of(ex.resolve("starter"), into.resolve("runner"), engine);
+            failOn(e.id() + " solution", SourceCompiler.compileFiles(List.of(e.solution()),
+                    List.of(into.resolve("tensor")), ex.resolve("solution"), List.of()));
+            List<Path> cp = new ArrayList<>(List.of(ex.resolve("starter"), into.resolve("runner"), engine));
+            cp.addAll(junitJars);
             failOn(e.id() + " hidden tests", SourceCompiler.compileFiles(javaFiles(e.dir().resolve("hidden")), cp,
                     ex.resolve("hidden"), List.of()));
             failOn(e.id() + " public checks", SourceCompiler.compileFiles(javaFiles(e.dir().resolve("tests")), cp,
@@ -175,7 +272,9 @@ public final class Prepared {
         }
     }
 
-    private Tests readTests(Exercise e, String kind, String className) throws IOException {
+    private Tests readTests(Exercise e, String kind, String className, boolean isHidden,
+                            Map<String, ChildRun.TestRun> reference, Map<String, ChildRun.TestRun> starter)
+            throws IOException {
         Path classes = dir.resolve("ex").resolve(e.id()).resolve(kind);
         Map<String, byte[]> bytes = new LinkedHashMap<>();
         try (Stream<Path> s = Files.walk(classes)) {
@@ -184,26 +283,44 @@ public final class Prepared {
                 bytes.put(rel.substring(0, rel.length() - ".class".length()), Files.readAllBytes(f));
             }
         }
-        List<TestSpec> specs = new ArrayList<>();
-        URL[] urls = {classes.toUri().toURL(), starterClasses(e.id()).toUri().toURL(), runner.toUri().toURL(),
-            engine.toUri().toURL()};
-        try (URLClassLoader loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
-            @SuppressWarnings("unchecked")
-            Class<? extends Annotation> graded = (Class<? extends Annotation>) loader.loadClass("rnnbook.runner.Graded");
-            Class<?> test = loader.loadClass(className);
-            for (Method m : test.getDeclaredMethods()) {
-                Annotation a = m.getAnnotation(graded);
-                if (a != null) {
-                    int points = (int) graded.getMethod("points").invoke(a);
-                    String title = (String) graded.getMethod("value").invoke(a);
-                    specs.add(new TestSpec(m.getName(), title, points));
-                }
-            }
+        List<URL> urls = new ArrayList<>(List.of(classes.toUri().toURL(), starterClasses(e.id()).toUri().toURL(),
+                runner.toUri().toURL(), engine.toUri().toURL()));
+        for (Path j : jars(junit)) {
+            urls.add(j.toUri().toURL());
+        }
+        List<TestSpec> specs;
+        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
+                ClassLoader.getPlatformClassLoader())) {
+            specs = TestSpecs.read(loader.loadClass(className), isHidden, ChildRun.TEST_TIMEOUT_MS);
         } catch (ReflectiveOperationException ex) {
             throw new IllegalStateException("cannot read the tests of " + e.id() + ": " + ex, ex);
         }
-        specs.sort(Comparator.comparing(TestSpec::name));
-        return new Tests(className, bytes, List.copyOf(specs));
+        if (specs.isEmpty()) {
+            throw new IllegalStateException(className + " has no @Test methods");
+        }
+        return new Tests(className, isHidden, bytes, specs, reference, starter);
+    }
+
+    /** The JUnit jars the grader itself runs with, found from their classes, copied for the child. */
+    private static void copyJunit(Path into) throws IOException {
+        Files.createDirectories(into);
+        for (String c : List.of("org.junit.platform.launcher.Launcher", "org.junit.platform.engine.TestEngine",
+                "org.junit.platform.commons.JUnitException", "org.junit.jupiter.api.Test",
+                "org.junit.jupiter.engine.JupiterTestEngine", "org.opentest4j.AssertionFailedError",
+                "org.apiguardian.api.API")) {
+            try {
+                Path jar = Path.of(Class.forName(c).getProtectionDomain().getCodeSource().getLocation().toURI());
+                Files.copy(jar, into.resolve(jar.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+            } catch (ReflectiveOperationException | java.net.URISyntaxException ex) {
+                throw new IllegalStateException("the grader's class path lacks " + c, ex);
+            }
+        }
+    }
+
+    private static List<Path> jars(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        }
     }
 
     private static List<Path> javaFiles(Path dir) throws IOException {
@@ -233,17 +350,25 @@ public final class Prepared {
         }
     }
 
+    /** The cache key of a catalog with this grader and engine (tests compare two catalogs). */
+    static String hashOf(Catalog catalog) {
+        return hash(catalog, engineLocation());
+    }
+
     private static String hash(Catalog catalog, Path engine) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             List<Path> inputs = new ArrayList<>(javaFiles(home().resolve("runner")));
             for (Exercise e : catalog.exercises()) {
                 inputs.add(e.starter());
+                inputs.add(e.solution());
                 inputs.addAll(javaFiles(e.dir().resolve("hidden")));
                 inputs.addAll(javaFiles(e.dir().resolve("tests")));
             }
             for (Path p : inputs) {
-                md.update(p.toString().getBytes(StandardCharsets.UTF_8));
+                // names relative to their root: a copied folder with the same content has the same key
+                Path rel = p.startsWith(catalog.root()) ? catalog.root().relativize(p) : home().relativize(p);
+                md.update(rel.toString().getBytes(StandardCharsets.UTF_8));
                 md.update(Files.readAllBytes(p));
             }
             md.update(engine.toString().getBytes(StandardCharsets.UTF_8));
@@ -258,6 +383,7 @@ public final class Prepared {
                 md.update(Long.toString(Files.getLastModifiedTime(engine).toMillis()).getBytes(StandardCharsets.UTF_8));
             }
             md.update(System.getProperty("java.version").getBytes(StandardCharsets.UTF_8));
+            md.update(Grader.VERSION.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(md.digest()).substring(0, 20);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * The outputs of one submission, each written atomically (a temporary file in the same folder, then a move):
  * {@code report.txt} and {@code report.html} for the learner, {@code results.json} for Gradescope,
- * {@code junit.xml}, and {@code grade.json} (the full result, read back when a batch resumes).
+ * {@code junit.xml} (by the JUnit Platform's reporting, {@link JunitXml}), and {@code grade.json} (the full result, read back when a batch resumes).
  *
  * <p>What reaches the learner is the grader's own feedback: test titles, points and the messages of the checks,
  * which never print hidden inputs. Anything the submission printed is never copied into any output.
@@ -32,7 +32,7 @@ public final class Reports {
             atomically(dir.resolve("report.txt"), text(s));
             atomically(dir.resolve("report.html"), html(s));
             atomically(dir.resolve("results.json"), gradescope(s));
-            atomically(dir.resolve("junit.xml"), junit(s));
+            JunitXml.write(s, dir);
             atomically(dir.resolve("grade.json"), GSON.toJson(s));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports in " + dir, e);
@@ -62,6 +62,8 @@ public final class Reports {
         b.append("Grade report: ").append(s.name()).append('\n');
         b.append("Score: ").append(s.score()).append(" / ").append(s.maxScore()).append('\n');
         b.append("Sandbox: ").append(s.sandbox()).append('\n');
+        b.append(String.format(Locale.ROOT, "Time: %.1f s (limit %.0f s)%n", s.millis() / 1000.0,
+                s.limitMillis() / 1000.0));
         for (String p : s.problems()) {
             b.append("! ").append(p).append('\n');
         }
@@ -171,45 +173,5 @@ public final class Reports {
         }
         root.add("tests", tests);
         return GSON.toJson(root);
-    }
-
-    static String xml(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c != 0xFFFE && c != 0xFFFF) {
-                b.append(switch (c) {
-                    case '&' -> "&amp;";
-                    case '<' -> "&lt;";
-                    case '>' -> "&gt;";
-                    case '"' -> "&quot;";
-                    default -> String.valueOf(c);
-                });
-            }
-        }
-        return b.toString();
-    }
-
-    public static String junit(Results.Submission s) {
-        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        long failures = s.exercises().stream().flatMap(e -> e.tests().stream()).filter(t -> !t.passed()).count();
-        long total = s.exercises().stream().mapToLong(e -> e.tests().size()).sum();
-        b.append("<testsuites name=\"").append(xml(s.name())).append("\" tests=\"").append(total)
-                .append("\" failures=\"").append(failures).append("\">\n");
-        for (Results.Exercise e : s.exercises()) {
-            long f = e.tests().stream().filter(t -> !t.passed()).count();
-            b.append("  <testsuite name=\"").append(xml(e.id())).append("\" tests=\"").append(e.tests().size())
-                    .append("\" failures=\"").append(f).append("\">\n");
-            for (Results.Test t : e.tests()) {
-                b.append("    <testcase classname=\"").append(xml(e.id())).append("\" name=\"").append(xml(t.name()))
-                        .append("\">");
-                if (!t.passed()) {
-                    String msg = e.status() == Results.Status.GRADED ? t.message() : e.message();
-                    b.append("<failure message=\"").append(xml(msg)).append("\"/>");
-                }
-                b.append("</testcase>\n");
-            }
-            b.append("  </testsuite>\n");
-        }
-        return b.append("</testsuites>\n").toString();
     }
 }

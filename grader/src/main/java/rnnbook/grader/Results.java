@@ -25,7 +25,7 @@ public final class Results {
 
     /** One submission. */
     public record Submission(String name, String source, String sandbox, List<String> problems,
-                             List<Exercise> exercises, long millis) {
+                             List<Exercise> exercises, long millis, long limitMillis) {
         public int score() {
             return exercises.stream().mapToInt(Exercise::score).sum();
         }

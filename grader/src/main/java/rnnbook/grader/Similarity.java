@@ -31,7 +31,12 @@ final class Similarity {
         return text.replaceAll("\\s+", " ").trim();
     }
 
-    static void report(Catalog catalog, List<Path> submissions, Path out) throws IOException {
+    static void report(Catalog catalog, Map<Path, String> submissions, Path out) throws IOException {
+        // every submission is read (and a notebook parsed) once, not once per exercise
+        Map<String, Map<String, Ingest.Entry>> read = new LinkedHashMap<>();
+        for (Map.Entry<Path, String> s : submissions.entrySet()) {
+            read.put(s.getValue(), Ingest.read(s.getKey(), catalog).entries());
+        }
         Path work = Files.createTempDirectory("rnnbook-similarity");
         StringBuilder csv = new StringBuilder("exercise,first,second,similarity\n");
         StringBuilder flagged = new StringBuilder();
@@ -47,13 +52,13 @@ final class Similarity {
                 Map<String, List<String>> groups = new LinkedHashMap<>();
                 Map<String, String> textOf = new LinkedHashMap<>();
                 String starter = normalise(Files.readString(e.starter()));
-                for (Path s : submissions) {
-                    Ingest.Entry entry = Ingest.read(s, catalog).entries().get(e.id());
+                for (Map.Entry<String, Map<String, Ingest.Entry>> s : read.entrySet()) {
+                    Ingest.Entry entry = s.getValue().get(e.id());
                     if (entry == null || entry.text() == null || normalise(entry.text()).equals(starter)) {
                         continue;
                     }
                     String key = normalise(entry.text());
-                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(Batch.nameOf(s));
+                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s.getKey());
                     textOf.putIfAbsent(key, entry.text());
                 }
                 Map<String, String> label = new LinkedHashMap<>();
@@ -79,8 +84,9 @@ final class Similarity {
                 JPlagResult result;
                 try {
                     result = new JPlag(options).run();
-                } catch (Exception ex) {
-                    skipped.add(e.id() + ": " + ex.getMessage());
+                } catch (Exception | StackOverflowError ex) {
+                    // a pathological file (a deeply nested expression) costs only this exercise's comparison
+                    skipped.add(e.id() + ": " + ex.getClass().getSimpleName());
                     continue;
                 }
                 for (JPlagComparison c : result.getAllComparisons()) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The proof that the hidden tests are honest, for every exercise: the reference solution earns full marks, the
- * untouched starter earns nothing, and every mutant fails exactly the tests its mutants.json entry names (and so
+ * The proof that the hidden tests are honest, for every exercise: the reference solution earns full marks (and
+ * passes every hand-worked public check), the untouched starter earns nothing, and every mutant fails exactly the tests its mutants.json entry names (and so
  * loses exactly their points). Submissions are batched (one holds the k-th mutant of every exercise) and graded
  * through the real batch path: sandbox, child JVM, reports, gradebook.
  */
@@ -69,6 +69,22 @@ class HonestyTest {
             assertEquals(Results.Status.GRADED, e.status(), e.id() + ": " + e.message());
             assertTrue(e.maxScore() > 0, e.id());
             assertEquals(e.maxScore(), e.score(), e.id() + " " + failing(e));
+        }
+    }
+
+    /**
+     * The hidden tests take their expected values from the reference solution, so the reference itself is checked
+     * independently: it passes every public check (hand-worked numbers) of every exercise.
+     */
+    @Test
+    void referencePassesEveryPublicCheck() {
+        Results.Submission r = Fixture.grader().check(tmp.resolve("subs").resolve("reference"), "reference", 0, null);
+        for (Results.Exercise e : r.exercises()) {
+            assertEquals(Results.Status.GRADED, e.status(), e.id() + ": " + e.message());
+            assertTrue(e.tests().size() >= 1, e.id());
+            for (Results.Test t : e.tests()) {
+                assertTrue(t.passed(), e.id() + " / " + t.title() + ": " + t.message());
+            }
         }
     }
 

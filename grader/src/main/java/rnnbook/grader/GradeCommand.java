@@ -1,0 +1,88 @@
+package rnnbook.grader;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./book grade}: one submission, or with --batch a folder of them. */
+@Command(name = "grade", mixinStandardHelpOptions = true,
+        description = "Grade a submission (a folder, a .zip or an .ipynb), or with --batch a folder of them.")
+final class GradeCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "the submission, or with --batch the folder of submissions")
+    Path path;
+
+    @Option(names = "--batch", description = "grade every folder, .zip and .ipynb inside PATH")
+    boolean batch;
+
+    @Option(names = "--out", description = "where reports go (default: graded/ next to PATH, or graded/NAME)")
+    Path out;
+
+    @Option(names = "--jobs", description = "submissions graded at once (default: the number of cores)")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--no-similarity", description = "skip the JPlag similarity report in batch mode")
+    boolean noSimilarity;
+
+    @Option(names = "--assignment", paramLabel = "CHAPTER",
+            description = "grade only this chapter's exercises (e.g. 02-the-cell), out of that chapter's maximum")
+    String assignment;
+
+    @Option(names = "--sandbox", paramLabel = "TIER", description = "bubblewrap (the default and the only safe"
+            + " tier); unshare-net or rlimits only on purpose, on a machine without bubblewrap")
+    String sandbox;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.exists(path)) {
+            System.err.println("grade: " + path + " does not exist");
+            return 2;
+        }
+        if (sandbox != null) {
+            System.setProperty("rnnbook.sandbox", sandbox);
+        }
+        Grader g = Cli.grader(System.err);
+        if (assignment != null) {
+            List<String> only = g.prepared().catalog().exercises().stream()
+                    .filter(e -> e.chapter().equals(assignment)).map(Exercise::id).toList();
+            if (only.isEmpty()) {
+                System.err.println("grade: no exercises for the assignment " + assignment + "; chapters: "
+                        + String.join(", ", g.prepared().catalog().exercises().stream().map(Exercise::chapter)
+                        .distinct().toList()));
+                return 2;
+            }
+            g = g.only(only);
+        }
+        if (batch) {
+            if (!Files.isDirectory(path)) {
+                System.err.println("grade --batch: " + path + " is not a folder of submissions");
+                return 2;
+            }
+            Path o = out != null ? out : path.toAbsolutePath().getParent().resolve(path.getFileName() + "-graded");
+            Batch.Summary s = Batch.run(g, path, o, Math.max(1, jobs), !noSimilarity, System.out);
+            System.out.printf("%d graded, %d resumed, %d failed in %.1f s; gradebook: %s%n", s.graded(),
+                    s.resumed(), s.failed(), s.millis() / 1000.0, o.resolve("gradebook.csv"));
+            System.out.printf("time (summed over %d parallel slots): %d child JVMs, %.1f s in children, of which"
+                    + " %.1f s start-up to first result; %.1f s compiling in-process%n", Math.max(1, jobs),
+                    ChildRun.CHILD_STARTS.get(), ChildRun.CHILD_NANOS.get() / 1e9,
+                    ChildRun.STARTUP_NANOS.get() / 1e9, Grader.COMPILE_NANOS.get() / 1e9);
+            return s.failed() == 0 ? 0 : 1;
+        }
+        String name = Batch.nameOf(path.toAbsolutePath().normalize());
+        Path o = out != null ? out : Path.of("graded").resolve(name);
+        Results.Submission r;
+        try {
+            r = g.grade(path, name, 0);
+        } catch (ChildRun.InfrastructureError e) {
+            System.err.println("grade: GRADER ERROR, not graded: " + e.getMessage());
+            return 3;
+        }
+        Reports.writeAll(r, o);
+        System.out.print(Reports.text(r));
+        System.out.println("\nreports: " + o.resolve("report.html") + ", results.json, junit.xml");
+        return 0;
+    }
+}

@@ -1,0 +1,209 @@
+package rnnbook.grader;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a test passed, and writes what the learner reads, in the parent only. A hidden test passes when
+ * the JUnit Launcher reported it SUCCESSFUL in the submission's child and every value the reference run recorded
+ * was recorded by the submission too, with the same shape and within the reference run's tolerance. Messages come
+ * only from the fixed templates here, naming recorded values by the names the reference run used; nothing a
+ * submission printed, threw or recorded is copied as text (a thrown exception shows as its type and the learner's
+ * own stack frames, checked against the learner's own source).
+ */
+final class Verdict {
+    private static final Pattern TYPE = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*){0,20}");
+    private static final Pattern IDENT = Pattern.compile("[A-Za-z_$][\\w$]{0,60}");
+
+    /** The learner's own code, to check the stack frames a child reports against. */
+    record Source(String fileName, String text, int lineOffset, Set<String> classNames) {
+    }
+
+    /** Passed or not, and the message. */
+    record Result(boolean passed, String message) {
+    }
+
+    private Verdict() {
+    }
+
+    /** A hidden test: the child's verdict and the comparison with the reference run. */
+    static Result hidden(Prepared.TestSpec spec, ChildRun.TestRun sub, ChildRun.TestRun ref,
+                         ChildRun.TestRun starter, Source src) {
+        if (ref == null) {
+            return new Result(false, "this test has no reference result (a grader error)");
+        }
+        if (sub == null) {
+            return new Result(false, "no result was reported for this test");
+        }
+        if (!sub.status().equals("SUCCESSFUL")) {
+            return new Result(false, failure(spec, sub, src));
+        }
+        if (sub.values().containsKey("!")) {
+            return new Result(false, "the values this test recorded could not be used");
+        }
+        for (Map.Entry<String, ChildRun.Value> e : ref.values().entrySet()) {
+            String problem = compare(e.getKey(), e.getValue(), sub.values().get(e.getKey()));
+            if (problem != null) {
+                boolean missing = problem.contains("no value");
+                String stillStarter = !missing && starter != null && sameValues(starter, sub)
+                        ? " (these are the starter's results: is it still the starter?)" : "";
+                return new Result(false, problem + stillStarter
+                        + (spec.hint() == null || missing ? "" : ". Hint: " + spec.hint()));
+            }
+        }
+        return new Result(true, "");
+    }
+
+    /** A public check: JUnit's verdict alone (the learner runs these on their own code), with its message. */
+    static Result check(Prepared.TestSpec spec, ChildRun.TestRun run, Source src) {
+        if (run == null) {
+            return new Result(false, "no result was reported for this check");
+        }
+        if (run.status().equals("SUCCESSFUL")) {
+            return new Result(true, "");
+        }
+        return new Result(false, run.message().isEmpty() ? failure(spec, run, src) : run.message());
+    }
+
+    private static String compare(String name, ChildRun.Value expected, ChildRun.Value actual) {
+        if (actual == null || "missing".equals(actual.problem())) {
+            return name + ": no value (the method returned nothing: is it still the starter?)";
+        }
+        if (actual.problem() != null) {
+            return name + ": " + switch (actual.problem()) {
+                case "type" -> "the value has the wrong type";
+                case "ragged" -> "the rows of the array have different lengths";
+                case "large" -> "the value is far too large";
+                default -> "the value could not be read";
+            };
+        }
+        if (name.startsWith("shape of ") && expected.data().length == 2 && actual.data().length == 2) {
+            double[] x = expected.data();
+            double[] y = actual.data();
+            return x[0] == y[0] && x[1] == y[1] ? null : name.substring("shape of ".length()) + " has shape ("
+                    + (long) y[0] + ", " + (long) y[1] + "), expected (" + (long) x[0] + ", " + (long) x[1] + ")";
+        }
+        if (name.endsWith("?") && expected.data().length == 1 && actual.data().length == 1) {
+            return expected.data()[0] == actual.data()[0] ? null : name + " " + (actual.data()[0] == 1 ? "yes"
+                    : "no") + ", expected " + (expected.data()[0] == 1 ? "yes" : "no");
+        }
+        if (actual.rows() != expected.rows() || actual.cols() != expected.cols()) {
+            return name + " has shape (" + actual.rows() + ", " + actual.cols() + "), expected (" + expected.rows()
+                    + ", " + expected.cols() + ")";
+        }
+        double tol = expected.tolerance();
+        double worst = -1;
+        int at = -1;
+        for (int i = 0; i < expected.data().length; i++) {
+            double x = expected.data()[i];
+            double y = actual.data()[i];
+            boolean ok = x == y || Math.abs(x - y) <= tol * (1 + Math.abs(x));
+            double err = Double.isNaN(y) || Double.isInfinite(y) ? Double.POSITIVE_INFINITY : Math.abs(x - y);
+            if (!ok && err > worst) {
+                worst = err;
+                at = i;
+            }
+        }
+        if (at < 0) {
+            return null;
+        }
+        String err = Double.isInfinite(worst) ? "NaN or infinite" : String.format(Locale.ROOT, "%.3g", worst);
+        if (expected.data().length == 1) {
+            double x = expected.data()[0];
+            double y = actual.data()[0];
+            if (!Double.isFinite(y)) {
+                return name + " is " + (Double.isNaN(y) ? "NaN" : "infinite");
+            }
+            // a count is shown as what the learner got, not as a distance that would give the answer away
+            return x == Math.rint(x) && y == Math.rint(y) && Math.abs(y) < 1e15
+                    ? name + " is " + (long) y + ", not the expected value" : name + " is off by " + err;
+        }
+        String where = expected.rows() == 1 ? "index " + at : "row " + at / expected.cols() + ", column "
+                + at % expected.cols();
+        return name + " differs from the expected values: largest error " + err + " at " + where;
+    }
+
+    private static boolean sameValues(ChildRun.TestRun starter, ChildRun.TestRun sub) {
+        if (starter.values().isEmpty() || !starter.values().keySet().equals(sub.values().keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, ChildRun.Value> e : starter.values().entrySet()) {
+            ChildRun.Value s = sub.values().get(e.getKey());
+            ChildRun.Value t = e.getValue();
+            if (s.rows() != t.rows() || s.cols() != t.cols() || !java.util.Arrays.equals(s.data(), t.data())
+                    || !java.util.Objects.equals(s.problem(), t.problem())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A failed, aborted or timed-out test, from fixed templates: the type and the learner's own frames. */
+    static String failure(Prepared.TestSpec spec, ChildRun.TestRun run, Source src) {
+        if (run.status().equals("TIMEOUT")) {
+            return "took longer than " + String.format(Locale.ROOT, "%.1f", spec.timeoutMs() / 1000.0)
+                    + " s and was stopped (an endless loop, or far too much work?)";
+        }
+        if (run.status().equals("ABORTED")) {
+            return "the test was aborted";
+        }
+        String type = TYPE.matcher(run.type()).matches() ? run.type() : "";
+        String simple = type.substring(type.lastIndexOf('.') + 1);
+        switch (type) {
+            case "java.lang.StackOverflowError":
+                return "stack overflow (unbounded recursion?)" + at(run.frames(), src);
+            case "java.lang.OutOfMemoryError":
+                return "ran out of memory";
+            case "java.lang.NoSuchMethodError", "java.lang.NoSuchFieldError", "java.lang.AbstractMethodError",
+                 "java.lang.IncompatibleClassChangeError":
+                return "your class does not have what the tests call: keep the starter's class name, method names"
+                        + " and signatures";
+            case "java.lang.NoClassDefFoundError", "java.lang.ClassNotFoundException":
+                return "a class is missing or not allowed: exercises may use java.* and rnnbook.tensor.* only";
+            case "java.lang.ExceptionInInitializerError":
+                return "your class failed while it was being initialised (a static field or block)"
+                        + at(run.frames(), src);
+            default:
+                break;
+        }
+        if (type.isEmpty()) {
+            return "the test failed";
+        }
+        boolean own = src != null && src.classNames().contains(type);
+        return "threw " + (own ? simple + " (a class of your own)" : type) + at(run.frames(), src);
+    }
+
+    /** " at RnnStep.step (line 12)" for each reported frame that is really in the learner's source. */
+    private static String at(String frames, Source src) {
+        if (src == null || frames.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        long lines = src.text().lines().count();
+        for (String f : frames.split(";")) {
+            String[] p = f.split("\\|", -1);
+            if (p.length != 4 || !src.classNames().contains(p[0]) || !src.fileName().equals(p[2])) {
+                continue;
+            }
+            String cls = p[0].substring(p[0].lastIndexOf('.') + 1);
+            String method = p[1];
+            boolean known = method.equals("<init>") || method.equals("<clinit>")
+                    || IDENT.matcher(method).matches() && Pattern.compile("\\b" + Pattern.quote(method) + "\\b")
+                    .matcher(src.text()).find();
+            int line;
+            try {
+                line = Integer.parseInt(p[3]);
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (!known || line < 1 || line > lines) {
+                continue;
+            }
+            b.append(b.length() == 0 ? " at " : ", called from ").append(cls).append('.').append(method)
+                    .append(" (line ").append(line - src.lineOffset()).append(')');
+        }
+        return b.toString();
+    }
+}
