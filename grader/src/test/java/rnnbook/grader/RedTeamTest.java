@@ -104,6 +104,49 @@ class RedTeamTest {
         }
     }
 
+    /** The chapter 2 exercise notebook (starters) with {@code n} more code cells, each a tiny helper class. */
+    static Path notebookWithHelpers(Path file, int n) throws Exception {
+        String nb = Files.readString(Fixture.catalog().root().resolve("02-the-cell/02-the-cell-exercises.ipynb"));
+        com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(nb).getAsJsonObject();
+        com.google.gson.JsonArray cells = o.getAsJsonArray("cells");
+        for (int i = 0; i < n; i++) {
+            com.google.gson.JsonObject c = new com.google.gson.JsonObject();
+            c.addProperty("cell_type", "code");
+            c.add("metadata", new com.google.gson.JsonObject());
+            c.addProperty("source", "final class H" + i + " { static int f() { return " + i + "; } }");
+            cells.add(c);
+        }
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, o.toString());
+    }
+
+    @Test
+    void thousandsOfHelperCellsAreRefusedNotCompiledForMinutes() throws Exception {
+        // 20,000 one-line helper cells (3 MB): before, every exercise of the chapter compiled all of them in the
+        // grader's process, 66 s of CPU for two exercises, outside the submission's time limit
+        Path nb = notebookWithHelpers(tmp.resolve("helpers").resolve("many.ipynb"), 20_000);
+        Ingest.Submission in = Ingest.read(nb, Fixture.catalog());
+        for (String id : List.of("rnn-step", "memory-decay")) {
+            String problem = in.entries().get(id).problem();
+            assertTrue(problem != null && problem.contains("more than 1024 KiB of source"), id + ": " + problem);
+        }
+    }
+
+    @Test
+    void compilingCountsAgainstTheSubmissionsTimeLimit() throws Exception {
+        // 4,000 helpers stay under the size cap, but compiling them takes seconds per exercise
+        Path nb = notebookWithHelpers(tmp.resolve("helpers").resolve("some.ipynb"), 4_000);
+        long t0 = System.nanoTime();
+        Results.Submission r = Fixture.grader().withTimeLimit(1_000).grade(nb, "some", 0);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        for (String id : List.of("rnn-step", "memory-decay")) {
+            Results.Exercise e = r.exercise(id);
+            assertEquals(Results.Status.CRASHED, e.status(), id + ": " + e.message());
+            assertTrue(e.message().contains("compiling included"), id + ": " + e.message());
+        }
+        assertTrue(seconds < 120, "took " + seconds + " s");
+    }
+
     @Test
     @Disabled("known: Runtime.getRuntime().halt(137) inside RnnStep.step makes the child look killed by SIGKILL"
             + " (bubblewrap and the JVM both report 128 + 9), so ChildRun throws InfrastructureError: the submission"
