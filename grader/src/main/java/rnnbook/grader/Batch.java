@@ -77,11 +77,14 @@ public final class Batch {
      */
     static java.util.Map<Path, String> ids(List<Path> subs, List<String> notes) {
         java.util.Map<String, Long> counts = subs.stream().collect(java.util.stream.Collectors.groupingBy(
-                Batch::nameOf, java.util.stream.Collectors.counting()));
+                p -> printable(nameOf(p)), java.util.stream.Collectors.counting()));
         java.util.Map<Path, String> ids = new java.util.LinkedHashMap<>();
         for (Path p : subs) {
-            String name = nameOf(p);
-            String file = p.getFileName().toString();
+            String name = printable(nameOf(p));
+            String file = printable(p.getFileName().toString());
+            if (!file.equals(p.getFileName().toString())) {
+                notes.add(file + ": its name holds control characters (shown as _), graded as " + name);
+            }
             if (counts.get(name) > 1 || RESERVED.contains(name)) {
                 notes.add(file + (RESERVED.contains(name) ? " would write over the batch's own " + name
                         : " shares its name with another submission") + ": graded as " + file);
@@ -91,9 +94,24 @@ public final class Batch {
                 notes.add(file + " cannot be graded under that name (it is one of the batch's own files): rename it");
                 continue;
             }
+            while (ids.containsValue(name)) {
+                name = name + "_";   // two names that differed only in control characters
+            }
             ids.put(p, name);
         }
         return ids;
+    }
+
+    /**
+     * The name with every control character (C0, DEL, C1) and bidirectional override replaced by {@code _}: a
+     * submission's name is printed at the top of its report, in the log and in the gradebook, where a newline,
+     * a carriage return or an escape sequence could otherwise forge a line such as "Score: 74 / 74".
+     */
+    static String printable(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c)
+                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ? '_' : c));
+        return b.toString();
     }
 
     public static String nameOf(Path p) {
@@ -208,8 +226,15 @@ public final class Batch {
         return b.toString();
     }
 
+    /**
+     * One CSV field. A field that a spreadsheet would read as a formula (it starts with {@code = + - @}, a tab or
+     * a carriage return: a submission named {@code =HYPERLINK(...)}) gets a leading {@code '}, so it stays text.
+     */
     static String csv(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+        }
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
             return "\"" + s.replace("\"", "\"\"") + "\"";
         }
         return s;

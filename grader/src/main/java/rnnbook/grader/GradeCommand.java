@@ -71,7 +71,7 @@ final class GradeCommand implements Callable<Integer> {
                     ChildRun.STARTUP_NANOS.get() / 1e9, Grader.COMPILE_NANOS.get() / 1e9);
             return s.failed() == 0 ? 0 : 1;
         }
-        String name = Batch.nameOf(path.toAbsolutePath().normalize());
+        String name = Batch.printable(Batch.nameOf(path.toAbsolutePath().normalize()));
         Path o = out != null ? out : Path.of("graded").resolve(name);
         Results.Submission r;
         try {

@@ -119,6 +119,10 @@ public final class Grader {
                     results.add(zero(e, tests, Results.Status.REJECTED, entry.problem(), List.of()));
                     continue;
                 }
+                if (System.currentTimeMillis() - t0 >= limitMs) {
+                    results.add(zero(e, tests, Results.Status.CRASHED, usedUp(), List.of()));
+                    continue;
+                }
                 Path classes = runDir.resolve("classes").resolve(e.id());
                 List<Results.CompileError> errors = compile(e, entry, classes);
                 if (!errors.isEmpty()) {
@@ -133,7 +137,15 @@ public final class Grader {
             }
             if (!jobs.isEmpty()) {
                 openTo(runDir, slot);
-                Map<String, ChildRun.Outcome> outcomes = ChildRun.run(sandbox, slot, prepared, runDir, jobs, limitMs);
+                // compiling counts against the submission's time: what is left goes to the children
+                long left = limitMs - (System.currentTimeMillis() - t0);
+                Map<String, ChildRun.Outcome> outcomes = new java.util.HashMap<>();
+                if (left > 0) {
+                    outcomes.putAll(ChildRun.run(sandbox, slot, prepared, runDir, jobs, left));
+                }
+                for (ChildRun.Job j : jobs) {
+                    outcomes.putIfAbsent(j.exerciseId(), new ChildRun.Outcome(Map.of(), false, usedUp(), List.of()));
+                }
                 for (int i = 0; i < order.size(); i++) {
                     if (results.get(i) == null) {
                         Exercise e = order.get(i);
@@ -195,6 +207,10 @@ public final class Grader {
         } finally {
             COMPILE_NANOS.addAndGet(System.nanoTime() - t0);
         }
+    }
+
+    private String usedUp() {
+        return "not run: the submission used up its time limit of " + limitMs / 1000.0 + " s (compiling included)";
     }
 
     /** The child reads the run folder under its own uid; only it and root can. */

@@ -264,8 +264,17 @@ public final class Ingest {
             }
             found++;
             String helpers = NotebookCells.helpers(sources, last, catalog);
-            entries.put(ex.id(), withPackage(name + " code cell " + (last + 1),
-                    NotebookCells.withoutImports(sources.get(last)), ex, imports, helpers));
+            String origin = name + " code cell " + (last + 1);
+            if ((long) helpers.length() + sources.get(last).length() > MAX_FILE) {
+                // every exercise of the notebook compiles the other cells' classes with it, in the grader's
+                // process: thousands of tiny helper cells would cost minutes of compiling per exercise
+                entries.put(ex.id(), new Entry(origin, null, 0, origin + " and the classes the other cells define"
+                        + " add up to more than " + (MAX_FILE >> 10) + " KiB of source: not graded (keep the"
+                        + " notebook to the exercises and a few small helpers)"));
+                continue;
+            }
+            entries.put(ex.id(), withPackage(origin, NotebookCells.withoutImports(sources.get(last)), ex, imports,
+                    helpers));
         }
         if (found == 0) {
             problems.add(name + " has no cell defining an exercise's class (see exercises/README.md)");

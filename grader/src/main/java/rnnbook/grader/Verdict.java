@@ -38,7 +38,7 @@ final class Verdict {
             return new Result(false, "no result was reported for this test");
         }
         if (!sub.status().equals("SUCCESSFUL")) {
-            return new Result(false, failure(spec, sub, src));
+            return new Result(false, failure(spec, sub, src, 1));
         }
         if (sub.values().containsKey("!")) {
             return new Result(false, "the values this test recorded could not be used");
@@ -64,7 +64,7 @@ final class Verdict {
         if (run.status().equals("SUCCESSFUL")) {
             return new Result(true, "");
         }
-        return new Result(false, run.message().isEmpty() ? failure(spec, run, src) : run.message());
+        return new Result(false, run.message().isEmpty() ? failure(spec, run, src, 5) : run.message());
     }
 
     private static String compare(String name, ChildRun.Value expected, ChildRun.Value actual) {
@@ -140,8 +140,13 @@ final class Verdict {
         return true;
     }
 
-    /** A failed, aborted or timed-out test, from fixed templates: the type and the learner's own frames. */
-    static String failure(Prepared.TestSpec spec, ChildRun.TestRun run, Source src) {
+    /**
+     * A failed, aborted or timed-out test, from fixed templates: the type and up to {@code maxFrames} of the
+     * learner's own frames. A hidden test shows only the innermost frame: the lines (and methods) of the learner's
+     * frames are chosen by the learner, who could write a hidden input into them (five forged 16-bit line numbers
+     * spell out a double exactly), so each hidden test may carry one line and one method name, not a chain.
+     */
+    static String failure(Prepared.TestSpec spec, ChildRun.TestRun run, Source src, int maxFrames) {
         if (run.status().equals("TIMEOUT")) {
             return "took longer than " + String.format(Locale.ROOT, "%.1f", spec.timeoutMs() / 1000.0)
                     + " s and was stopped (an endless loop, or far too much work?)";
@@ -153,7 +158,7 @@ final class Verdict {
         String simple = type.substring(type.lastIndexOf('.') + 1);
         switch (type) {
             case "java.lang.StackOverflowError":
-                return "stack overflow (unbounded recursion?)" + at(run.frames(), src);
+                return "stack overflow (unbounded recursion?)" + at(run.frames(), src, maxFrames);
             case "java.lang.OutOfMemoryError":
                 return "ran out of memory";
             case "java.lang.NoSuchMethodError", "java.lang.NoSuchFieldError", "java.lang.AbstractMethodError",
@@ -164,7 +169,7 @@ final class Verdict {
                 return "a class is missing or not allowed: exercises may use java.* and rnnbook.tensor.* only";
             case "java.lang.ExceptionInInitializerError":
                 return "your class failed while it was being initialised (a static field or block)"
-                        + at(run.frames(), src);
+                        + at(run.frames(), src, maxFrames);
             default:
                 break;
         }
@@ -172,17 +177,21 @@ final class Verdict {
             return "the test failed";
         }
         boolean own = src != null && src.classNames().contains(type);
-        return "threw " + (own ? simple + " (a class of your own)" : type) + at(run.frames(), src);
+        return "threw " + (own ? simple + " (a class of your own)" : type) + at(run.frames(), src, maxFrames);
     }
 
     /** " at RnnStep.step (line 12)" for each reported frame that is really in the learner's source. */
-    private static String at(String frames, Source src) {
+    private static String at(String frames, Source src, int maxFrames) {
         if (src == null || frames.isEmpty()) {
             return "";
         }
         StringBuilder b = new StringBuilder();
         long lines = src.text().lines().count();
+        int shown = 0;
         for (String f : frames.split(";")) {
+            if (shown == maxFrames) {
+                break;
+            }
             String[] p = f.split("\\|", -1);
             if (p.length != 4 || !src.classNames().contains(p[0]) || !src.fileName().equals(p[2])) {
                 continue;
@@ -201,6 +210,7 @@ final class Verdict {
             if (!known || line < 1 || line > lines) {
                 continue;
             }
+            shown++;
             b.append(b.length() == 0 ? " at " : ", called from ").append(cls).append('.').append(method)
                     .append(" (line ").append(line - src.lineOffset()).append(')');
         }
