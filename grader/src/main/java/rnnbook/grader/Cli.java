@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
  * {@link PreflightCommand}); a new command is a new class listed in {@code subcommands}.
  */
 @Command(name = "grader", mixinStandardHelpOptions = true, subcommands = {GradeCommand.class, CheckCommand.class, ReleaseCommand.class,
+    AutograderCommand.class, GradescopeCommand.class,
     PreflightCommand.class}, description = "Grades rnnbook exercises in a sandbox.")
 public final class Cli {
 
