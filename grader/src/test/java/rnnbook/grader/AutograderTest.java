@@ -38,7 +38,7 @@ class AutograderTest {
     private static final Set<String> VISIBILITY = Set.of("hidden", "after_due_date", "after_published", "visible");
 
     @TempDir
-    Path tmp;
+    static Path tmp;
     private Path root;
     private Path zip;
 
