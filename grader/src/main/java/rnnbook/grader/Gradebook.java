@@ -94,7 +94,8 @@ public final class Gradebook {
         List<Row> rows = new ArrayList<>();
         Map<String, int[]> failed = new LinkedHashMap<>();
         for (Results.Submission s : subs) {
-            Instant at = times == null ? null : times.get(s.name());
+            Instant at = times == null || times.get(s.name()) == null ? null
+                    : times.get(s.name()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             long days = policy == null || at == null ? 0 : policy.daysLate(at);
             double factor = policy == null || at == null ? 1 : policy.factor(at);
             List<Cell> cells = new ArrayList<>();

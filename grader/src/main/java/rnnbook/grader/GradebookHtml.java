@@ -46,10 +46,11 @@ final class GradebookHtml {
                 .append("</tr></table>\n");
         b.append("<h2>Totals</h2>\n").append(img(histogram(g), "histogram of the total points"));
         b.append("<h2>Which tests the class fails</h2>\n").append(img(failureChart(g), "failure rate per test"));
-        b.append("<table><tr><th class=\"l\">exercise</th><th class=\"l\">test</th><th>failed</th><th>of</th>"
-                + "<th>rate</th></tr>\n");
+        b.append("<table><tr><th>#</th><th class=\"l\">exercise</th><th class=\"l\">test</th><th>failed</th>"
+                + "<th>of</th><th>rate</th></tr>\n");
+        int rank = 0;
         for (Gradebook.Failure f : g.failures()) {
-            b.append("<tr><td class=\"l\">").append(Reports.esc(f.exercise())).append("</td><td class=\"l\">")
+            b.append("<tr><td>").append(++rank).append("</td><td class=\"l\">").append(Reports.esc(f.exercise())).append("</td><td class=\"l\">")
                     .append(Reports.esc(f.test())).append("</td><td>").append(f.failed()).append("</td><td>")
                     .append(f.graded()).append(String.format(Locale.ROOT, "</td><td>%.0f%%</td></tr>%n", 100 * f.rate()));
         }
@@ -106,8 +107,7 @@ final class GradebookHtml {
         List<String> labels = new java.util.ArrayList<>();
         List<Integer> ys = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
-            labels.add(num(Math.round(g.max() * i / (double) n * 10) / 10.0) + "–"
-                    + num(Math.round(g.max() * (i + 1) / (double) n * 10) / 10.0));
+            labels.add(Math.round(g.max() * i / (double) n) + "–" + Math.round(g.max() * (i + 1) / (double) n));
             ys.add(counts[i]);
         }
         CategoryChart c = chart("Total points", "points", "students");
@@ -117,19 +117,18 @@ final class GradebookHtml {
 
     private static CategoryChart failureChart(Gradebook g) {
         List<Gradebook.Failure> top = g.failures().subList(0, Math.min(15, g.failures().size()));
-        CategoryChart c = chart("Failure rate per graded test (most failed first)", "test", "% of graded submissions");
-        c.getStyler().setXAxisLabelRotation(60);
+        CategoryChart c = chart("Failure rate of the " + top.size() + " most failed graded tests (numbers as in the"
+                + " table below)", "test", "% of graded submissions");
         if (top.isEmpty()) {
-            c.addSeries("failed", List.of("no graded test"), List.of(0));
+            c.addSeries("failed", List.of("none"), List.of(0));
         } else {
-            c.addSeries("failed", top.stream().map(f -> f.exercise() + ": " + shorten(f.test())).toList(),
-                    top.stream().map(f -> 100 * f.rate()).toList());
+            List<String> ranks = new java.util.ArrayList<>();
+            for (int i = 1; i <= top.size(); i++) {
+                ranks.add("#" + i);
+            }
+            c.addSeries("failed", ranks, top.stream().map(f -> 100 * f.rate()).toList());
         }
         return c;
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 39) + "…";
     }
 
     private static CategoryChart chart(String title, String x, String y) {
