@@ -160,7 +160,9 @@ public final class Release {
                 `solution:ID`).
 
                 ## Check your work (the public checks: hand-worked numbers, a few cases)
-                - **In a clone of the book:** `./book check EXERCISE-ID path/to/this/folder` (or the notebook).
+                - **In a clone of the book:** `./book check EXERCISE-ID path/to/this/folder/src/main/java/rnnbook/exercises`
+                  (the folder holding your files, so that each class is found once), or
+                  `./book check EXERCISE-ID path/to/%1$s-exercises.ipynb` for the notebook.
                 - **Maven:** `mvn test` here (JDK 17; `mvn test -Dtest=RnnStepCheck` for one class).
                 - **An IDE:** open `pom.xml` as a project and run the `*Check` classes in `src/test/java` with JUnit
                   (a green bar when they pass).

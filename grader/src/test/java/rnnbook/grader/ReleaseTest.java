@@ -51,7 +51,8 @@ class ReleaseTest {
         // Maven's surefire runs only *Test classes unless told: mvn test must run the *Check classes
         assertTrue(Files.readString(out.resolve("pom.xml")).contains("<include>**/*Check.java</include>"));
         String readme = Files.readString(out.resolve("README.md"));
-        for (String s : List.of("./book check", "mvn test", "IDE", "Hand in", "rnn-step", "memory-decay")) {
+        for (String s : List.of("./book check EXERCISE-ID path/to/this/folder/src/main/java/rnnbook/exercises",
+                "02-the-cell-exercises.ipynb", "mvn test", "IDE", "Hand in", "rnn-step", "memory-decay")) {
             assertTrue(readme.contains(s), s);
         }
     }
