@@ -177,12 +177,13 @@ public final class Batch {
         }
         Reports.atomically(out.resolve("gradebook.csv"), gradebook(grader.prepared().catalog(), all));
         if (similarity) {
-            try {
-                long s0 = System.currentTimeMillis();
-                Similarity.report(grader.prepared().catalog(), ids, out);
-                log.printf("similarity report (JPlag): %.1f s%n", (System.currentTimeMillis() - s0) / 1000.0);
-            } catch (RuntimeException | LinkageError e) {
-                log.println("similarity report skipped: " + e);
+            long s0 = System.currentTimeMillis();
+            String failed = SimilarityChild.run(grader.prepared().catalog(), ids, out);
+            if (failed == null) {
+                log.printf("similarity report (JPlag, in a child JVM): %.1f s%n",
+                        (System.currentTimeMillis() - s0) / 1000.0);
+            } else {
+                log.println("similarity report skipped: " + failed);
             }
         }
         return new Summary(counts[0], counts[1], counts[2] + (int) notes.stream().filter(n -> n.contains("cannot be"))

@@ -100,6 +100,11 @@ public final class SourceCompiler {
             ok = JAVAC.getTask(sink, fm, diags, options, null, units).call();
         } catch (RuntimeException e) {
             return List.of(new Results.CompileError("", 0, 0, "the compiler failed: " + e));
+        } catch (StackOverflowError e) {
+            // a pathologically nested file costs only its own exercise; this thread's compiler state is dropped
+            FILE_MANAGERS.remove();
+            return List.of(new Results.CompileError("", 0, 0, "the compiler ran out of stack on this file (an"
+                    + " expression nested far too deeply?)"));
         } finally {
             if (given != null) {
                 try {
@@ -127,7 +132,12 @@ public final class SourceCompiler {
             errors.add(new Results.CompileError(file, line, col, d.getMessage(Locale.ROOT)));
         }
         if (!ok && errors.isEmpty()) {
-            errors.add(new Results.CompileError("", 0, 0, "compilation failed: " + sink));
+            // javac's own crash report (a stack trace of the compiler) means nothing to a learner
+            String why = sink.toString().contains("StackOverflowError")
+                    ? "the compiler ran out of stack on this file (an expression nested far too deeply?)"
+                    : "compilation failed: " + sink.toString().lines().limit(3).reduce((a, b) -> a + " " + b)
+                    .orElse("");
+            errors.add(new Results.CompileError("", 0, 0, why));
         }
         return errors;
     }

@@ -134,6 +134,28 @@ class BatchSafetyTest {
     }
 
     @Test
+    void aCompileBombCostsOnlyItsOwnExercise() throws Exception {
+        String ref = Files.readString(Fixture.catalog().byId("parameter-count").orElseThrow().solution());
+        String bomb = ref.replaceFirst("public final class ParameterCount \\{", "public final class ParameterCount {\n"
+                + "    static long bomb() { return 1" + "+(1".repeat(20_000) + ")".repeat(20_000) + "; }");
+        Path in = tmp.resolve("in");
+        for (String n : List.of("bomb-1", "bomb-2")) {
+            Fixture.submission(in.resolve(n), Exercise::solution);
+            Files.writeString(in.resolve(n).resolve("ParameterCount.java"), bomb);
+        }
+        Batch.Summary s = Batch.run(Fixture.grader(), in, tmp.resolve("out"), 2, true, System.out);
+        assertEquals(0, s.failed());
+        for (Results.Submission r : s.all()) {
+            Results.Exercise pc = r.exercise("parameter-count");
+            assertEquals(Results.Status.COMPILE_ERROR, pc.status());
+            assertTrue(pc.compileErrors().get(0).message().contains("nested far too deeply"),
+                    pc.compileErrors().toString());
+            assertEquals(r.maxScore() - pc.maxScore(), r.score(), "the other exercises keep their marks");
+        }
+        assertTrue(Files.isRegularFile(tmp.resolve("out").resolve("similarity.txt")));
+    }
+
+    @Test
     void aSubmissionThatStallsStopsAtItsTimeLimit() throws Exception {
         String slow = Files.readString(Fixture.catalog().byId("rnn-step").orElseThrow().solution())
                 .replace("public static Matrix step(Matrix x, Matrix hPrev, Matrix wxh, Matrix whh, Matrix b) {",
