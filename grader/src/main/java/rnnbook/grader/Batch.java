@@ -37,7 +37,7 @@ public final class Batch {
 
     /** Names the batch's own files use in OUT: a submission's output folder may never take one of them. */
     static final java.util.Set<String> RESERVED = java.util.Set.of("gradebook.csv", "similarity.txt",
-            "similarity.csv", "gradebook.html", "statistics.csv");
+            "similarity.csv", "gradebook.html", "statistics.csv", "final.csv", "canvas.csv", "overrides.csv");
 
     /**
      * The submissions in a folder: sub-folders, and regular .zip and .ipynb files (never a link, a FIFO or a

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
  * The grader's command line: one class per command ({@link GradeCommand}, {@link CheckCommand},
  * {@link PreflightCommand}); a new command is a new class listed in {@code subcommands}.
  */
-@Command(name = "grader", mixinStandardHelpOptions = true, subcommands = {GradeCommand.class, CheckCommand.class,
+@Command(name = "grader", mixinStandardHelpOptions = true, subcommands = {GradeCommand.class, CheckCommand.class, ReleaseCommand.class,
+    AutograderCommand.class, GradescopeCommand.class,
     PreflightCommand.class}, description = "Grades rnnbook exercises in a sandbox.")
 public final class Cli {
 

@@ -35,6 +35,23 @@ final class GradeCommand implements Callable<Integer> {
             + " tier); unshare-net or rlimits only on purpose, on a machine without bubblewrap")
     String sandbox;
 
+    @Option(names = "--due", paramLabel = "TIME", description = "batch: the due date, ISO-8601 (2026-12-10T23:59Z)")
+    String due;
+
+    @Option(names = "--late-penalty", paramLabel = "N%/day", description = "batch: points off per started day late")
+    String latePenalty;
+
+    @Option(names = "--late-cap", paramLabel = "N%", description = "batch: the most a late penalty takes (default 100%)")
+    String lateCap;
+
+    @Option(names = "--times", paramLabel = "CSV", description = "batch: submission,time rows (ISO-8601); default:"
+            + " file modification times")
+    Path times;
+
+    @Option(names = "--overrides", paramLabel = "CSV", description = "batch: student,exercise,points,comment rows"
+            + " applied on top (default: OUT/overrides.csv, created empty; never written once it exists)")
+    Path overrides;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.exists(path)) {
@@ -62,7 +79,27 @@ final class GradeCommand implements Callable<Integer> {
                 return 2;
             }
             Path o = out != null ? out : path.toAbsolutePath().getParent().resolve(path.getFileName() + "-graded");
+            GradebookFiles.Options options;
+            try {
+                if ((due == null) != (latePenalty == null)) {
+                    throw new IllegalArgumentException("--due and --late-penalty go together");
+                }
+                options = new GradebookFiles.Options(due == null ? null : LatePolicy.parse(due, latePenalty, lateCap),
+                        times, overrides);
+            } catch (IllegalArgumentException e) {
+                System.err.println("grade: " + e.getMessage());
+                return 2;
+            }
             Batch.Summary s = Batch.run(g, path, o, Math.max(1, jobs), !noSimilarity, System.out);
+            List<Exercise> graded = g.prepared().catalog().exercises().stream()
+                    .filter(e -> assignment == null || e.chapter().equals(assignment)).toList();
+            try {
+                GradebookFiles.write(o, path, graded, s.all(), options);
+                System.out.println("gradebook: " + o.resolve("gradebook.html") + ", final.csv, canvas.csv");
+            } catch (IllegalArgumentException e) {
+                System.err.println("grade: the gradebook was not written: " + e.getMessage());
+                return 2;
+            }
             System.out.printf("%d graded, %d resumed, %d failed in %.1f s; gradebook: %s%n", s.graded(),
                     s.resumed(), s.failed(), s.millis() / 1000.0, o.resolve("gradebook.csv"));
             System.out.printf("time (summed over %d parallel slots): %d child JVMs, %.1f s in children, of which"

@@ -1,0 +1,94 @@
+package rnnbook.grader;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a batch writes for the instructor beside {@code gradebook.csv} (the tests' raw points), each atomically:
+ * {@code gradebook.html} ({@link GradebookHtml}), {@code final.csv} (per student and exercise the status and the
+ * final points after the late penalty and the overrides, with the comments) and {@code canvas.csv} (Canvas's
+ * gradebook import format: Student, ID, SIS User ID, SIS Login ID, Section, one column per exercise, a
+ * "Points Possible" row; the submission's name is the SIS Login ID). {@code overrides.csv} is the instructor's and
+ * is only read (a header-only template is created when it is missing).
+ */
+final class GradebookFiles {
+    static final List<String> NAMES = List.of("gradebook.html", "final.csv", "canvas.csv", "overrides.csv");
+
+    /** The instructor's choices for a batch: all optional. */
+    record Options(LatePolicy late, Path timesCsv, Path overrides) {
+    }
+
+    private GradebookFiles() {
+    }
+
+    static Gradebook write(Path out, Path submissionsDir, List<Exercise> exercises, List<Results.Submission> subs,
+                           Options o) throws IOException {
+        Path overrides = o.overrides() != null ? o.overrides() : out.resolve("overrides.csv");
+        Overrides.template(overrides);
+        Map<String, Integer> maxima = new LinkedHashMap<>();
+        exercises.forEach(e -> maxima.put(e.id(), subs.stream().map(s -> s.exercise(e.id()))
+                .filter(java.util.Objects::nonNull).mapToInt(Results.Exercise::maxScore).max().orElse(0)));
+        var ov = Overrides.read(overrides, subs.stream().map(Results.Submission::name).collect(Collectors.toSet()), maxima);
+        Map<String, Instant> times = null;
+        String rules = "No due date.";
+        if (o.late() != null) {
+            SubmissionTimes st = o.timesCsv() != null ? SubmissionTimes.fromCsv(o.timesCsv()) : SubmissionTimes.fromFiles();
+            times = new LinkedHashMap<>();
+            for (Results.Submission s : subs) {
+                times.put(s.name(), st.of(s.name(), submissionsDir.resolve(s.source())));
+            }
+            rules = "Late rule: " + o.late().describe() + "; submission times from " + st.source() + ".";
+        }
+        rules += " Overrides: " + overrides.getFileName() + " (" + ov.values().stream().mapToInt(Map::size).sum()
+                + " applied; an override replaces the points after any late penalty).";
+        Gradebook g = Gradebook.of(exercises, subs, times, o.late(), ov);
+        Reports.atomically(out.resolve("gradebook.html"), GradebookHtml.page(g, rules));
+        Reports.atomically(out.resolve("final.csv"), finalCsv(g));
+        Reports.atomically(out.resolve("canvas.csv"), canvas(g));
+        return g;
+    }
+
+    static String finalCsv(Gradebook g) {
+        List<String> head = new ArrayList<>(List.of("student", "submitted", "days_late"));
+        for (Exercise e : g.exercises()) {
+            head.addAll(List.of(e.id(), e.id() + "_status", e.id() + "_comment"));
+        }
+        head.addAll(List.of("total", "max"));
+        StringBuilder b = new StringBuilder(Csv.row(head));
+        for (Gradebook.Row r : g.rows()) {
+            List<String> f = new ArrayList<>(List.of(r.student(), r.submitted() == null ? "" : r.submitted().toString(),
+                    Long.toString(r.daysLate())));
+            for (Gradebook.Cell c : r.cells()) {
+                f.add(GradebookHtml.num(c.points()));
+                f.add(c.override() != null ? "override" : c.status().label);
+                f.add(c.override() != null ? c.override().comment() : "");
+            }
+            f.add(GradebookHtml.num(r.total()));
+            f.add(Integer.toString(r.max()));
+            b.append(Csv.row(f));
+        }
+        return b.toString();
+    }
+
+    static String canvas(Gradebook g) {
+        List<String> head = new ArrayList<>(List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section"));
+        List<String> possible = new ArrayList<>(List.of("Points Possible", "", "", "", ""));
+        for (Exercise e : g.exercises()) {
+            head.add(e.chapter() + " " + e.id());
+            possible.add(Integer.toString(g.max(e.id())));
+        }
+        StringBuilder b = new StringBuilder(Csv.row(head)).append(Csv.row(possible));
+        for (Gradebook.Row r : g.rows()) {
+            List<String> f = new ArrayList<>(List.of(r.student(), "", "", r.student(), ""));
+            r.cells().forEach(c -> f.add(GradebookHtml.num(c.points())));
+            b.append(Csv.row(f));
+        }
+        return b.toString();
+    }
+}
