@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import rnnbook.tensor.Blocks;
 import rnnbook.tensor.Matrix;
 
 /**
@@ -92,7 +93,7 @@ public final class Bidirectional implements Module {
         int seq = xs.length;
         Matrix[] ys = new Matrix[seq];
         for (int t = 0; t < seq; t++) {
-            ys[t] = GateBlocks.join(ahead.outputs()[t], back.outputs()[seq - 1 - t]);
+            ys[t] = Blocks.join(ahead.outputs()[t], back.outputs()[seq - 1 - t]);
         }
         return new Output(ys, ahead.last(), back.last());
     }
@@ -120,8 +121,8 @@ public final class Bidirectional implements Module {
         for (int t = 0; dOutputs != null && t < seq; t++) {
             if (dOutputs[t] != null) {
                 dOutputs[t].requireShape("Bidirectional backward dy at step " + t, dOutputs[t].rows(), 2 * hidden);
-                dAhead[t] = GateBlocks.block(dOutputs[t], 0, hidden);
-                dBack[seq - 1 - t] = GateBlocks.block(dOutputs[t], 1, hidden);
+                dAhead[t] = Blocks.block(dOutputs[t], 0, hidden);
+                dBack[seq - 1 - t] = Blocks.block(dOutputs[t], 1, hidden);
             }
         }
         Recurrent.Gradients ga = forward.backward(dAhead, dLastForward);

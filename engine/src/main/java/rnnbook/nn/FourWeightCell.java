@@ -1,0 +1,92 @@
+package rnnbook.nn;
+
+import java.util.Map;
+import java.util.Random;
+import rnnbook.tensor.Matrix;
+
+/**
+ * A cell with PyTorch's four parameters, the gates stacked in rows: {@code weight_ih} (gates * hidden, input),
+ * {@code weight_hh} (gates * hidden, hidden), {@code bias_ih} and {@code bias_hh} (1, gates * hidden), made by
+ * {@link CellWeights#uniform}; gates is 1 for the vanilla cell, 3 for the GRU, 4 for the LSTM. The sizes and the
+ * parameter names are read off them. The vanilla, LSTM and GRU cells and the variants build on it; whether
+ * {@link Recurrent} can run a cell on its fast road is a separate matter (see {@link FastRoad}).
+ */
+public abstract class FourWeightCell implements Cell {
+    protected final Parameter weightIh;
+    protected final Parameter weightHh;
+    protected final Parameter biasIh;
+    protected final Parameter biasHh;
+
+    /** @param cell the cell's name, for the error on a non-positive size */
+    protected FourWeightCell(String cell, int gates, int inputSize, int hiddenSize, Random rng) {
+        CellWeights w = CellWeights.uniform(cell, gates, inputSize, hiddenSize, rng);
+        this.weightIh = w.weightIh();
+        this.weightHh = w.weightHh();
+        this.biasIh = w.biasIh();
+        this.biasHh = w.biasHh();
+    }
+
+    /** W_ih, (gates * hidden, input), PyTorch's {@code weight_ih}. */
+    public Parameter weightIh() {
+        return weightIh;
+    }
+
+    /** W_hh, (gates * hidden, hidden), PyTorch's {@code weight_hh}. */
+    public Parameter weightHh() {
+        return weightHh;
+    }
+
+    /** b_ih, (1, gates * hidden). */
+    public Parameter biasIh() {
+        return biasIh;
+    }
+
+    /** b_hh, (1, gates * hidden). */
+    public Parameter biasHh() {
+        return biasHh;
+    }
+
+    @Override
+    public int inputSize() {
+        return weightIh.value().cols();
+    }
+
+    @Override
+    public int hiddenSize() {
+        return weightHh.value().cols();
+    }
+
+    /**
+     * Every gate's pre-activation at once, z = x · W_ihᵀ + b_ih + b_hh + h_{t-1} · W_hhᵀ, (batch, gates * hidden),
+     * with the shapes of x and the previous state checked.
+     */
+    protected Matrix gatePreActivations(Matrix x, State prev) {
+        checkStep(x, prev);
+        return x.matmulT(weightIh.value()).addRowVectorInPlace(biasIh.value()).addRowVectorInPlace(biasHh.value())
+                .addMatmul(prev.h(), false, weightHh.value(), true);
+    }
+
+    /**
+     * The gradients of z = x · W_ihᵀ + b_ih + h_{t-1} · W_hhᵀ + b_hh given dz (batch, gates * hidden):
+     * dW_ih += dzᵀ · x, dW_hh += dzᵀ · h_{t-1}, db_ih = db_hh += Σ_rows dz; returns dx = dz · W_ih.
+     */
+    protected Matrix backwardWeights(Matrix dz, Matrix x, Matrix hPrev) {
+        weightIh.grad().addMatmul(dz, true, x, false);
+        weightHh.grad().addMatmul(dz, true, hPrev, false);
+        dz.addSumRowsTo(biasIh.grad());
+        dz.addSumRowsTo(biasHh.grad());
+        return dz.matmul(weightIh.value());
+    }
+
+    /** Throws unless x is (batch, input) and the previous state fits it. */
+    protected void checkStep(Matrix x, State prev) {
+        String name = getClass().getSimpleName();
+        x.requireShape(name + " input x", x.rows(), inputSize());
+        prev.require(name + " previous state", x.rows(), hiddenSize(), hasCellState());
+    }
+
+    @Override
+    public Map<String, Parameter> namedParameters() {
+        return Module.named(weightIh, weightHh, biasIh, biasHh);
+    }
+}
