@@ -172,7 +172,9 @@ public final class Recurrent implements Module {
         // tag::bptt[]
         for (int t = seq - 1; t >= 0; t--) {
             Step step = pass.steps.get(t);
-            State dState = stepGradient(pass, dOutputs == null ? null : dOutputs[t], carried, owned);
+            // with lengths, carried is read again below (finished rows pass it back), so it is not summed in place
+            State dState = stepGradient(pass, dOutputs == null ? null : dOutputs[t], carried,
+                    owned && pass.lengths == null);
             if (pass.lengths != null) {
                 dState = Lengths.running(dState, pass.lengths, t);
             }
