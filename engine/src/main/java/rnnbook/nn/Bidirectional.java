@@ -78,18 +78,23 @@ public final class Bidirectional implements Module {
     public Output forward(Matrix[] xs) {
         Sequences.require("Bidirectional input", xs, inputSize());
         int batch = xs[0].rows();
-        return forward(xs, forward.cell().zeroState(batch), reverse.cell().zeroState(batch));
+        return run(xs, forward.cell().zeroState(batch), reverse.cell().zeroState(batch));
+    }
+
+    public Output forward(Matrix[] xs, State h0Forward, State h0Reverse) {
+        Sequences.require("Bidirectional input", xs, inputSize());
+        return run(xs, h0Forward, h0Reverse);
     }
 
     // tag::bidirectional[]
-    public Output forward(Matrix[] xs, State h0Forward, State h0Reverse) {
-        Sequences.require("Bidirectional input", xs, inputSize());
+    /** Both directions over an input already checked ({@link Stacked} checks its input once for all layers). */
+    Output run(Matrix[] xs, State h0Forward, State h0Reverse) {
         h0Forward.require("Bidirectional initial state (forward)", xs[0].rows(), hiddenSize(),
                 forward.cell().hasCellState());
         h0Reverse.require("Bidirectional initial state (reverse)", xs[0].rows(), hiddenSize(),
                 reverse.cell().hasCellState());
-        Recurrent.Output ahead = forward.forward(xs, h0Forward);
-        Recurrent.Output back = reverse.forward(reversed(xs), h0Reverse);   // back.outputs()[s] is time T-1-s
+        Recurrent.Output ahead = forward.run(xs, h0Forward, null);
+        Recurrent.Output back = reverse.run(reversed(xs), h0Reverse, null);   // back.outputs()[s] is time T-1-s
         int seq = xs.length;
         Matrix[] ys = new Matrix[seq];
         for (int t = 0; t < seq; t++) {

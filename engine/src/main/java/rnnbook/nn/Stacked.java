@@ -232,13 +232,18 @@ public final class Stacked implements Module {
 
     public Output forward(Matrix[] xs) {
         Sequences.require("Stacked input", xs, inputSize());
-        return forward(xs, zeroStates(xs[0].rows()));
+        return run(xs, zeroStates(xs[0].rows()));
     }
 
-    // tag::stack[]
     /** Runs every layer over the whole sequence, bottom to top; {@code h0} as PyTorch's (layers * directions). */
     public Output forward(Matrix[] xs, State[] h0) {
         Sequences.require("Stacked input", xs, inputSize());
+        return run(xs, h0);
+    }
+
+    // tag::stack[]
+    /** The forward pass over an input checked once (the finite-check reads all of it); layers check only states. */
+    private Output run(Matrix[] xs, State[] h0) {
         requireStates(h0, xs[0].rows());
         int dirs = directions();
         State[] last = new State[h0.length];
@@ -247,12 +252,12 @@ public final class Stacked implements Module {
         for (int layer = 0; layer < cells.length; layer++) {
             Matrix[] output;
             if (dirs == 2) {
-                Bidirectional.Output out = bidirectional.get(layer).forward(input, h0[2 * layer], h0[2 * layer + 1]);
+                Bidirectional.Output out = bidirectional.get(layer).run(input, h0[2 * layer], h0[2 * layer + 1]);
                 output = out.outputs();
                 last[2 * layer] = out.lastForward();
                 last[2 * layer + 1] = out.lastReverse();
             } else {
-                Recurrent.Output out = unidirectional.get(layer).forward(input, h0[layer]);
+                Recurrent.Output out = unidirectional.get(layer).run(input, h0[layer], null);
                 output = out.outputs();
                 last[layer] = out.last();
             }
