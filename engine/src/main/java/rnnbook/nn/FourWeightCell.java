@@ -9,7 +9,7 @@ import rnnbook.tensor.Matrix;
  * {@code weight_hh} (gates * hidden, hidden), {@code bias_ih} and {@code bias_hh} (1, gates * hidden), made by
  * {@link CellWeights#uniform}; gates is 1 for the vanilla cell, 3 for the GRU, 4 for the LSTM. The sizes and the
  * parameter names are read off them. The vanilla, LSTM and GRU cells and the variants build on it; whether
- * {@link Recurrent} can run a cell on its fast road is a separate matter (see {@link FastRoad}).
+ * {@link Recurrent} can run a cell on its fast road is a separate matter (see {@code FastRoad}).
  */
 public abstract class FourWeightCell implements Cell {
     protected final Parameter weightIh;

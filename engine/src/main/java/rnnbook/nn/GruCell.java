@@ -31,7 +31,7 @@ import rnnbook.tensor.Matrix;
  *   dx_t = dgi · W_ih,    dh_{t-1} = dh_t ⊙ z + dgh · W_hh
  * </pre>
  *
- * <p>{@link Recurrent} runs this cell over a sequence on its fast road ({@link FastRoad}, with the fused loop of
+ * <p>{@link Recurrent} runs this cell over a sequence on its fast road ({@code FastRoad}, with the fused loop of
  * {@link rnnbook.tensor.GruKernel}); a test holds that road to the bits this class computes.
  */
 public final class GruCell extends FourWeightCell {

@@ -38,7 +38,7 @@ import rnnbook.tensor.Matrix;
  * The gradient reaches c_{t-1} through f_t alone, with no squashing: the constant error carousel that lets LSTMs
  * remember over long spans.
  *
- * <p>{@link Recurrent} runs this cell over a sequence on its fast road ({@link FastRoad}, with the fused loop of
+ * <p>{@link Recurrent} runs this cell over a sequence on its fast road ({@code FastRoad}, with the fused loop of
  * {@link rnnbook.tensor.LstmKernel}); a test holds that road to the bits this class computes.
  */
 public final class LstmCell extends FourWeightCell {

@@ -23,7 +23,7 @@ import rnnbook.tensor.Packed;
  * parameters collect the sum of every step's contribution. Parameter names carry PyTorch's layer suffix:
  * {@code weight_ih_l0}, ...
  *
- * <p>The vanilla, LSTM and GRU cells run on a faster road inside the same loops ({@link FastRoad}): input products
+ * <p>The vanilla, LSTM and GRU cells run on a faster road inside the same loops ({@code FastRoad}): input products
  * of all steps before the loop, weight gradients after it, W_hh packed once, fused elementwise kernels. It gives the
  * same bits as calling the cell's own {@code forward} and {@code backward} step by step.
  */

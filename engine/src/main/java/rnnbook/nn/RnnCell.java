@@ -15,7 +15,7 @@ import rnnbook.tensor.Matrix;
  * <p>Backward, with a = the pre-activation and da = dh_t ⊙ f'(a):
  * dW_ih += daᵀ · x_t, dW_hh += daᵀ · h_{t-1}, db_ih = db_hh += Σ_rows da, dx_t = da · W_ih, dh_{t-1} = da · W_hh.
  *
- * <p>{@link Recurrent} runs this cell over a sequence on its fast road ({@link FastRoad}), which computes the same
+ * <p>{@link Recurrent} runs this cell over a sequence on its fast road ({@code FastRoad}), which computes the same
  * bits in the same order.
  */
 public final class RnnCell extends FourWeightCell {

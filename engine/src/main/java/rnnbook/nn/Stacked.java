@@ -13,8 +13,8 @@ import rnnbook.tensor.Matrix;
  * <pre>
  *   h^(0)_t = x_t            h^(k)_t = cell_k(dropout(h^(k-1)_t), h^(k)_{t-1})        y_t = h^(L)_t
  * </pre>
- * Each layer is one direction (a {@link Recurrent}, so vanilla, LSTM and GRU layers take the whole-sequence road
- * of {@link GateCell}) or two ({@link Bidirectional}, output [→h ‖ ←h] of width
+ * Each layer is one direction (a {@link Recurrent}, so vanilla, LSTM and GRU layers take its fast road,
+ * {@code FastRoad}) or two ({@link Bidirectional}, output [→h ‖ ←h] of width
  * 2 * hidden, which is then the next layer's input size). Dropout with probability p is applied, in training mode
  * only, to the outputs of every layer but the last, as PyTorch does; kept units are scaled by 1 / (1 - p) so
  * evaluation needs no rescaling. The dropout masks come from the stack's own seeded {@link Random}.
