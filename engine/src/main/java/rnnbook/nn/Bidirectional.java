@@ -23,9 +23,14 @@ public final class Bidirectional implements Module {
     private final Recurrent forward;
     private final Recurrent reverse;
     private final int layer;
+    private Output last;   // the last forward pass, for the three-argument backward
 
-    /** The outputs y_t (batch, 2 * hidden) and each direction's final state. */
-    public record Output(Matrix[] outputs, State lastForward, State lastReverse) {
+    /**
+     * The outputs y_t (batch, 2 * hidden), each direction's final state, and each direction's own pass (its steps,
+     * the reverse one in reversed time; what {@link #backward(Output, Matrix[], State, State)} differentiates).
+     */
+    public record Output(Matrix[] outputs, State lastForward, State lastReverse, Recurrent.Output ahead,
+                         Recurrent.Output back) {
     }
 
     /** dL/dx_t and dL/d(each direction's initial state). */
@@ -100,22 +105,31 @@ public final class Bidirectional implements Module {
         for (int t = 0; t < seq; t++) {
             ys[t] = Blocks.join(ahead.outputs()[t], back.outputs()[seq - 1 - t]);
         }
-        return new Output(ys, ahead.last(), back.last());
+        last = new Output(ys, ahead.last(), back.last(), ahead, back);
+        return last;
     }
     // end::bidirectional[]
 
     /**
-     * BPTT through both directions of the last forward pass.
+     * BPTT through both directions of the last forward pass of this layer; a later forward replaces it (keep the
+     * {@link Output} and call {@link #backward(Output, Matrix[], State, State)} when passes may interleave).
+     */
+    public Gradients backward(Matrix[] dOutputs, State dLastForward, State dLastReverse) {
+        if (last == null) {
+            throw new IllegalStateException("Bidirectional backward called before forward");
+        }
+        return backward(last, dOutputs, dLastForward, dLastReverse);
+    }
+
+    /**
+     * BPTT through both directions of the forward pass that returned {@code pass}.
      *
      * @param dOutputs dL/dy_t, each (batch, 2 * hidden); the array or any entry may be null
      * @param dLastForward dL/d(forward final state), or null
      * @param dLastReverse dL/d(reverse final state), or null
      */
-    public Gradients backward(Matrix[] dOutputs, State dLastForward, State dLastReverse) {
-        int seq = forward.steps().size();
-        if (seq == 0) {
-            throw new IllegalStateException("Bidirectional backward called before forward");
-        }
+    public Gradients backward(Output pass, Matrix[] dOutputs, State dLastForward, State dLastReverse) {
+        int seq = pass.outputs().length;
         if (dOutputs != null && dOutputs.length != seq) {
             throw new IllegalArgumentException("Bidirectional backward: " + dOutputs.length
                     + " output gradients for a forward pass of " + seq + " steps");
@@ -130,8 +144,8 @@ public final class Bidirectional implements Module {
                 dBack[seq - 1 - t] = Blocks.block(dOutputs[t], 1, hidden);
             }
         }
-        Recurrent.Gradients ga = forward.backward(dAhead, dLastForward);
-        Recurrent.Gradients gb = reverse.backward(dBack, dLastReverse);
+        Recurrent.Gradients ga = forward.backward(pass.ahead(), dAhead, dLastForward);
+        Recurrent.Gradients gb = reverse.backward(pass.back(), dBack, dLastReverse);
         Matrix[] dInputs = new Matrix[seq];
         for (int t = 0; t < seq; t++) {
             dInputs[t] = ga.dInputs()[t].add(gb.dInputs()[seq - 1 - t]);
