@@ -17,7 +17,7 @@ import rnnbook.tensor.PerStep;
  * <p>Each road makes the same step records as its cell's {@code forward}, holding the same bits, so a record from
  * either can go to the cell's {@code backward}; the sums keep the order of a step-by-step walk, so the gradients
  * are the same bits as walking the cell by hand too (held by {@code FastRoadTest}). Only these three cells take
- * this road: a subclass or another cell with four weights (the variants) is unrolled step by step.
+ * this road; every other cell, the variants with four weights included, is unrolled step by step.
  */
 abstract class FastRoad {
 

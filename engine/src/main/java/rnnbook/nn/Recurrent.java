@@ -16,7 +16,7 @@ import rnnbook.tensor.Packed;
  * and optional per-row lengths (PyTorch's packed sequences: row b is {@code lengths[b]} steps long; after that its
  * state stops changing, its outputs are zero and the final state is the state at its last step). Output: h_t at
  * every step, shape (seq, batch, hidden), and the final state, in an {@link Output} that also holds what
- * backward needs.
+ * backward needs (the steps, which keep their inputs).
  *
  * <p>Backpropagation through time: {@link #backward(Output, Matrix[], State)} walks the steps of that forward pass
  * in reverse, adding each step's output gradient to the gradient flowing back from step t + 1; the cell's shared
@@ -33,23 +33,20 @@ public final class Recurrent implements Module {
 
     /**
      * What a forward pass returns: every step's output h_t, the final state and the steps themselves, and, for
-     * {@link #backward(Output, Matrix[], State)}, the inputs, initial state and lengths it ran on.
+     * {@link #backward(Output, Matrix[], State)}, the initial state, lengths and road it ran on.
      */
     public static final class Output {
         private final Matrix[] outputs;
         private final State last;
         private final List<Step> steps;
-        private final Matrix[] inputs;
         private final State initial;
         private final int[] lengths;   // null: every row runs every step
         private final FastRoad road;   // null: the cell's own forward and backward
 
-        private Output(Matrix[] outputs, State last, List<Step> steps, Matrix[] inputs, State initial, int[] lengths,
-                       FastRoad road) {
+        private Output(Matrix[] outputs, State last, List<Step> steps, State initial, int[] lengths, FastRoad road) {
             this.outputs = outputs;
             this.last = last;
             this.steps = Collections.unmodifiableList(steps);
-            this.inputs = inputs;
             this.initial = initial;
             this.lengths = lengths;
             this.road = road;
@@ -131,7 +128,7 @@ public final class Recurrent implements Module {
             }
         }
         // end::unroll[]
-        last = new Output(outputs, state, steps, xs.clone(), h0, lengths, road);
+        last = new Output(outputs, state, steps, h0, lengths, road);
         return last;
     }
 
