@@ -48,7 +48,33 @@ def loaded_blas():
             path = line.split()[-1]
             if "blas" in path or "lapack" in path:
                 libs.add(os.path.realpath(path))
-    return sorted(libs)
+    return sorted(libs) + openblas_kernel()
+
+
+def openblas_kernel():
+    """Which OpenBLAS kernel runs dgemm: its core name (the CPU it detected or OPENBLAS_CORETYPE forced) and its
+    build configuration string, read from the loaded library itself; threadpoolctl (Debian's
+    python3-threadpoolctl) when installed, else OpenBLAS's own openblas_get_corename/openblas_get_config."""
+    try:
+        import threadpoolctl
+        for info in threadpoolctl.threadpool_info():
+            if info.get("internal_api") == "openblas":
+                return ["OpenBLAS %s core %s, %s threads (threadpoolctl)" % (
+                    info.get("version"), info.get("architecture"), info.get("num_threads"))]
+    except ImportError:
+        pass
+    import ctypes
+    for lib in sorted(libs_named("openblas")):
+        so = ctypes.CDLL(lib)
+        so.openblas_get_corename.restype = ctypes.c_char_p
+        so.openblas_get_config.restype = ctypes.c_char_p
+        return ["OpenBLAS core %s, config %s" % (so.openblas_get_corename().decode(), so.openblas_get_config().decode())]
+    return ["no OpenBLAS loaded"]
+
+
+def libs_named(word):
+    with open("/proc/self/maps") as f:
+        return {os.path.realpath(line.split()[-1]) for line in f if word in line.split()[-1]}
 
 
 def timed(fn, warmup, iterations):

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import rnnbook.tensor.Blocks;
 import rnnbook.tensor.Matrix;
 
 /**
@@ -22,9 +23,14 @@ public final class Bidirectional implements Module {
     private final Recurrent forward;
     private final Recurrent reverse;
     private final int layer;
+    private Output last;   // the last forward pass, for the three-argument backward
 
-    /** The outputs y_t (batch, 2 * hidden) and each direction's final state. */
-    public record Output(Matrix[] outputs, State lastForward, State lastReverse) {
+    /**
+     * The outputs y_t (batch, 2 * hidden), each direction's final state, and each direction's own pass (its steps,
+     * the reverse one in reversed time; what {@link #backward(Output, Matrix[], State, State)} differentiates).
+     */
+    public record Output(Matrix[] outputs, State lastForward, State lastReverse, Recurrent.Output ahead,
+                         Recurrent.Output back) {
     }
 
     /** dL/dx_t and dL/d(each direction's initial state). */
@@ -77,39 +83,53 @@ public final class Bidirectional implements Module {
     public Output forward(Matrix[] xs) {
         Sequences.require("Bidirectional input", xs, inputSize());
         int batch = xs[0].rows();
-        return forward(xs, forward.cell().zeroState(batch), reverse.cell().zeroState(batch));
+        return run(xs, forward.cell().zeroState(batch), reverse.cell().zeroState(batch));
+    }
+
+    public Output forward(Matrix[] xs, State h0Forward, State h0Reverse) {
+        Sequences.require("Bidirectional input", xs, inputSize());
+        return run(xs, h0Forward, h0Reverse);
     }
 
     // tag::bidirectional[]
-    public Output forward(Matrix[] xs, State h0Forward, State h0Reverse) {
-        Sequences.require("Bidirectional input", xs, inputSize());
+    /** Both directions over an input already checked ({@link Stacked} checks its input once for all layers). */
+    Output run(Matrix[] xs, State h0Forward, State h0Reverse) {
         h0Forward.require("Bidirectional initial state (forward)", xs[0].rows(), hiddenSize(),
                 forward.cell().hasCellState());
         h0Reverse.require("Bidirectional initial state (reverse)", xs[0].rows(), hiddenSize(),
                 reverse.cell().hasCellState());
-        Recurrent.Output ahead = forward.forward(xs, h0Forward);
-        Recurrent.Output back = reverse.forward(reversed(xs), h0Reverse);   // back.outputs()[s] is time T-1-s
+        Recurrent.Output ahead = forward.run(xs, h0Forward, null);
+        Recurrent.Output back = reverse.run(reversed(xs), h0Reverse, null);   // back.outputs()[s] is time T-1-s
         int seq = xs.length;
         Matrix[] ys = new Matrix[seq];
         for (int t = 0; t < seq; t++) {
-            ys[t] = GateBlocks.join(ahead.outputs()[t], back.outputs()[seq - 1 - t]);
+            ys[t] = Blocks.join(ahead.outputs()[t], back.outputs()[seq - 1 - t]);
         }
-        return new Output(ys, ahead.last(), back.last());
+        last = new Output(ys, ahead.last(), back.last(), ahead, back);
+        return last;
     }
     // end::bidirectional[]
 
     /**
-     * BPTT through both directions of the last forward pass.
+     * BPTT through both directions of the last forward pass of this layer; a later forward replaces it (keep the
+     * {@link Output} and call {@link #backward(Output, Matrix[], State, State)} when passes may interleave).
+     */
+    public Gradients backward(Matrix[] dOutputs, State dLastForward, State dLastReverse) {
+        if (last == null) {
+            throw new IllegalStateException("Bidirectional backward called before forward");
+        }
+        return backward(last, dOutputs, dLastForward, dLastReverse);
+    }
+
+    /**
+     * BPTT through both directions of the forward pass that returned {@code pass}.
      *
      * @param dOutputs dL/dy_t, each (batch, 2 * hidden); the array or any entry may be null
      * @param dLastForward dL/d(forward final state), or null
      * @param dLastReverse dL/d(reverse final state), or null
      */
-    public Gradients backward(Matrix[] dOutputs, State dLastForward, State dLastReverse) {
-        int seq = forward.steps().size();
-        if (seq == 0) {
-            throw new IllegalStateException("Bidirectional backward called before forward");
-        }
+    public Gradients backward(Output pass, Matrix[] dOutputs, State dLastForward, State dLastReverse) {
+        int seq = pass.outputs().length;
         if (dOutputs != null && dOutputs.length != seq) {
             throw new IllegalArgumentException("Bidirectional backward: " + dOutputs.length
                     + " output gradients for a forward pass of " + seq + " steps");
@@ -120,12 +140,12 @@ public final class Bidirectional implements Module {
         for (int t = 0; dOutputs != null && t < seq; t++) {
             if (dOutputs[t] != null) {
                 dOutputs[t].requireShape("Bidirectional backward dy at step " + t, dOutputs[t].rows(), 2 * hidden);
-                dAhead[t] = GateBlocks.block(dOutputs[t], 0, hidden);
-                dBack[seq - 1 - t] = GateBlocks.block(dOutputs[t], 1, hidden);
+                dAhead[t] = Blocks.block(dOutputs[t], 0, hidden);
+                dBack[seq - 1 - t] = Blocks.block(dOutputs[t], 1, hidden);
             }
         }
-        Recurrent.Gradients ga = forward.backward(dAhead, dLastForward);
-        Recurrent.Gradients gb = reverse.backward(dBack, dLastReverse);
+        Recurrent.Gradients ga = forward.backward(pass.ahead(), dAhead, dLastForward);
+        Recurrent.Gradients gb = reverse.backward(pass.back(), dBack, dLastReverse);
         Matrix[] dInputs = new Matrix[seq];
         for (int t = 0; t < seq; t++) {
             dInputs[t] = ga.dInputs()[t].add(gb.dInputs()[seq - 1 - t]);

@@ -1,10 +1,13 @@
 package rnnbook.nn;
 
+import static rnnbook.tensor.Pointwise.sigmoid;
+import static rnnbook.tensor.Pointwise.sigmoidBackward;
+import static rnnbook.tensor.Pointwise.tanh;
+import static rnnbook.tensor.Pointwise.tanhBackward;
+
 import java.util.Random;
+import rnnbook.tensor.Blocks;
 import rnnbook.tensor.Matrix;
-import rnnbook.tensor.Packed;
-import rnnbook.tensor.Pointwise;
-import rnnbook.tensor.PerStep;
 
 /**
  * The long short-term memory cell, PyTorch's {@code LSTMCell}. With σ the logistic sigmoid and ⊙ the elementwise
@@ -19,23 +22,26 @@ import rnnbook.tensor.PerStep;
  * </pre>
  * The four gates' weights are stacked in PyTorch's order i, f, g, o: {@code weight_ih} = [W_ii; W_if; W_ig; W_io]
  * of shape (4 * hidden, input), {@code weight_hh} (4 * hidden, hidden), {@code bias_ih} and {@code bias_hh}
- * (1, 4 * hidden). So all four pre-activations come from one product, z = x · W_ihᵀ + h · W_hhᵀ + b_ih + b_hh of
+ * (1, 4 * hidden). So all four pre-activations come from one product, z = x · W_ihᵀ + b_ih + b_hh + h · W_hhᵀ of
  * shape (batch, 4 * hidden), cut into four (batch, hidden) blocks. Shapes: x_t (batch, input); h, c and every
  * gate (batch, hidden). Every parameter starts uniform(-1/√hidden, 1/√hidden), as PyTorch.
  *
  * <p>Backward, given dh_t and dc_t (from the next step or the loss):
  * <pre>
- *   do = dh_t ⊙ tanh(c_t) ⊙ o(1 - o)
  *   dc = dc_t + dh_t ⊙ o_t ⊙ (1 - tanh²(c_t))         (the total gradient reaching c_t)
- *   di = dc ⊙ g_t ⊙ i(1 - i)      df = dc ⊙ c_{t-1} ⊙ f(1 - f)      dg = dc ⊙ i_t ⊙ (1 - g²)
+ *   dz_i = dc ⊙ g_t ⊙ i(1 - i)     dz_f = dc ⊙ c_{t-1} ⊙ f(1 - f)     dz_g = dc ⊙ i_t ⊙ (1 - g²)
+ *   dz_o = dh_t ⊙ tanh(c_t) ⊙ o(1 - o)
  *   dc_{t-1} = dc ⊙ f_t
- *   dz = [di, df, dg, do]:  dW_ih += dzᵀ · x_t,  dW_hh += dzᵀ · h_{t-1},  db_ih = db_hh += Σ_rows dz,
- *                           dx_t = dz · W_ih,    dh_{t-1} = dz · W_hh
+ *   dz = [dz_i, dz_f, dz_g, dz_o]:  dW_ih += dzᵀ · x_t,  dW_hh += dzᵀ · h_{t-1},  db_ih = db_hh += Σ_rows dz,
+ *                                   dx_t = dz · W_ih,    dh_{t-1} = dz · W_hh
  * </pre>
  * The gradient reaches c_{t-1} through f_t alone, with no squashing: the constant error carousel that lets LSTMs
  * remember over long spans.
+ *
+ * <p>{@link Recurrent} runs this cell over a sequence on its fast road ({@code FastRoad}, with the fused loop of
+ * {@link rnnbook.tensor.LstmKernel}); a test holds that road to the bits this class computes.
  */
-public final class LstmCell extends AbstractGateCell {
+public final class LstmCell extends FourWeightCell {
 
     /**
      * One step as the backward pass needs it, and as a heatmap shows it: the four gate activations side by side in
@@ -44,19 +50,19 @@ public final class LstmCell extends AbstractGateCell {
      */
     public record LstmStep(Matrix x, State prev, Matrix gates, Matrix tanhC, State state) implements Step {
         public Matrix input() {
-            return GateBlocks.block(gates, 0, tanhC.cols());
+            return Blocks.block(gates, 0, tanhC.cols());
         }
 
         public Matrix forget() {
-            return GateBlocks.block(gates, 1, tanhC.cols());
+            return Blocks.block(gates, 1, tanhC.cols());
         }
 
         public Matrix candidate() {
-            return GateBlocks.block(gates, 2, tanhC.cols());
+            return Blocks.block(gates, 2, tanhC.cols());
         }
 
         public Matrix output() {
-            return GateBlocks.block(gates, 3, tanhC.cols());
+            return Blocks.block(gates, 3, tanhC.cols());
         }
     }
 
@@ -76,110 +82,45 @@ public final class LstmCell extends AbstractGateCell {
 
     @Override
     public LstmStep forward(Matrix x, State prev) {
-        return (LstmStep) super.forward(x, prev);
-    }
-
-    /** z_in = x_t · W_ihᵀ + b_ih + b_hh for every step: the input half of all four gates. */
-    @Override
-    public Matrix[] inputGates(Matrix[] xs) {
-        Matrix[] zIn = PerStep.matmulT(xs, weightIh.value());   // all four gates, all steps, in one call
-        for (Matrix z : zIn) {
-            z.addRowVectorInPlace(biasIh.value()).addRowVectorInPlace(biasHh.value());
-        }
-        return zIn;
-    }
-
-    @Override
-    public LstmStep forward(Matrix x, Matrix inputGates, State prev, Packed weightHhT) {
-        int batch = x.rows();
-        int hidden = hiddenSize();
-        inputGates.requireShape("LstmCell input gates", batch, 4 * hidden);
-        prev.require("LstmCell previous state", batch, hidden, true);
+        int n = hiddenSize();
+        Matrix z = gatePreActivations(x, prev);   // (batch, 4n): the four gates' pre-activations side by side
         // tag::forward[]
-        Matrix z = weightHhT == null
-                ? inputGates.addMatmul(prev.h(), false, weightHh.value(), true)   // z = z_in + h · W_hhᵀ, in place
-                : inputGates.addMatmul(prev.h(), weightHhT);
-        double[] gates = z.data();   // pre-activations, turned into the gate values in place
-        for (int b = 0; b < batch; b++) {
-            int row = b * 4 * hidden;   // example b's gates i, f, g, o start at row, row + H, row + 2H, row + 3H
-            Pointwise.sigmoid(gates, row, row + 2 * hidden);                // input and forget
-            Pointwise.tanh(gates, row + 2 * hidden, row + 3 * hidden);      // candidate
-            Pointwise.sigmoid(gates, row + 3 * hidden, row + 4 * hidden);   // output
-        }
-        Matrix c = Matrix.zeros(batch, hidden);
-        double[] cPrev = prev.c().data();
-        for (int b = 0; b < batch; b++) {
-            int row = b * 4 * hidden;
-            for (int j = 0; j < hidden; j++) {
-                double i = gates[row + j];
-                double f = gates[row + hidden + j];
-                double g = gates[row + 2 * hidden + j];
-                c.data()[b * hidden + j] = f * cPrev[b * hidden + j] + i * g;   // c_t = f ⊙ c_{t-1} + i ⊙ g
-            }
-        }
-        Matrix tanhC = c.copy();
-        Pointwise.tanh(tanhC.data(), 0, tanhC.size());
-        Matrix h = Matrix.zeros(batch, hidden);
-        for (int b = 0; b < batch; b++) {
-            int row = b * 4 * hidden + 3 * hidden;
-            for (int j = 0; j < hidden; j++) {
-                h.data()[b * hidden + j] = gates[row + j] * tanhC.data()[b * hidden + j];   // h_t = o ⊙ tanh(c_t)
-            }
-        }
+        Matrix input = sigmoid(Blocks.block(z, 0, n));
+        Matrix forget = sigmoid(Blocks.block(z, 1, n));
+        Matrix candidate = tanh(Blocks.block(z, 2, n));
+        Matrix output = sigmoid(Blocks.block(z, 3, n));
+        Matrix c = forget.mul(prev.c()).addInPlace(input.mul(candidate));
+        Matrix tanhC = tanh(c);
+        Matrix h = output.mul(tanhC);
         // end::forward[]
-        return new LstmStep(x, prev, z, tanhC, new State(h, c));
+        Matrix gates = Blocks.join(input, forget, candidate, output);
+        return new LstmStep(x, prev, gates, tanhC, new State(h, c));
     }
 
     @Override
-    public GateGrad backwardGates(Step step, State dState, Packed packedWeightHh) {
+    public StepGrad backward(Step step, State dState) {
         LstmStep s = (LstmStep) step;
-        int batch = s.x().rows();
-        int hidden = hiddenSize();
-        dState.h().requireShape("LstmCell backward dh", batch, hidden);
-        // a missing dc (the loss used only h of the last step) is a zero gradient
-        Matrix dcNext = dState.c() == null ? Matrix.zeros(batch, hidden) : dState.c();
         Matrix dh = dState.h();
+        dh.requireShape("LstmCell backward dh", s.x().rows(), hiddenSize());
+        Matrix input = s.input();
+        Matrix forget = s.forget();
+        Matrix candidate = s.candidate();
+        Matrix output = s.output();
+        Matrix cPrev = s.prev().c();
         // tag::backward[]
-        Matrix dz = Matrix.zeros(batch, 4 * hidden);   // [d input, d forget, d candidate, d output] pre-activations
-        Matrix dcPrev = dcNext;   // dc_{t-1} = dc ⊙ f, written over dc_t entry by entry once read (dState is ours)
-        double[] dzs = dz.data();
-        double[] gates = s.gates().data();
-        double[] tanhC = s.tanhC().data();
-        double[] cPrev = s.prev().c().data();
-        double[] dcNexts = dcNext.data();
-        double[] dhs = dh.data();
-        double[] dcPrevs = dcPrev.data();
-        for (int b = 0; b < batch; b++) {
-            int row = b * 4 * hidden;
-            for (int j = 0; j < hidden; j++) {
-                int k = b * hidden + j;
-                double i = gates[row + j];
-                double f = gates[row + hidden + j];
-                double g = gates[row + 2 * hidden + j];
-                double o = gates[row + 3 * hidden + j];
-                double squashed = tanhC[k];
-                double dhk = dhs[k];
-                double dc = dcNexts[k] + dhk * o * (1 - squashed * squashed);   // all that reaches c_t
-                dzs[row + j] = dc * g * i * (1 - i);
-                dzs[row + hidden + j] = dc * cPrev[k] * f * (1 - f);
-                dzs[row + 2 * hidden + j] = dc * i * (1 - g * g);
-                dzs[row + 3 * hidden + j] = dhk * squashed * o * (1 - o);
-                dcPrevs[k] = dc * f;
-            }
+        Matrix dc = tanhBackward(dh.mul(output), s.tanhC());   // through h_t = o ⊙ tanh(c_t)
+        if (dState.c() != null) {   // none when the loss used only h of the last step
+            dc.addInPlace(dState.c());
         }
-        Matrix dhPrev = packedWeightHh == null ? dz.matmul(weightHh.value())   // dh_{t-1} = dz · W_hh
-                : Matrix.zeros(batch, hidden).addMatmul(dz, packedWeightHh);
+        Matrix dInput = sigmoidBackward(dc.mul(candidate), input);
+        Matrix dForget = sigmoidBackward(dc.mul(cPrev), forget);
+        Matrix dCandidate = tanhBackward(dc.mul(input), candidate);
+        Matrix dOutput = sigmoidBackward(dh.mul(s.tanhC()), output);
+        Matrix dcPrev = dc.mul(forget);
+        Matrix dz = Blocks.join(dInput, dForget, dCandidate, dOutput);
+        Matrix dx = backwardWeights(dz, s.x(), s.prev().h());   // dW_ih, dW_hh, db_ih, db_hh, and dz · W_ih
+        Matrix dhPrev = dz.matmul(weightHh.value());
         // end::backward[]
-        return new GateGrad(dz, dz, new State(dhPrev, dcPrev));
-    }
-
-    @Override
-    public Matrix previousH(Step step) {
-        return ((LstmStep) step).prev().h();
-    }
-
-    @Override
-    public Matrix inputOf(Step step) {
-        return ((LstmStep) step).x();
+        return new StepGrad(dx, new State(dhPrev, dcPrev));
     }
 }

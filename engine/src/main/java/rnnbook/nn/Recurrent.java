@@ -12,31 +12,60 @@ import rnnbook.tensor.Packed;
  * Unrolls one {@link Cell} over a whole sequence, PyTorch's single-layer {@code nn.RNN} (or LSTM, GRU):
  * the same cell, with the same weights, is applied at every time step.
  *
- * <p>Input: xs of shape (seq, batch, input) as {@code Matrix[]}, and an optional initial state (zeros when
- * omitted). Output: h_t at every step, shape (seq, batch, hidden), and the final state.
+ * <p>Input: xs of shape (seq, batch, input) as {@code Matrix[]}, an optional initial state (zeros when omitted)
+ * and optional per-row lengths (PyTorch's packed sequences: row b is {@code lengths[b]} steps long; after that its
+ * state stops changing, its outputs are zero and the final state is the state at its last step). Output: h_t at
+ * every step, shape (seq, batch, hidden), and the final state, in an {@link Output} that also holds what
+ * backward needs (the steps, which keep their inputs).
  *
- * <p>Backpropagation through time: {@link #backward} walks the steps in reverse, adding each step's output
- * gradient to the gradient flowing back from step t + 1; the cell's shared parameters collect the sum of every
- * step's contribution. Parameter names carry PyTorch's layer suffix: {@code weight_ih_l0}, ...
+ * <p>Backpropagation through time: {@link #backward(Output, Matrix[], State)} walks the steps of that forward pass
+ * in reverse, adding each step's output gradient to the gradient flowing back from step t + 1; the cell's shared
+ * parameters collect the sum of every step's contribution. Parameter names carry PyTorch's layer suffix:
+ * {@code weight_ih_l0}, ...
  *
- * <p>Two roads, with the same results. Any cell is unrolled one step at a time ({@link #forward(Matrix[], State)}
- * reads exactly like the loop above). A {@link GateCell} (vanilla, LSTM, GRU) takes the faster road that cuDNN and
- * PyTorch take: its input x_t enters only through x_t · W_ihᵀ, which does not depend on the previous step, so the
- * input products of all steps are one call before the time loop ({@link rnnbook.tensor.PerStep}), and their
- * gradients (dW_ih, db_ih, every dx_t) and the recurrent weight gradient (dW_hh = Σ_t dG_tᵀ · h_{t-1}) are one call
- * each after it. Inside the loop only h_{t-1} · W_hhᵀ (forward) and dG_t · W_hh (backward) remain,
- * the part that truly depends on the previous step; W_hh is transposed and packed for the kernel once per
- * sequence instead of once per step. Whole-sequence products are what the matrix kernel does fastest, and they
- * are split over both cores.
+ * <p>The vanilla, LSTM and GRU cells run on a faster road inside the same loops ({@code FastRoad}): input products
+ * of all steps before the loop, weight gradients after it, W_hh packed once, fused elementwise kernels. It gives the
+ * same bits as calling the cell's own {@code forward} and {@code backward} step by step.
  */
 public final class Recurrent implements Module {
     private final Cell cell;
-    private List<Step> steps = List.of();
-    private State initial;
-    private Matrix[] inputs;   // the whole-sequence road keeps x_t for the gradient products (null otherwise)
+    private Output last;   // the last forward pass, for the two-argument backward
 
-    /** What a forward pass returns: every step's output h_t, the final state, and the steps themselves. */
-    public record Output(Matrix[] outputs, State last, List<Step> steps) {
+    /**
+     * What a forward pass returns: every step's output h_t, the final state and the steps themselves, and, for
+     * {@link #backward(Output, Matrix[], State)}, the initial state, lengths and road it ran on.
+     */
+    public static final class Output {
+        private final Matrix[] outputs;
+        private final State last;
+        private final List<Step> steps;
+        private final State initial;
+        private final int[] lengths;   // null: every row runs every step
+        private final FastRoad road;   // null: the cell's own forward and backward
+
+        private Output(Matrix[] outputs, State last, List<Step> steps, State initial, int[] lengths, FastRoad road) {
+            this.outputs = outputs;
+            this.last = last;
+            this.steps = Collections.unmodifiableList(steps);
+            this.initial = initial;
+            this.lengths = lengths;
+            this.road = road;
+        }
+
+        /** h_t for every step, (batch, hidden) each; zero in the rows of sequences that have ended. */
+        public Matrix[] outputs() {
+            return outputs;
+        }
+
+        /** The final state: for each row, the state after its last step. */
+        public State last() {
+            return last;
+        }
+
+        /** The cell's step records, one per time step (gate values for heatmaps, inputs to the cell's backward). */
+        public List<Step> steps() {
+            return steps;
+        }
     }
 
     /** What a backward pass returns: dL/dx_t for every step and dL/d(initial state). */
@@ -51,156 +80,150 @@ public final class Recurrent implements Module {
         return cell;
     }
 
+    /** Runs the cell over xs from the zero state. */
     public Output forward(Matrix[] xs) {
         Sequences.require("Recurrent input", xs, cell.inputSize());
-        return run(xs, cell.zeroState(xs[0].rows()));
+        return run(xs, cell.zeroState(xs[0].rows()), null);
     }
 
-    /** Runs the cell over xs starting from {@code h0}; keeps every step for {@link #backward}. */
+    /** Runs the cell over xs starting from {@code h0}. */
     public Output forward(Matrix[] xs, State h0) {
         Sequences.require("Recurrent input", xs, cell.inputSize());
-        return run(xs, h0);
+        return run(xs, h0, null);
     }
-
-    /** The forward pass over inputs already checked (each finite-check reads every input once). */
-    private Output run(Matrix[] xs, State h0) {
-        h0.require("Recurrent initial state", xs[0].rows(), cell.hiddenSize(), cell.hasCellState());
-        this.initial = h0;
-        return cell instanceof GateCell gated ? forwardWhole(gated, xs, h0) : forwardSteps(xs, h0);
-    }
-
-    // tag::unroll[]
-    private Output forwardSteps(Matrix[] xs, State h0) {
-        List<Step> kept = new ArrayList<>(xs.length);
-        Matrix[] outputs = new Matrix[xs.length];
-        State state = h0;
-        for (int t = 0; t < xs.length; t++) {
-            Step step = cell.forward(xs[t], state);   // the same cell, the same weights, at every t
-            kept.add(step);
-            state = step.state();
-            outputs[t] = state.h();
-        }
-        this.steps = kept;
-        this.inputs = null;
-        return new Output(outputs, state, Collections.unmodifiableList(kept));
-    }
-    // end::unroll[]
-
-    // tag::whole[]
-    private Output forwardWhole(GateCell gated, Matrix[] xs, State h0) {
-        int seq = xs.length;
-        Matrix[] inputGates = gated.inputGates(xs);              // every step's x_t · W_ihᵀ, before the loop
-        Packed weightHhT = Packed.of(gated.recurrentWeight().transpose());   // once per sequence, not per step
-        List<Step> kept = new ArrayList<>(seq);
-        Matrix[] outputs = new Matrix[seq];
-        State state = h0;
-        for (int t = 0; t < seq; t++) {
-            Step step = gated.forward(xs[t], inputGates[t], state, weightHhT);   // only h · W_hhᵀ left per step
-            kept.add(step);
-            state = step.state();
-            outputs[t] = state.h();
-        }
-        this.steps = kept;
-        this.inputs = xs.clone();
-        return new Output(outputs, state, Collections.unmodifiableList(kept));
-    }
-    // end::whole[]
 
     /**
-     * Backpropagation through time over the last forward pass.
+     * Runs the cell over xs from {@code h0} (null: zeros), row b for {@code lengths[b]} steps (each in [1, seq]),
+     * PyTorch's {@code pack_padded_sequence} semantics.
+     */
+    public Output forward(Matrix[] xs, State h0, int[] lengths) {
+        Sequences.require("Recurrent input", xs, cell.inputSize());
+        State start = h0 == null ? cell.zeroState(xs[0].rows()) : h0;
+        return run(xs, start, lengths == null ? null : Lengths.check(lengths, xs[0].rows(), xs.length));
+    }
+
+    /**
+     * The forward pass over inputs already checked (inputs are checked once per stack: the finite-check reads them
+     * all). Layers of a {@link Stacked} call it directly.
+     */
+    Output run(Matrix[] xs, State h0, int[] lengths) {
+        h0.require("Recurrent initial state", xs[0].rows(), cell.hiddenSize(), cell.hasCellState());
+        FastRoad road = FastRoad.of(cell);
+        Matrix[] inputGates = road == null ? null : road.inputGates(xs);   // every x_t · W_ihᵀ, before the loop
+        Packed weightHhT = road == null ? null : Packed.of(road.cell.weightHh().value().transpose());
+        List<Step> steps = new ArrayList<>(xs.length);
+        Matrix[] outputs = new Matrix[xs.length];
+        State state = h0;
+        // tag::unroll[]
+        for (int t = 0; t < xs.length; t++) {
+            Step step = road == null ? cell.forward(xs[t], state)   // the same cell, the same weights, at every t
+                    : road.forward(xs[t], inputGates[t], state, weightHhT);
+            steps.add(step);
+            if (lengths == null) {
+                state = step.state();
+                outputs[t] = state.h();
+            } else {   // rows whose sequence has ended keep their state and output zeros
+                state = Lengths.carry(step.state(), state, lengths, t);
+                outputs[t] = Lengths.output(step.state().h(), lengths, t);
+            }
+        }
+        // end::unroll[]
+        last = new Output(outputs, state, steps, h0, lengths, road);
+        return last;
+    }
+
+    /**
+     * Backpropagation through time over the last forward pass of this layer. A later forward (a decoding pass, an
+     * evaluation) replaces it: when forward passes may interleave, keep the {@link Output} and call
+     * {@link #backward(Output, Matrix[], State)}.
+     */
+    public Gradients backward(Matrix[] dOutputs, State dLast) {
+        if (last == null) {
+            throw new IllegalStateException("Recurrent backward called before forward");
+        }
+        return backward(last, dOutputs, dLast);
+    }
+
+    /**
+     * Backpropagation through time over the forward pass that returned {@code pass}.
      *
      * @param dOutputs dL/dh_t for each step, shape (seq, batch, hidden); the array or any entry may be null
      *                 where the loss does not use that step's output (a many-to-one model)
      * @param dLast    dL/d(final state), or null
      */
-    public Gradients backward(Matrix[] dOutputs, State dLast) {
-        int seq = steps.size();
-        if (seq == 0) {
-            throw new IllegalStateException("Recurrent backward called before forward");
-        }
+    public Gradients backward(Output pass, Matrix[] dOutputs, State dLast) {
+        int seq = pass.steps.size();
         if (dOutputs != null && dOutputs.length != seq) {
             throw new IllegalArgumentException("Recurrent backward: " + dOutputs.length
                     + " output gradients for a forward pass of " + seq + " steps");
         }
-        return inputs != null ? backwardWhole((GateCell) cell, dOutputs, dLast) : backwardSteps(dOutputs, dLast);
-    }
-
-    // tag::bptt[]
-    private Gradients backwardSteps(Matrix[] dOutputs, State dLast) {
-        int seq = steps.size();
+        FastRoad road = pass.road;
+        Packed weightHh = road == null ? null : Packed.of(road.cell.weightHh().value());   // once for all steps
         Matrix[] dInputs = new Matrix[seq];
-        State carried = dLast;   // gradient arriving from step t + 1 (or from the loss on the final state)
-        for (int t = seq - 1; t >= 0; t--) {
-            State dState = stepGradient(dOutputs, t, carried);
-            StepGrad g = cell.backward(steps.get(t), dState);   // adds this step's share to the shared grads
-            dInputs[t] = g.dx();
-            carried = g.dPrev();
-        }
-        return new Gradients(dInputs, carried);
-    }
-    // end::bptt[]
-
-    // tag::bptt-whole[]
-    private Gradients backwardWhole(GateCell gated, Matrix[] dOutputs, State dLast) {
-        int seq = steps.size();
-        Matrix[] dInputGates = new Matrix[seq];
+        Matrix[] dInputGates = new Matrix[seq];       // the fast road's, in the order of the walk
         Matrix[] dRecurrentGates = new Matrix[seq];
         Matrix[] hPrev = new Matrix[seq];
         Matrix[] walkInputs = new Matrix[seq];
-        State carried = dLast;
-        Packed weightHh = Packed.of(gated.recurrentWeight());   // for dG_t · W_hh, packed once for all steps
+        State carried = dLast;   // gradient arriving from step t + 1 (or from the loss on the final state)
         boolean owned = false;   // whether carried is ours to write over (it is once a step has produced it)
-        for (int t = seq - 1; t >= 0; t--) {   // only the recurrence itself is walked step by step
-            Matrix dOut = dOutputs == null ? null : dOutputs[t];
-            State dState;
-            if (owned) {
-                dState = dOut == null ? carried : new State(carried.h().addInPlace(dOut), carried.c());
-            } else {   // the caller's dLast and dOutputs[t]: summed into a copy, which the cell may overwrite
-                dState = ownedSum(dOut, carried);
+        // tag::bptt[]
+        for (int t = seq - 1; t >= 0; t--) {
+            Step step = pass.steps.get(t);
+            // with lengths, carried is read again below (finished rows pass it back), so it is not summed in place
+            State dState = stepGradient(pass, dOutputs == null ? null : dOutputs[t], carried,
+                    owned && pass.lengths == null);
+            if (pass.lengths != null) {
+                dState = Lengths.running(dState, pass.lengths, t);
             }
-            GateCell.GateGrad g = gated.backwardGates(steps.get(t), dState, weightHh);
-            int w = seq - 1 - t;   // kept in the order of the walk, so the sums below add the steps' shares in the
-            dInputGates[w] = g.dInputGates();          // same order as a step-by-step backward: the same bits
-            dRecurrentGates[w] = g.dRecurrentGates();
-            hPrev[w] = gated.previousH(steps.get(t));
-            walkInputs[w] = inputs[t];
-            carried = g.dPrev();
+            State dPrev;
+            if (road == null) {
+                StepGrad g = cell.backward(step, dState);   // adds this step's share to the shared grads
+                dInputs[t] = g.dx();
+                dPrev = g.dPrev();
+            } else {   // the input-side products wait until after the loop
+                FastRoad.GateGrad g = road.backward(step, dState, weightHh);
+                int w = seq - 1 - t;
+                dInputGates[w] = g.dInputGates();
+                dRecurrentGates[w] = g.dRecurrentGates();
+                hPrev[w] = road.previousH(step);
+                walkInputs[w] = road.inputOf(step);
+                dPrev = g.dPrev();
+            }
+            carried = pass.lengths == null ? dPrev : Lengths.passFinished(dPrev, carried, pass.lengths, t);
             owned = true;
         }
-        gated.backwardRecurrentGates(hPrev, dRecurrentGates);                 // dW_hh = Σ_t dG_tᵀ · h_{t-1}
-        Matrix[] dxWalk = gated.backwardInputGates(walkInputs, dInputGates);   // dW_ih, and every dx_t at once
-        Matrix[] dInputs = new Matrix[seq];
-        for (int t = 0; t < seq; t++) {
-            dInputs[t] = dxWalk[seq - 1 - t];
+        // end::bptt[]
+        if (road != null) {   // summed in the order of the walk: the same bits as a step-by-step backward
+            road.backwardRecurrentGates(hPrev, dRecurrentGates);
+            Matrix[] dxWalk = road.backwardInputGates(walkInputs, dInputGates);
+            for (int t = 0; t < seq; t++) {
+                dInputs[t] = dxWalk[seq - 1 - t];
+            }
         }
         return new Gradients(dInputs, carried);
     }
-    // end::bptt-whole[]
 
-    /** dL/d(state_t): the loss's gradient on h_t (if any) plus what flows back from step t + 1 (if anything). */
-    private State stepGradient(Matrix[] dOutputs, int t, State carried) {
-        Matrix dOut = dOutputs == null ? null : dOutputs[t];
-        State dState = dOut == null ? carried : State.of(dOut).plus(carried);
-        return dState != null ? dState : cell.zeroState(initial.batch());
-    }
-
-    /** dOut + carried (either may be null) in new matrices, sharing nothing with the caller's. */
-    private State ownedSum(Matrix dOut, State carried) {
+    /**
+     * dL/d(state_t): the loss's gradient on h_t (if any) plus what flows back from step t + 1 (if anything). The
+     * fast road writes over what it is given, so it gets new matrices unless carried is already its own.
+     */
+    private State stepGradient(Output pass, Matrix dOut, State carried, boolean owned) {
         if (carried == null) {
-            return dOut == null ? cell.zeroState(initial.batch()) : State.of(dOut.copy());
+            return dOut == null ? cell.zeroState(pass.initial.batch()) : State.of(dOut.copy());
         }
-        State sum = carried.copy();
-        if (dOut != null) {
-            sum.h().addInPlace(dOut);
+        if (pass.road == null) {   // a cell's backward only reads its dState
+            return dOut == null ? carried : State.of(dOut).plus(carried);
         }
-        return sum;
+        State sum = owned ? carried : carried.copy();
+        return dOut == null ? sum : new State(sum.h().addInPlace(dOut), sum.c());
     }
 
-    /** The steps kept by the last forward pass (for inspecting gates or per-step gradients). */
+    /** The steps of the last forward pass (for inspecting gates or per-step gradients); empty before any. */
     public List<Step> steps() {
-        return Collections.unmodifiableList(steps);
+        return last == null ? List.of() : last.steps();
     }
 
+    /** The parameter names of the cell with PyTorch's layer suffix. */
     @Override
     public Map<String, Parameter> namedParameters() {
         Map<String, Parameter> out = new LinkedHashMap<>();

@@ -13,8 +13,8 @@ import rnnbook.tensor.Matrix;
  * <pre>
  *   h^(0)_t = x_t            h^(k)_t = cell_k(dropout(h^(k-1)_t), h^(k)_{t-1})        y_t = h^(L)_t
  * </pre>
- * Each layer is one direction (a {@link Recurrent}, so vanilla, LSTM and GRU layers take the whole-sequence road
- * of {@link GateCell}) or two ({@link Bidirectional}, output [→h ‖ ←h] of width
+ * Each layer is one direction (a {@link Recurrent}, so vanilla, LSTM and GRU layers take its fast road,
+ * {@code FastRoad}) or two ({@link Bidirectional}, output [→h ‖ ←h] of width
  * 2 * hidden, which is then the next layer's input size). Dropout with probability p is applied, in training mode
  * only, to the outputs of every layer but the last, as PyTorch does; kept units are scaled by 1 / (1 - p) so
  * evaluation needs no rescaling. The dropout masks come from the stack's own seeded {@link Random}.
@@ -32,8 +32,11 @@ public final class Stacked implements Module {
         Cell create(int inputSize, int hiddenSize, Random rng);
     }
 
-    /** Every step's output of the top layer and every layer's and direction's final state. */
-    public record Output(Matrix[] outputs, State[] last) {
+    /**
+     * Every step's output of the top layer, every layer's and direction's final state, and the pass itself (what
+     * {@link #backward(Output, Matrix[], State[])} differentiates).
+     */
+    public record Output(Matrix[] outputs, State[] last, Pass pass) {
         /** h_n: the final hidden states, index layer * directions + direction. */
         public Matrix[] hN() {
             Matrix[] h = new Matrix[last.length];
@@ -53,6 +56,19 @@ public final class Stacked implements Module {
         }
     }
 
+    /** One forward pass of every layer, bottom to top, with the dropout masks it drew; only backward reads it. */
+    public static final class Pass {
+        private final Recurrent.Output[] oneWay;     // per layer, when the stack has one direction
+        private final Bidirectional.Output[] twoWay; // per layer, when it has two
+        private final Matrix[][] masks;              // [layer][t], null for a layer without dropout after it
+
+        private Pass(Recurrent.Output[] oneWay, Bidirectional.Output[] twoWay, Matrix[][] masks) {
+            this.oneWay = oneWay;
+            this.twoWay = twoWay;
+            this.masks = masks;
+        }
+    }
+
     /** dL/dx_t and dL/d(every initial state), index layer * directions + direction. */
     public record Gradients(Matrix[] dInputs, State[] dInitial) {
     }
@@ -63,8 +79,7 @@ public final class Stacked implements Module {
     private final double dropout;
     private Random dropoutRng;
     private boolean training = true;
-    private Matrix[][] masks = new Matrix[0][];   // [layer][t], the dropout masks of the last forward pass
-    private int lastSeq;
+    private Output lastPass;   // the last forward pass, for the two-argument backward
 
     /** PyTorch's {@code nn.LSTM(input, hidden, layers, dropout=p, bidirectional=b)}. */
     public static Stacked lstm(int inputSize, int hiddenSize, int layers, double dropout, boolean bidirectional,
@@ -261,27 +276,36 @@ public final class Stacked implements Module {
 
     public Output forward(Matrix[] xs) {
         Sequences.require("Stacked input", xs, inputSize());
-        return forward(xs, zeroStates(xs[0].rows()));
+        return run(xs, zeroStates(xs[0].rows()));
     }
 
-    // tag::stack[]
     /** Runs every layer over the whole sequence, bottom to top; {@code h0} as PyTorch's (layers * directions). */
     public Output forward(Matrix[] xs, State[] h0) {
         Sequences.require("Stacked input", xs, inputSize());
+        return run(xs, h0);
+    }
+
+    // tag::stack[]
+    /** The forward pass over an input checked once (the finite-check reads all of it); layers check only states. */
+    private Output run(Matrix[] xs, State[] h0) {
         requireStates(h0, xs[0].rows());
         int dirs = directions();
         State[] last = new State[h0.length];
-        masks = new Matrix[cells.length][];
+        Matrix[][] masks = new Matrix[cells.length][];
+        Recurrent.Output[] oneWay = new Recurrent.Output[cells.length];
+        Bidirectional.Output[] twoWay = new Bidirectional.Output[cells.length];
         Matrix[] input = xs;
         for (int layer = 0; layer < cells.length; layer++) {
             Matrix[] output;
             if (dirs == 2) {
-                Bidirectional.Output out = bidirectional.get(layer).forward(input, h0[2 * layer], h0[2 * layer + 1]);
+                Bidirectional.Output out = bidirectional.get(layer).run(input, h0[2 * layer], h0[2 * layer + 1]);
+                twoWay[layer] = out;
                 output = out.outputs();
                 last[2 * layer] = out.lastForward();
                 last[2 * layer + 1] = out.lastReverse();
             } else {
-                Recurrent.Output out = unidirectional.get(layer).forward(input, h0[layer]);
+                Recurrent.Output out = unidirectional.get(layer).run(input, h0[layer], null);
+                oneWay[layer] = out;
                 output = out.outputs();
                 last[layer] = out.last();
             }
@@ -292,25 +316,37 @@ public final class Stacked implements Module {
             }
             input = output;
         }
-        lastSeq = xs.length;
-        return new Output(input, last);
+        lastPass = new Output(input, last, new Pass(oneWay, twoWay, masks));
+        return lastPass;
     }
     // end::stack[]
 
     /**
-     * Backpropagation through every layer, top to bottom, and through time within each.
+     * Backpropagation through the last forward pass of this stack; a later forward (an evaluation, a decoding pass)
+     * replaces it: keep the {@link Output} and call {@link #backward(Output, Matrix[], State[])} when passes may
+     * interleave.
+     */
+    public Gradients backward(Matrix[] dOutputs, State[] dLast) {
+        if (lastPass == null) {
+            throw new IllegalStateException("Stacked backward called before forward");
+        }
+        return backward(lastPass, dOutputs, dLast);
+    }
+
+    /**
+     * Backpropagation through every layer, top to bottom, and through time within each, over the forward pass that
+     * returned {@code forwardPass}.
      *
      * @param dOutputs dL/dy_t of the top layer (seq, batch, directions * hidden); the array or entries may be null
      * @param dLast    dL/d(final states), index layer * directions + direction; the array or entries may be null
      */
-    public Gradients backward(Matrix[] dOutputs, State[] dLast) {
-        if (lastSeq == 0) {
-            throw new IllegalStateException("Stacked backward called before forward");
-        }
+    public Gradients backward(Output forwardPass, Matrix[] dOutputs, State[] dLast) {
         if (dLast != null && dLast.length != cells.length * directions()) {
             throw new IllegalArgumentException("Stacked backward: expected " + cells.length * directions()
                     + " final-state gradients (layers x directions), got " + dLast.length);
         }
+        Pass pass = forwardPass.pass();
+        Matrix[][] masks = pass.masks;
         int dirs = directions();
         State[] dInitial = new State[cells.length * dirs];
         Matrix[] dOut = dOutputs;
@@ -319,13 +355,14 @@ public final class Stacked implements Module {
                 dOut = times(dOut, masks[layer]);   // the dropout mask scales the gradient as it scaled the value
             }
             if (dirs == 2) {
-                Bidirectional.Gradients g = bidirectional.get(layer).backward(dOut,
+                Bidirectional.Gradients g = bidirectional.get(layer).backward(pass.twoWay[layer], dOut,
                         at(dLast, 2 * layer), at(dLast, 2 * layer + 1));
                 dInitial[2 * layer] = g.dInitialForward();
                 dInitial[2 * layer + 1] = g.dInitialReverse();
                 dOut = g.dInputs();
             } else {
-                Recurrent.Gradients g = unidirectional.get(layer).backward(dOut, at(dLast, layer));
+                Recurrent.Gradients g = unidirectional.get(layer).backward(pass.oneWay[layer], dOut,
+                        at(dLast, layer));
                 dInitial[layer] = g.dInitial();
                 dOut = g.dInputs();
             }

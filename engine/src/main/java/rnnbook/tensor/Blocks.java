@@ -24,6 +24,35 @@ public final class Blocks {
         return out;
     }
 
+    /**
+     * Gate block {@code k} of width {@code width}: columns [k * width, (k + 1) * width) of m, copied. A gated cell
+     * computes all its gates' pre-activations in one product against PyTorch's stacked weights (LSTM: (batch,
+     * 4 * hidden) in the order i, f, g, o; GRU: (batch, 3 * hidden), r, z, n) and cuts it into one block per gate.
+     */
+    public static Matrix block(Matrix m, int k, int width) {
+        return columns(m, k * width, (k + 1) * width);
+    }
+
+    /** The blocks side by side, k matrices (rows, width) to one (rows, k * width): the gates' gradients glued back. */
+    public static Matrix join(Matrix... blocks) {
+        int rows = blocks[0].rows();
+        int width = blocks[0].cols();
+        Matrix out = Matrix.zeros(rows, width * blocks.length);
+        for (int k = 0; k < blocks.length; k++) {
+            blocks[k].requireShape("join: block " + k, rows, width);
+            copyColumns(out, k * width, blocks[k]);
+        }
+        return out;
+    }
+
+    /** target[:, from : from + block.cols] = block. */
+    private static void copyColumns(Matrix target, int from, Matrix block) {
+        int w = block.cols();
+        for (int i = 0; i < block.rows(); i++) {
+            System.arraycopy(block.data(), i * w, target.data(), i * target.cols() + from, w);
+        }
+    }
+
     /** target[:, from : from + block.cols] += block. */
     public static void addColumns(Matrix target, int from, Matrix block) {
         if (block.rows() != target.rows() || from < 0 || from + block.cols() > target.cols()) {

@@ -1,5 +1,7 @@
 package rnnbook.tensor;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * Elementwise functions over runs of an array, the nonlinearities every training step applies to hundreds of
  * thousands of numbers:
@@ -67,6 +69,42 @@ public final class Pointwise {
         for (int i = from; i < to; i++) {
             d[i] = sigmoid(d[i]);
         }
+    }
+
+    /** σ(a), elementwise, as a new matrix. */
+    public static Matrix sigmoid(Matrix a) {
+        Matrix y = a.copy();
+        sigmoid(y.data(), 0, y.size());
+        return y;
+    }
+
+    /** tanh(a), elementwise, as a new matrix. */
+    public static Matrix tanh(Matrix a) {
+        Matrix y = a.copy();
+        tanh(y.data(), 0, y.size());
+        return y;
+    }
+
+    /** dL/da for y = σ(a), from the output y: dy ⊙ y(1 - y), as a new matrix. */
+    public static Matrix sigmoidBackward(Matrix dy, Matrix y) {
+        return timesDerivative("sigmoid", dy, y, v -> v * (1 - v));
+    }
+
+    /** dL/da for y = tanh(a), from the output y: dy ⊙ (1 - y²), as a new matrix. */
+    public static Matrix tanhBackward(Matrix dy, Matrix y) {
+        return timesDerivative("tanh", dy, y, v -> 1 - v * v);
+    }
+
+    /** dy ⊙ f'(a), with f' written in terms of the output y. */
+    private static Matrix timesDerivative(String f, Matrix dy, Matrix y, DoubleUnaryOperator derivative) {
+        dy.requireSameShape(f + " backward: dy and y", y);
+        Matrix da = dy.copy();
+        double[] d = da.data();
+        double[] ys = y.data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] *= derivative.applyAsDouble(ys[i]);
+        }
+        return da;
     }
 
     /** d[i] = e^(d[i] - shift) for from <= i < to; returns their sum (a softmax's denominator). */

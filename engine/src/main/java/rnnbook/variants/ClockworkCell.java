@@ -1,11 +1,15 @@
 package rnnbook.variants;
 
+import static rnnbook.tensor.Pointwise.sigmoid;
+import static rnnbook.tensor.Pointwise.sigmoidBackward;
+import static rnnbook.tensor.Pointwise.tanh;
+import static rnnbook.tensor.Pointwise.tanhBackward;
+
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import rnnbook.nn.Activation;
-import rnnbook.nn.Cell;
-import rnnbook.nn.CellWeights;
+import rnnbook.nn.FourWeightCell;
 import rnnbook.nn.Module;
 import rnnbook.nn.Parameter;
 import rnnbook.nn.State;
@@ -33,14 +37,10 @@ import rnnbook.tensor.Matrix;
  * state, and beam search (rows are gathered with their clocks). The clock has no gradient: dc is ignored and
  * dc_{t-1} is zero.
  */
-public final class ClockworkCell implements Cell {
+public final class ClockworkCell extends FourWeightCell {
     private final int[] periods;
     private final int moduleSize;
     private final Matrix connections;   // M: 1 where a connection exists
-    private final Parameter weightIh;
-    private final Parameter weightHh;
-    private final Parameter biasIh;
-    private final Parameter biasHh;
 
     /** One step: input, previous state, which units updated (1) or held (0), and the new state. */
     public record ClockworkStep(Matrix x, State prev, Matrix active, State state) implements Step {
@@ -52,6 +52,20 @@ public final class ClockworkCell implements Cell {
     }
 
     public ClockworkCell(int inputSize, int hiddenSize, int[] periods, Random rng) {
+        super("ClockworkCell", 1, inputSize, checked(inputSize, hiddenSize, periods), rng);
+        this.periods = periods.clone();
+        this.moduleSize = hiddenSize / periods.length;
+        this.connections = Matrix.zeros(hiddenSize, hiddenSize);
+        for (int u = 0; u < hiddenSize; u++) {
+            for (int v = 0; v < hiddenSize; v++) {
+                connections.set(u, v, periodOf(v) >= periodOf(u) ? 1.0 : 0.0);
+            }
+        }
+        weightHh.value().mulInPlace(connections);   // slow modules never read fast ones
+    }
+
+    /** hiddenSize, after checking the sizes and periods (before any weight is drawn). */
+    private static int checked(int inputSize, int hiddenSize, int[] periods) {
         if (inputSize <= 0 || hiddenSize <= 0 || periods.length == 0) {
             throw new IllegalArgumentException("ClockworkCell needs positive sizes and at least one module, got input "
                     + inputSize + ", hidden " + hiddenSize + ", " + periods.length + " modules");
@@ -66,20 +80,7 @@ public final class ClockworkCell implements Cell {
                         + Arrays.toString(periods));
             }
         }
-        this.periods = periods.clone();
-        this.moduleSize = hiddenSize / periods.length;
-        this.connections = Matrix.zeros(hiddenSize, hiddenSize);
-        for (int u = 0; u < hiddenSize; u++) {
-            for (int v = 0; v < hiddenSize; v++) {
-                connections.set(u, v, periodOf(v) >= periodOf(u) ? 1.0 : 0.0);
-            }
-        }
-        CellWeights w = CellWeights.uniform("ClockworkCell", 1, inputSize, hiddenSize, rng);
-        weightIh = w.weightIh();
-        weightHh = w.weightHh();
-        biasIh = w.biasIh();
-        biasHh = w.biasHh();
-        weightHh.value().mulInPlace(connections);   // slow modules never read fast ones
+        return hiddenSize;
     }
 
     private static int[] powersOfTwo(int modules) {
@@ -100,16 +101,6 @@ public final class ClockworkCell implements Cell {
 
     public int[] periods() {
         return periods.clone();
-    }
-
-    @Override
-    public int inputSize() {
-        return weightIh.value().cols();
-    }
-
-    @Override
-    public int hiddenSize() {
-        return weightHh.value().cols();
     }
 
     /** True: the state's c slot carries the clock (see the class comment), not a memory cell. */

@@ -1,9 +1,13 @@
 package rnnbook.variants;
 
+import static rnnbook.tensor.Pointwise.sigmoid;
+import static rnnbook.tensor.Pointwise.sigmoidBackward;
+import static rnnbook.tensor.Pointwise.tanh;
+import static rnnbook.tensor.Pointwise.tanhBackward;
+
 import java.util.Map;
 import java.util.Random;
-import rnnbook.nn.Cell;
-import rnnbook.nn.CellWeights;
+import rnnbook.nn.FourWeightCell;
 import rnnbook.nn.Init;
 import rnnbook.nn.Module;
 import rnnbook.nn.Parameter;
@@ -26,11 +30,7 @@ import rnnbook.tensor.Matrix;
  * Shapes: {@code weight_ih} (4 hidden, input), {@code weight_hh} (4 hidden, hidden), biases (1, 4 hidden),
  * peepholes {@code weight_ci}, {@code weight_cf}, {@code weight_co} (1, hidden); all start uniform(±1/√hidden).
  */
-public final class PeepholeLstmCell implements Cell {
-    private final Parameter weightIh;
-    private final Parameter weightHh;
-    private final Parameter biasIh;
-    private final Parameter biasHh;
+public final class PeepholeLstmCell extends FourWeightCell {
     private final Parameter weightCi;
     private final Parameter weightCf;
     private final Parameter weightCo;
@@ -41,25 +41,11 @@ public final class PeepholeLstmCell implements Cell {
     }
 
     public PeepholeLstmCell(int inputSize, int hiddenSize, Random rng) {
-        CellWeights w = CellWeights.uniform("PeepholeLstmCell", 4, inputSize, hiddenSize, rng);
-        weightIh = w.weightIh();
-        weightHh = w.weightHh();
-        biasIh = w.biasIh();
-        biasHh = w.biasHh();
+        super("PeepholeLstmCell", 4, inputSize, hiddenSize, rng);
         double bound = 1.0 / Math.sqrt(hiddenSize);
         weightCi = new Parameter("weight_ci", Init.uniform(1, hiddenSize, bound, rng));
         weightCf = new Parameter("weight_cf", Init.uniform(1, hiddenSize, bound, rng));
         weightCo = new Parameter("weight_co", Init.uniform(1, hiddenSize, bound, rng));
-    }
-
-    @Override
-    public int inputSize() {
-        return weightIh.value().cols();
-    }
-
-    @Override
-    public int hiddenSize() {
-        return weightHh.value().cols();
     }
 
     @Override
@@ -71,18 +57,15 @@ public final class PeepholeLstmCell implements Cell {
     public PeepholeStep forward(Matrix x, State prev) {
         int batch = x.rows();
         int n = hiddenSize();
-        x.requireShape("PeepholeLstmCell input x", batch, inputSize());
-        prev.require("PeepholeLstmCell previous state", batch, n, true);
         Matrix cPrev = prev.c();
-        Matrix a = x.matmulT(weightIh.value()).addMatmul(prev.h(), false, weightHh.value(), true)
-                .addRowVectorInPlace(biasIh.value()).addRowVectorInPlace(biasHh.value());
+        Matrix a = gatePreActivations(x, prev);   // every gate's pre-activation, side by side
         // tag::forward[]
-        Matrix input = Gates.sigmoid(Blocks.columns(a, 0, n).addInPlace(Gates.timesRow(cPrev, weightCi.value())));
-        Matrix forget = Gates.sigmoid(Blocks.columns(a, n, 2 * n).addInPlace(Gates.timesRow(cPrev, weightCf.value())));
-        Matrix g = Gates.tanh(Blocks.columns(a, 2 * n, 3 * n));
+        Matrix input = sigmoid(Blocks.columns(a, 0, n).addInPlace(Gates.timesRow(cPrev, weightCi.value())));
+        Matrix forget = sigmoid(Blocks.columns(a, n, 2 * n).addInPlace(Gates.timesRow(cPrev, weightCf.value())));
+        Matrix g = tanh(Blocks.columns(a, 2 * n, 3 * n));
         Matrix c = forget.mul(cPrev).addInPlace(input.mul(g));
-        Matrix output = Gates.sigmoid(Blocks.columns(a, 3 * n, 4 * n).addInPlace(Gates.timesRow(c, weightCo.value())));
-        Matrix tanhC = Gates.tanh(c);
+        Matrix output = sigmoid(Blocks.columns(a, 3 * n, 4 * n).addInPlace(Gates.timesRow(c, weightCo.value())));
+        Matrix tanhC = tanh(c);
         Matrix h = output.mul(tanhC);
         // end::forward[]
         return new PeepholeStep(x, prev, input, forget, g, output, tanhC, new State(h, c));
@@ -96,14 +79,14 @@ public final class PeepholeLstmCell implements Cell {
         Matrix c = s.state().c();
         Matrix dh = dState.h();
         dh.requireShape("PeepholeLstmCell backward dh", cPrev.rows(), n);
-        Matrix daO = Gates.sigmoidBackward(dh.mul(s.tanhC()), s.output());
-        Matrix dc = Gates.tanhBackward(dh.mul(s.output()), s.tanhC()).addInPlace(Gates.timesRow(daO, weightCo.value()));
+        Matrix daO = sigmoidBackward(dh.mul(s.tanhC()), s.output());
+        Matrix dc = tanhBackward(dh.mul(s.output()), s.tanhC()).addInPlace(Gates.timesRow(daO, weightCo.value()));
         if (dState.c() != null) {
             dc.addInPlace(dState.c());
         }
-        Matrix daI = Gates.sigmoidBackward(dc.mul(s.cellCandidate()), s.input());
-        Matrix daF = Gates.sigmoidBackward(dc.mul(cPrev), s.forget());
-        Matrix daG = Gates.tanhBackward(dc.mul(s.input()), s.cellCandidate());
+        Matrix daI = sigmoidBackward(dc.mul(s.cellCandidate()), s.input());
+        Matrix daF = sigmoidBackward(dc.mul(cPrev), s.forget());
+        Matrix daG = tanhBackward(dc.mul(s.input()), s.cellCandidate());
         Matrix dcPrev = dc.mul(s.forget()).addInPlace(Gates.timesRow(daI, weightCi.value()))
                 .addInPlace(Gates.timesRow(daF, weightCf.value()));
         daI.mul(cPrev).addSumRowsTo(weightCi.grad());
@@ -114,11 +97,8 @@ public final class PeepholeLstmCell implements Cell {
         Blocks.addColumns(da, n, daF);
         Blocks.addColumns(da, 2 * n, daG);
         Blocks.addColumns(da, 3 * n, daO);
-        weightIh.grad().addMatmul(da, true, s.x(), false);
-        weightHh.grad().addMatmul(da, true, s.prev().h(), false);
-        da.addSumRowsTo(biasIh.grad());
-        da.addSumRowsTo(biasHh.grad());
-        return new StepGrad(da.matmul(weightIh.value()), new State(da.matmul(weightHh.value()), dcPrev));
+        Matrix dx = backwardWeights(da, s.x(), s.prev().h());   // dW_ih, dW_hh, db_ih, db_hh, and da · W_ih
+        return new StepGrad(dx, new State(da.matmul(weightHh.value()), dcPrev));
     }
 
     @Override

@@ -1,0 +1,111 @@
+package rnnbook.nn;
+
+import java.util.Arrays;
+import rnnbook.tensor.Matrix;
+
+/**
+ * Per-row sequence lengths, PyTorch's packed sequences: row b of a batch is {@code lengths[b]} steps long and the
+ * steps after that are padding. At a step t >= lengths[b] row b is finished: its state stops changing, its output
+ * is zero, and backward lets the gradient of its state pass straight back to the step before, with nothing for the
+ * cell's parameters or the padded input. {@link Recurrent} runs the cell on every row and applies these rules
+ * around it, so every cell honours lengths without knowing about them.
+ */
+final class Lengths {
+    private Lengths() {
+    }
+
+    /** A copy of lengths after checking that there is one per row, each in [1, seq]. */
+    static int[] check(int[] lengths, int batch, int seq) {
+        if (lengths.length != batch) {
+            throw new IllegalArgumentException("Recurrent lengths: " + lengths.length + " lengths for a batch of "
+                    + batch + " rows");
+        }
+        for (int b = 0; b < batch; b++) {
+            if (lengths[b] < 1 || lengths[b] > seq) {
+                throw new IllegalArgumentException("Recurrent lengths: row " + b + " has length " + lengths[b]
+                        + ", outside [1, " + seq + "] for a sequence of " + seq + " steps");
+            }
+        }
+        return lengths.clone();
+    }
+
+    /** Whether row b is finished at step t. */
+    private static boolean finished(int[] lengths, int b, int t) {
+        return t >= lengths[b];
+    }
+
+    private static boolean anyFinished(int[] lengths, int t) {
+        return Arrays.stream(lengths).anyMatch(len -> t >= len);
+    }
+
+    /** The state after step t: the cell's new state for running rows, the previous state for finished ones. */
+    static State carry(State next, State prev, int[] lengths, int t) {
+        if (!anyFinished(lengths, t)) {
+            return next;
+        }
+        Matrix h = next.h().copy();
+        Matrix c = next.c() == null ? null : next.c().copy();
+        copyFinishedRows(prev.h(), h, lengths, t);
+        if (c != null) {
+            copyFinishedRows(prev.c(), c, lengths, t);
+        }
+        return new State(h, c);
+    }
+
+    /** The output at step t: h, with the rows of finished sequences zero. */
+    static Matrix output(Matrix h, int[] lengths, int t) {
+        if (!anyFinished(lengths, t)) {
+            return h;
+        }
+        Matrix out = h.copy();
+        for (int b = 0; b < lengths.length; b++) {
+            if (finished(lengths, b, t)) {
+                Arrays.fill(out.data(), b * out.cols(), (b + 1) * out.cols(), 0.0);
+            }
+        }
+        return out;
+    }
+
+    /** The gradient the cell sees at step t: dState with the rows of finished sequences zero (a copy if any). */
+    static State running(State dState, int[] lengths, int t) {
+        if (!anyFinished(lengths, t)) {
+            return dState;
+        }
+        State out = dState.copy();
+        for (int b = 0; b < lengths.length; b++) {
+            if (finished(lengths, b, t)) {
+                Arrays.fill(out.h().data(), b * out.h().cols(), (b + 1) * out.h().cols(), 0.0);
+                if (out.c() != null) {
+                    Arrays.fill(out.c().data(), b * out.c().cols(), (b + 1) * out.c().cols(), 0.0);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * dL/d(state_{t-1}): the cell's dPrev for running rows; for finished rows the gradient that reached state_t
+     * from later steps ({@code carried}, null for none), since there state_t is state_{t-1}. New matrices.
+     */
+    static State passFinished(State cellDPrev, State carried, int[] lengths, int t) {
+        if (!anyFinished(lengths, t)) {
+            return cellDPrev;
+        }
+        State dPrev = cellDPrev.copy();
+        Matrix zero = Matrix.zeros(dPrev.h().rows(), dPrev.h().cols());
+        copyFinishedRows(carried == null ? zero : carried.h(), dPrev.h(), lengths, t);
+        if (dPrev.c() != null) {
+            copyFinishedRows(carried == null || carried.c() == null ? zero : carried.c(), dPrev.c(), lengths, t);
+        }
+        return dPrev;
+    }
+
+    private static void copyFinishedRows(Matrix from, Matrix to, int[] lengths, int t) {
+        int w = to.cols();
+        for (int b = 0; b < lengths.length; b++) {
+            if (finished(lengths, b, t)) {
+                System.arraycopy(from.data(), b * w, to.data(), b * w, w);
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package rnnbook.tensor;
+
+/**
+ * The elementwise part of a GRU step in one pass over PyTorch's stacked gate layout (r, z, n), for a time loop
+ * that must not allocate or copy. gi = x · W_ihᵀ + b_ih and gh = h_{t-1} · W_hhᵀ + b_hh are the input and
+ * recurrent halves, (batch, 3 * hidden), kept apart because the reset gate scales the recurrent half of the
+ * candidate. The formulas are {@code rnnbook.nn.GruCell}'s, which computes the same values gate by gate on whole
+ * matrices (a test holds the two to the same bits):
+ * <pre>
+ *   forward:  r = σ(gi_r + gh_r)   z = σ(gi_z + gh_z)   n = tanh(gi_n + r ⊙ gh_n)   h = n + z ⊙ (h_{t-1} - n)
+ *   backward: dn = dh ⊙ (1 - z) ⊙ (1 - n²)   dz = dh ⊙ (h_{t-1} - n) ⊙ z(1 - z)   dr = dn ⊙ gh_n ⊙ r(1 - r)
+ *             dgi = [dr, dz, dn]   dgh = [dr, dz, dn ⊙ r]   dh_{t-1} = dh ⊙ z (+ dgh · W_hh, the caller's product)
+ * </pre>
+ */
+public final class GruKernel {
+    private GruKernel() {
+    }
+
+    /** Overwrites gi with the gate values r, z, n and writes h (batch, hidden). */
+    public static void forward(Matrix gi, Matrix gh, Matrix hPrev, Matrix h) {
+        int batch = hPrev.rows();
+        int hidden = hPrev.cols();
+        gi.requireShape("GruKernel input half", batch, 3 * hidden);
+        gh.requireShape("GruKernel recurrent half", batch, 3 * hidden);
+        double[] gates = gi.data();
+        double[] rec = gh.data();
+        double[] hp = hPrev.data();
+        double[] hs = h.data();
+        for (int b = 0; b < batch; b++) {
+            int row = b * 3 * hidden;
+            for (int j = row; j < row + 2 * hidden; j++) {
+                gates[j] += rec[j];
+            }
+            Pointwise.sigmoid(gates, row, row + 2 * hidden);
+            for (int j = 0; j < hidden; j++) {
+                gates[row + 2 * hidden + j] += gates[row + j] * rec[row + 2 * hidden + j];
+            }
+            Pointwise.tanh(gates, row + 2 * hidden, row + 3 * hidden);
+            for (int j = 0; j < hidden; j++) {
+                int k = b * hidden + j;
+                double z = gates[row + hidden + j];
+                double n = gates[row + 2 * hidden + j];
+                hs[k] = n + z * (hp[k] - n);
+            }
+        }
+    }
+
+    /** Writes dgi, dgh (batch, 3 * hidden) and the direct part of dL/dh_{t-1}, dh ⊙ z, into dhPrev. */
+    public static void backward(Matrix gateValues, Matrix gh, Matrix hPrev, Matrix dh,
+                                Matrix dgi, Matrix dgh, Matrix dhPrev) {
+        int batch = hPrev.rows();
+        int hidden = hPrev.cols();
+        double[] gates = gateValues.data();
+        double[] rec = gh.data();
+        double[] hp = hPrev.data();
+        double[] dhs = dh.data();
+        double[] di = dgi.data();
+        double[] dr = dgh.data();
+        double[] dp = dhPrev.data();
+        for (int b = 0; b < batch; b++) {
+            int row = b * 3 * hidden;
+            for (int j = 0; j < hidden; j++) {
+                int k = b * hidden + j;
+                double r = gates[row + j];
+                double z = gates[row + hidden + j];
+                double n = gates[row + 2 * hidden + j];
+                double dn = dhs[k] * (1 - z) * (1 - n * n);
+                double dz = dhs[k] * (hp[k] - n) * (z * (1 - z));
+                double dReset = dn * rec[row + 2 * hidden + j] * (r * (1 - r));
+                di[row + j] = dReset;
+                di[row + hidden + j] = dz;
+                di[row + 2 * hidden + j] = dn;
+                dr[row + j] = dReset;
+                dr[row + hidden + j] = dz;
+                dr[row + 2 * hidden + j] = dn * r;
+                dp[k] = dhs[k] * z;
+            }
+        }
+    }
+}
