@@ -48,10 +48,12 @@ final class BookStyle {
         s.setLegendFont(LEGEND);
         s.setLegendBorderColor(Color.WHITE);
         s.setLegendBackgroundColor(Color.WHITE);
-        s.setLegendPadding(6);
+        s.setLegendPadding(10);
         s.setChartPadding(8);
         s.setSeriesColors(SERIES);
-        if (s.getLegendPosition() == Styler.LegendPosition.OutsideE) {
+        if (chart instanceof XYChart && legendEntries(chart) <= 1) {
+            s.setLegendVisible(false);   // one series: the axis title already names it
+        } else if (chart instanceof XYChart && s.getLegendPosition() == Styler.LegendPosition.OutsideE) {
             s.setLegendPosition(Styler.LegendPosition.OutsideS);
             s.setLegendLayout(fitsInOneRow(chart) ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
         }
@@ -65,15 +67,85 @@ final class BookStyle {
             axes.setPlotMargin(0);
             axes.setXAxisTickMarkSpacingHint(Math.max(axes.getXAxisTickMarkSpacingHint(), 80));
             axes.setYAxisTickMarkSpacingHint(Math.max(axes.getYAxisTickMarkSpacingHint(), 50));
+            if (axes.isYAxisLogarithmic() && axes.getYAxisDecimalPattern() == null) {
+                axes.setYAxisDecimalPattern("#,##0.#########");   // 10,000 and 0.001, not 1E4 and 1E-3
+            }
+            if (axes.isXAxisLogarithmic() && axes.getXAxisDecimalPattern() == null) {
+                axes.setXAxisDecimalPattern("#,##0.#########");
+            }
         }
         if (chart instanceof XYChart xy) {
             for (XYSeries series : xy.getSeriesMap().values()) {
-                if (series.getMarker() == null && series.getXData().length > MARKERS_UP_TO) {
+                if (series.getMarker() == null && series.getXData().length > MARKERS_UP_TO
+                        && series.getXYSeriesRenderStyle() != XYSeries.XYSeriesRenderStyle.Scatter) {
                     series.setMarker(SeriesMarkers.NONE);
                 }
             }
             roundTicks(xy);
+            roundEnds(xy);
         }
+    }
+
+    /**
+     * Ends the linear y axis, which XChart would stop at the data's extremes (148.3, say), at the next round value
+     * (150), so the last labelled tick is not short of the largest value; limits a chapter set are kept. Tick labels
+     * get as many decimals as their spacing needs; a log x axis loses its dense vertical grid.
+     */
+    private static void roundEnds(XYChart chart) {
+        var s = chart.getStyler();
+        double[] x = range(chart, true);
+        double[] y = range(chart, false);
+        if (s.isXAxisLogarithmic()) {
+            s.setPlotGridVerticalLinesVisible(false);   // a log axis would draw one at 2, 3, ..., 9 of every decade
+        } else if (s.getXAxisDecimalPattern() == null && x != null) {
+            s.setXAxisDecimalPattern(pattern(niceStep((x[1] - x[0]) / 5)));
+        }
+        if (!s.isYAxisLogarithmic() && y != null) {
+            double lo = s.getYAxisMin() != null ? s.getYAxisMin() : y[0];
+            double hi = s.getYAxisMax() != null ? s.getYAxisMax() : y[1];
+            double step = niceStep((hi - lo) / 5);
+            if (s.getYAxisMin() == null) {
+                s.setYAxisMin(Math.floor(lo / step) * step);
+            }
+            if (s.getYAxisMax() == null) {
+                s.setYAxisMax(Math.ceil(hi / step) * step);
+            }
+            if (s.getYAxisDecimalPattern() == null) {
+                s.setYAxisDecimalPattern(pattern(step));
+            }
+        }
+    }
+
+    /** Digits for ticks about {@code step} apart (and half that): 1,000,000 rather than 1E6, 0.05 rather than .05. */
+    static String pattern(double step) {
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step / 2) - 1e-9));
+        return decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals);
+    }
+
+    /** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least {@code raw}. */
+    static double niceStep(double raw) {
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * power >= raw * (1 - 1e-9)) {
+                return m * power;
+            }
+        }
+        return 10 * power;
+    }
+
+    /** {min, max} of the finite x (or y) values of all series, or null when there is no spread. */
+    private static double[] range(XYChart chart, boolean x) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double v : x ? series.getXData() : series.getYData()) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return hi > lo ? new double[] {lo, hi} : null;
     }
 
     /**
@@ -110,6 +182,15 @@ final class BookStyle {
         helper.setLineColor(new Color(0, 0, 0, 0));
     }
 
+    private static int legendEntries(Chart<?, ?> chart) {
+        int entries = 0;
+        for (Object o : chart.getSeriesMap().values()) {
+            var series = (org.knowm.xchart.internal.series.Series) o;
+            entries += series.isShowInLegend() && !TICK_HELPER.equals(series.getName()) ? 1 : 0;
+        }
+        return entries;
+    }
+
     /** Whether the legend's entries fit side by side under the plot. */
     private static boolean fitsInOneRow(Chart<?, ?> chart) {
         FontRenderContext frc = new FontRenderContext(null, true, false);
@@ -118,10 +199,10 @@ final class BookStyle {
         for (Object o : chart.getSeriesMap().values()) {
             var series = (org.knowm.xchart.internal.series.Series) o;
             if (series.isShowInLegend() && !TICK_HELPER.equals(series.getName())) {
-                width += LEGEND.getStringBounds(series.getName(), frc).getWidth() + 24 + 20;
+                width += LEGEND.getStringBounds(series.getName(), frc).getWidth() + 20;   // + line sample, gap
                 entries++;
             }
         }
-        return entries <= 1 || width < chart.getWidth() - 40;
+        return entries <= 1 || width + 160 <= chart.getWidth();   // 160: XChart's offset and end padding, measured
     }
 }

@@ -33,12 +33,20 @@ class FiguresStyleTest {
     @Test
     void defaultsBecomeTheBooksLook() {
         XYChart chart = chart(3);
+        chart.addSeries("t", new double[] {1, 2, 3}, new double[] {0, 0, 0});
         BufferedImage image = Figures.show(chart, "style-test");
         assertEquals(Color.WHITE, chart.getStyler().getChartBackgroundColor());
         assertEquals(BookStyle.TICKS, chart.getStyler().getAxisTickLabelsFont());
         assertEquals(Styler.LegendPosition.OutsideS, chart.getStyler().getLegendPosition(),
                 "the legend goes under the plot, not over the data or beside it (too wide for a phone)");
         assertEquals(Color.WHITE.getRGB(), image.getRGB(1, 1), "the corner of the picture is white, not grey");
+    }
+
+    @Test
+    void aSingleSeriesNeedsNoLegend() {
+        XYChart chart = chart(3);
+        Figures.show(chart, "style-test");
+        assertFalse(chart.getStyler().isLegendVisible());
     }
 
     @Test

@@ -145,6 +145,8 @@ public final class SiteBuilder {
                 Built b = render(asciidoc, s);
                 pages.add(b);
                 if (s.kind() == Kind.CHAPTER) {
+                    Captions.number(b.body, s.chapter().number());
+                    Captions.describeFigures(b.body, out.resolve("figures"));
                     written.add(s.slug());
                     titles.put(s.slug(), b.titleText);
                 }

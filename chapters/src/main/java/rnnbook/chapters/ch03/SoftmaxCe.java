@@ -61,7 +61,7 @@ public final class SoftmaxCe {
         System.out.printf("loss at the start %.3f (ln 2 = %.3f), at the end %.3f%n", history.losses()[0],
                 Math.log(2), history.meanLoss(history.size() - 20, history.size()));
         XYChart curve = Charts.loss(history, "Cross-entropy while learning rising vs falling");
-        curve.getStyler().setXAxisTickMarkSpacingHint(90);
+        Charts.referenceLine(curve, "ln 2: the loss of guessing", Math.log(2));
         Figures.show(curve, "softmax-ce-loss");
         // end::curve[]
     }
