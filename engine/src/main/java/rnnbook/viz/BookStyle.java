@@ -49,7 +49,7 @@ final class BookStyle {
         s.setLegendBorderColor(Color.WHITE);
         s.setLegendBackgroundColor(Color.WHITE);
         s.setLegendPadding(10);
-        s.setChartPadding(8);
+        s.setChartPadding(14);   // room for half of the last x label ("1,000") beyond the plot's right edge
         s.setSeriesColors(SERIES);
         if (chart instanceof XYChart && legendEntries(chart) <= 1) {
             s.setLegendVisible(false);   // one series: the axis title already names it
@@ -88,7 +88,7 @@ final class BookStyle {
 
     /**
      * Ends the linear y axis, which XChart would stop at the data's extremes (148.3, say), at the next round value
-     * (150), so the last labelled tick is not short of the largest value; limits a chapter set are kept. Tick labels
+     * (a tenth of the range: 160, labelled up to 150), so the last labelled tick is not far short of the largest value; limits a chapter set are kept. Tick labels
      * get as many decimals as their spacing needs; a log x axis loses its dense vertical grid.
      */
     private static void roundEnds(XYChart chart) {
@@ -103,7 +103,7 @@ final class BookStyle {
         if (!s.isYAxisLogarithmic() && y != null) {
             double lo = s.getYAxisMin() != null ? s.getYAxisMin() : y[0];
             double hi = s.getYAxisMax() != null ? s.getYAxisMax() : y[1];
-            double step = niceStep((hi - lo) / 5);
+            double step = niceStep((hi - lo) / 10);
             if (s.getYAxisMin() == null) {
                 s.setYAxisMin(Math.floor(lo / step) * step);
             }
