@@ -4,8 +4,11 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
+import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -33,12 +36,40 @@ final class BookStyle {
     /** Name of the invisible point {@link #roundTicks} adds. */
     static final String TICK_HELPER = "\u200B";
 
+    /**
+     * Choices this class made for a chart, undone before it styles the chart again: a notebook may show a chart, add
+     * a series and show it again, and must not keep a hidden legend or axis ends fitted to the old data.
+     */
+    private static final Map<Styler, Map<String, Object>> CHOSEN = Collections.synchronizedMap(new WeakHashMap<>());
+
     private BookStyle() {
+    }
+
+    private static void undoChoices(Styler s) {
+        Map<String, Object> chosen = CHOSEN.remove(s);
+        if (chosen == null || !(s instanceof AxesChartStyler axes)) {
+            return;
+        }
+        // undone only where the chart still holds what this class chose, not what someone set since
+        if (Boolean.FALSE.equals(chosen.get("legend")) && !axes.isLegendVisible()) {
+            axes.setLegendVisible(true);
+        }
+        if (chosen.containsKey("yMin") && chosen.get("yMin").equals(axes.getYAxisMin())) {
+            axes.setYAxisMin(null);
+        }
+        if (chosen.containsKey("yMax") && chosen.get("yMax").equals(axes.getYAxisMax())) {
+            axes.setYAxisMax(null);
+        }
+    }
+
+    private static void chose(Styler s, String what, Object value) {
+        CHOSEN.computeIfAbsent(s, k -> new java.util.HashMap<>()).put(what, value);
     }
 
     /** Applies the book's look; a legend XChart would put beside the plot goes below it instead. */
     static void apply(Chart<?, ?> chart) {
         Styler s = chart.getStyler();
+        undoChoices(s);
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderColor(new Color(0xBBBBBB));
@@ -52,7 +83,10 @@ final class BookStyle {
         s.setChartPadding(14);   // room for half of the last x label ("1,000") beyond the plot's right edge
         s.setSeriesColors(SERIES);
         if (chart instanceof XYChart && legendEntries(chart) <= 1) {
-            s.setLegendVisible(false);   // one series: the axis title already names it
+            if (s.isLegendVisible()) {
+                s.setLegendVisible(false);   // one series: the axis title already names it
+                chose(s, "legend", false);
+            }
         } else if (chart instanceof XYChart && s.getLegendPosition() == Styler.LegendPosition.OutsideE) {
             s.setLegendPosition(Styler.LegendPosition.OutsideS);
             s.setLegendLayout(fitsInOneRow(chart) ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
@@ -106,9 +140,11 @@ final class BookStyle {
             double step = niceStep((hi - lo) / 10);
             if (s.getYAxisMin() == null) {
                 s.setYAxisMin(Math.floor(lo / step) * step);
+                chose(s, "yMin", s.getYAxisMin());
             }
             if (s.getYAxisMax() == null) {
                 s.setYAxisMax(Math.ceil(hi / step) * step);
+                chose(s, "yMax", s.getYAxisMax());
             }
             if (s.getYAxisDecimalPattern() == null) {
                 s.setYAxisDecimalPattern(pattern(step));

@@ -50,6 +50,19 @@ class FiguresStyleTest {
     }
 
     @Test
+    void showingAgainAfterAddingASeriesFitsTheNewData() {
+        XYChart chart = chart(3);   // y in [-1, 1]
+        Figures.show(chart, "style-test");
+        assertFalse(chart.getStyler().isLegendVisible());
+        chart.addSeries("big", new double[] {1, 2, 3}, new double[] {50, 60, 70});
+        chart.getStyler().setYAxisMin(-5.0);   // a limit the reader chose stays
+        Figures.show(chart, "style-test");
+        assertTrue(chart.getStyler().isLegendVisible(), "two series: the legend is back");
+        assertTrue(chart.getStyler().getYAxisMax() >= 70, "axis end refitted: " + chart.getStyler().getYAxisMax());
+        assertEquals(-5.0, chart.getStyler().getYAxisMin());
+    }
+
+    @Test
     void aWiderTickSpacingIsKept() {
         XYChart chart = chart(3);
         chart.getStyler().setXAxisTickMarkSpacingHint(150);
