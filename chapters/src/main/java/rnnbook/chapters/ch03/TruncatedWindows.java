@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.style.Styler;
 import rnnbook.chapters.common.Show;
 import rnnbook.data.Tasks;
 import rnnbook.loss.Mse;
@@ -20,6 +18,7 @@ import rnnbook.nn.TruncatedBptt;
 import rnnbook.optim.Adam;
 import rnnbook.tensor.Matrix;
 import rnnbook.train.Scale;
+import rnnbook.viz.Charts;
 import rnnbook.viz.Figures;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -78,34 +77,41 @@ public final class TruncatedWindows {
                 Show.formatted(DoubleColumn.create("test mean squared error"), "0.0000"),
                 Show.formatted(DoubleColumn.create("seconds per pass"), "0.000"));
         int passes = Scale.current().pick(4, 8);
-        for (int k : windows) {
-            double[] errorAndSeconds = trainWithWindow(k, stream, test, passes);
+        double[][] runs = new double[windows.length][];
+        // three rounds over all windows, keeping each window's fastest pass: a moment when other programs load the
+        // machine slows one round, not one window. Round 0 trains and tests; rounds 1 and 2 time two more passes.
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < windows.length; i++) {
+                double[] errorAndSeconds = trainWithWindow(windows[i], stream, test, round == 0 ? passes : 2);
+                runs[i] = round == 0 ? errorAndSeconds
+                        : new double[] {runs[i][0], Math.min(runs[i][1], errorAndSeconds[1])};
+            }
+        }
+        for (int i = 0; i < windows.length; i++) {
+            int k = windows[i];
             results.intColumn("window k").append(k);
             results.intColumn("updates per pass").append((length + k - 1) / k);
-            results.doubleColumn("test mean squared error").append(errorAndSeconds[0]);
-            results.doubleColumn("seconds per pass").append(errorAndSeconds[1]);
+            results.doubleColumn("test mean squared error").append(runs[i][0]);
+            results.doubleColumn("seconds per pass").append(runs[i][1]);
         }
         Figures.table(results, "truncated-bptt-table");
         // end::sweep[]
 
         // tag::chart[]
         double[] k = results.intColumn("window k").asDoubleArray();
-        XYChart quality = new XYChartBuilder().width(720).height(360)
-                .title("Error after " + passes + " passes over the stream, by window length")
-                .xAxisTitle("window k (log scale)").yAxisTitle("test mean squared error").build();
+        XYChart quality = Charts.xy("Error after " + passes + " passes over the stream, by window length",
+                "window k (log scale)", "test mean squared error");
         quality.addSeries("delay of " + lag + " steps", k, results.doubleColumn("test mean squared error").asDoubleArray());
         quality.getStyler().setXAxisLogarithmic(true);
-        quality.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         Figures.show(quality, "truncated-bptt-quality");
         // end::chart[]
 
         // tag::speed[]
-        XYChart speed = new XYChartBuilder().width(720).height(360).title("Time for one pass over the stream")
-                .xAxisTitle("window k (log scale)").yAxisTitle("seconds (fastest pass)").build();
+        XYChart speed = Charts.xy("Time for one pass over the stream", "window k (log scale)",
+                "seconds (fastest pass)");
         speed.addSeries("seconds per pass", k, results.doubleColumn("seconds per pass").asDoubleArray());
         speed.getStyler().setXAxisLogarithmic(true);
         speed.getStyler().setYAxisMin(0.0);
-        speed.getStyler().setLegendVisible(false);
         Figures.show(speed, "truncated-bptt-speed");
         // end::speed[]
     }
