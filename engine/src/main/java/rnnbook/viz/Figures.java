@@ -50,6 +50,9 @@ public final class Figures {
                 styler.setChartTitleVisible(titled);
             }
             writeAtomically(dir.resolve(name + ".svg"), svg);
+            // XChart lays out the plot with the title size of the chart's previous paint: one paint with the title
+            // back, so the PNG does not draw its title over the data where the title-less SVG left no room for it
+            BitmapEncoder.getBufferedImage(chart);
             try {
                 // XChart appends the extension itself, so it gets a unique stem to write beside the target
                 String stem = dir.resolve("." + name + "-" + java.util.UUID.randomUUID()).toString();
