@@ -137,7 +137,7 @@ public final class UpdateRules {
         best.forEach((label, curve) -> shown.put(label,
                 Arrays.stream(at).map(step -> curve[(int) step - 1]).toArray()));
         XYChart chart = Charts.lines("Each update rule at its best learning rate", "step",
-                "loss (mean of " + seeds + " runs, moving average)", at, shown);
+                "loss, mean of " + seeds + " runs", at, shown);
         Charts.referenceLine(chart, "ln 2, the loss of guessing", Math.log(2));
         Figures.show(chart, "update-rules");
         // end::chart[]
