@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LabelsTest {
     /** The calls whose string arguments are labels a reader sees. */
     private static final Pattern LABEL_CALL = Pattern.compile(
-            "(Table\\.create|\\.title|AxisTitle|addSeries|Column\\.create|System\\.out\\.print(?:ln|f)?|String\\.format)\\(");
+            "(Table\\.create|\\.title|AxisTitle|addSeries|Column\\.create|System\\.out\\.print(?:ln|f)?|String\\.format"
+            + "|Charts\\.(?:xy|lines|loss|heatmap|signedHeatmap))\\(");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.%^])\\d+(?:\\.\\d+)?(?![\\w])");
     private static final Pattern NUMBER_FORMAT = Pattern.compile("[0#.,E+-]+");

@@ -18,10 +18,67 @@ import rnnbook.train.History;
  * style it further before handing it to {@link Figures#show}.
  */
 public final class Charts {
-    public static final int WIDTH = 720;
-    public static final int HEIGHT = 400;
+    /** The size of a book figure: wide enough for a desk, and legible on a phone (see {@link BookStyle}). */
+    public static final int WIDTH = 520;
+    public static final int HEIGHT = 330;
 
     private Charts() {
+    }
+
+    /** An empty line chart of the book's size, for {@code chart.addSeries(name, x, y)}. */
+    public static XYChart xy(String title, String xTitle, String yTitle) {
+        return emptyLines(title, xTitle, yTitle);
+    }
+
+    /**
+     * A horizontal reference line at {@code y} across the x range of the series drawn so far (a chance level, the
+     * loss of guessing), dashed and grey, named in the legend.
+     */
+    public static XYSeries referenceLine(XYChart chart, String name, double y) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            for (double x : s.getXData()) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        if (lo > hi) {
+            throw new IllegalArgumentException("referenceLine: add the data series first, the line spans their x range");
+        }
+        XYSeries line = add(chart, name, new double[] {lo, hi}, new double[] {y, y});
+        line.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
+                10f, new float[] {6f, 4f}, 0f));
+        line.setLineColor(new Color(0x555555));
+        return line;
+    }
+
+    /**
+     * For y values that are log10 of a quantity: labels the y ticks as the quantity, in powers of ten
+     * (10⁻⁸ ... 10¹⁵⁰), so a chart spanning hundreds of orders of magnitude stays readable.
+     */
+    public static XYChart powersOfTen(XYChart chart) {
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(Charts::powerOfTen);
+        return chart;
+    }
+
+    /** 10 to the power {@code exponent}, written with superscript digits when the exponent is whole. */
+    static String powerOfTen(double exponent) {
+        long whole = Math.round(exponent);
+        if (Math.abs(exponent - whole) > 1e-9) {
+            return String.format(java.util.Locale.ROOT, "%.2g", Math.pow(10, exponent));
+        }
+        if (whole == 0) {
+            return "1";
+        }
+        if (whole == 1) {
+            return "10";
+        }
+        StringBuilder sb = new StringBuilder("10");
+        for (char c : Long.toString(whole).toCharArray()) {
+            sb.append(c == '-' ? '\u207B' : "\u2070\u00B9\u00B2\u00B3\u2074\u2075\u2076\u2077\u2078\u2079".charAt(c - '0'));
+        }
+        return sb.toString();
     }
 
     /** Several named series against the step index 0, 1, 2, ... (series may differ in length). */
@@ -60,20 +117,17 @@ public final class Charts {
         }
         int window = Math.max(1, history.size() / 20);
         XYChart chart = emptyLines(title, "step", "loss");
-        add(chart, "loss", steps, history.losses()).setLineColor(new Color(0x9ecae1));
+        XYSeries raw = add(chart, "loss", steps, history.losses());
+        raw.setLineColor(new Color(0x9ecae1));
+        raw.setLineWidth(1f);
         add(chart, "moving average (" + window + " steps)", steps, history.smoothedLosses(window))
                 .setLineColor(new Color(0x08519c));
         return chart;
     }
 
     private static XYChart emptyLines(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
-                .yAxisTitle(yTitle).build();
-        chart.getStyler().setMarkerSize(0);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setXAxisTickMarkSpacingHint(90);   // fewer, rounder step labels
-        return chart;
+        return new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
+                .build();
     }
 
     private static XYSeries add(XYChart chart, String name, double[] x, double[] y) {
@@ -113,14 +167,44 @@ public final class Charts {
                 max = Math.max(max, values[r][c]);
             }
         }
-        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
-                .yAxisTitle(yTitle).build();
+        // wide enough for a 14-pixel label (a Hangul syllable) under every column
+        HeatMapChart chart = new HeatMapChartBuilder().width(Math.max(WIDTH, 130 + 19 * cols))
+                .height(Math.max(HEIGHT, 110 + 20 * rows)).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setHeatMapValueDecimalPattern("0.00");
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setRangeColors(new Color[]{Color.WHITE, new Color(0x6baed6), new Color(0x08306b)});
-        chart.getStyler().setMin(min);
-        chart.getStyler().setMax(max == min ? min + 1 : max);
+        max = max == min ? min + 1 : max;
+        double step = BookStyle.niceStep((max - min) / 10);
+        chart.getStyler().setMin(roundOut(min, step, false));   // the colour bar prints its ends in full
+        chart.getStyler().setMax(roundOut(max, step, true));
         chart.addSeries(title, xLabels, yBottomUp, cells);
         return chart;
+    }
+
+    /**
+     * Like {@link #heatmap}, for values of either sign (a tanh state in [-1, 1]): blue below zero, white at zero, red
+     * above, symmetric around zero so equal colours mean equal sizes.
+     */
+    public static HeatMapChart signedHeatmap(String title, String xTitle, String yTitle, double[][] values,
+                                             List<String> columnLabels, List<String> rowLabels) {
+        HeatMapChart chart = heatmap(title, xTitle, yTitle, values, columnLabels, rowLabels);
+        double extent = 0;
+        for (double[] row : values) {
+            for (double v : row) {
+                extent = Math.max(extent, Math.abs(v));
+            }
+        }
+        extent = extent == 0 ? 1 : roundOut(extent, BookStyle.niceStep(extent / 10), true);
+        chart.getStyler().setRangeColors(new Color[]{new Color(33, 102, 172), Color.WHITE, new Color(178, 24, 43)});
+        chart.getStyler().setMin(-extent);
+        chart.getStyler().setMax(extent);
+        return chart;
+    }
+
+    /** {@code v} rounded outwards (up or down) to a multiple of {@code step}, without binary noise (0.3, not 0.30000000000000004). */
+    private static double roundOut(double v, double step, boolean up) {
+        double r = (up ? Math.ceil(v / step - 1e-9) : Math.floor(v / step + 1e-9)) * step;
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", r));
     }
 
     private static List<String> labels(List<String> given, int n, String what) {

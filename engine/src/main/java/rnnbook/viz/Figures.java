@@ -1,6 +1,5 @@
 package rnnbook.viz;
 
-import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import tech.tablesaw.api.Table;
 
@@ -34,18 +31,31 @@ public final class Figures {
     }
 
     /**
-     * Shows a chart: returns it as an image and, when {@value #DIR_PROPERTY} is set, saves SVG and PNG. Charts built
-     * straight from XChart's builders get the book's look first ({@link #bookStyle}).
+     * Shows a chart: returns it as an image and, when {@value #DIR_PROPERTY} is set, saves SVG and PNG. Every chart
+     * gets the book's look first (fonts, colours, legend below the plot, round ticks: {@link BookStyle}). The SVG
+     * writes its labels as text; it leaves the chart's title out, because the page's numbered caption names the
+     * figure, and keeps it as the SVG's {@code <title>}.
      */
     public static BufferedImage show(Chart<?, ?> chart, String name) {
-        bookStyle(chart);
+        BookStyle.apply(chart);
         Path dir = outputDir();
         if (dir != null) {
+            Styler styler = chart.getStyler();
+            boolean titled = styler.isChartTitleVisible();
+            String svg;
+            try {
+                styler.setChartTitleVisible(false);
+                svg = SvgFigure.of(chart, chart.getTitle() == null ? name : chart.getTitle(), describe(chart));
+            } finally {
+                styler.setChartTitleVisible(titled);
+            }
+            writeAtomically(dir.resolve(name + ".svg"), svg);
+            // XChart lays out the plot with the title size of the chart's previous paint: one paint with the title
+            // back, so the PNG does not draw its title over the data where the title-less SVG left no room for it
+            BitmapEncoder.getBufferedImage(chart);
             try {
                 // XChart appends the extension itself, so it gets a unique stem to write beside the target
                 String stem = dir.resolve("." + name + "-" + java.util.UUID.randomUUID()).toString();
-                VectorGraphicsEncoder.saveVectorGraphic(chart, stem, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-                move(Path.of(stem + ".svg"), dir.resolve(name + ".svg"));
                 BitmapEncoder.saveBitmapWithDPI(chart, stem, BitmapEncoder.BitmapFormat.PNG, 144);
                 move(Path.of(stem + ".png"), dir.resolve(name + ".png"));
             } catch (IOException e) {
@@ -55,22 +65,24 @@ public final class Figures {
         return BitmapEncoder.getBufferedImage(chart);
     }
 
-    /** XChart's default grey around the plot, which the book replaces with the page's white. */
-    private static final Color XCHART_GREY = new Color(210, 210, 210);
-
-    /**
-     * What every figure in the book shares, applied only where the chart still has XChart's defaults (so a chapter
-     * that chose otherwise keeps its choice): white around the plot, as on the page, and x-axis labels about
-     * 90 pixels apart.
-     */
-    static void bookStyle(Chart<?, ?> chart) {
-        Styler styler = chart.getStyler();
-        if (XCHART_GREY.equals(styler.getChartBackgroundColor())) {
-            styler.setChartBackgroundColor(Color.WHITE);
+    /** A plain-words summary for the SVG's {@code <desc>}: axes and series (the site replaces it with the alt text). */
+    static String describe(Chart<?, ?> chart) {
+        StringBuilder sb = new StringBuilder();
+        if (chart instanceof org.knowm.xchart.XYChart || chart instanceof org.knowm.xchart.HeatMapChart) {
+            sb.append(chart instanceof org.knowm.xchart.HeatMapChart ? "Heat map" : "Chart").append(" of ")
+                    .append(chart.getYAxisTitle()).append(" against ").append(chart.getXAxisTitle());
         }
-        if (styler instanceof AxesChartStyler axes && axes.getXAxisTickMarkSpacingHint() < 90) {
-            axes.setXAxisTickMarkSpacingHint(90);   // (XChart ignores it for equally spaced x values: issue #731)
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (Object o : chart.getSeriesMap().values()) {
+            var series = (org.knowm.xchart.internal.series.Series) o;
+            if (series.isShowInLegend() && !BookStyle.TICK_HELPER.equals(series.getName())) {
+                names.add(series.getName());
+            }
         }
+        if (names.size() > 1) {
+            sb.append(sb.length() > 0 ? "; " : "").append("series: ").append(String.join(", ", names));
+        }
+        return sb.append(sb.length() > 0 ? "." : "").toString();
     }
 
     /** Shows a table: returns its text form and, when {@value #DIR_PROPERTY} is set, writes {@code NAME.adoc}. */

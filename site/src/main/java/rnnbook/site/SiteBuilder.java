@@ -170,6 +170,8 @@ public final class SiteBuilder {
                         ? adoc -> ChapterOutputs.place(s.slug(), adoc, figures) : UnaryOperator.identity());
                 pages.add(b);
                 if (s.kind() == Kind.CHAPTER) {
+                    Captions.number(b.body, s.chapter().number());
+                    Captions.describeFigures(b.body, out.resolve("figures"));
                     written.add(s.slug());
                     titles.put(s.slug(), b.titleText);
                 } else if (s.kind() == Kind.BACK) {

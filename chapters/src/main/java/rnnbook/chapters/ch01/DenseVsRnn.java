@@ -2,11 +2,10 @@ package rnnbook.chapters.ch01;
 
 import java.util.Random;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.style.Styler;
 import rnnbook.nn.Dense;
 import rnnbook.nn.RnnCell;
 import rnnbook.tensor.Matrix;
+import rnnbook.viz.Charts;
 import rnnbook.viz.Figures;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -46,12 +45,9 @@ public final class DenseVsRnn {
             yDense[i] = denseParams[i];
             yRnn[i] = rnnParams[i];
         }
-        XYChart growth = new XYChartBuilder().width(640).height(360)
-                .title("Parameter count as the sequence grows").xAxisTitle("sequence length")
-                .yAxisTitle("parameters").build();
+        XYChart growth = Charts.xy("Parameter count as the sequence grows", "sequence length", "parameters");
         growth.addSeries("dense layer over the whole sequence", x, yDense);
         growth.addSeries("recurrent cell", x, yRnn);
-        growth.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         Figures.show(growth, "ffn-limits-params");
         // end::chart[]
 

@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import rnnbook.data.Labelled;
 import rnnbook.models.ManyToOne;
 import rnnbook.chapters.common.Show;
@@ -15,6 +13,7 @@ import rnnbook.nn.Dense;
 import rnnbook.nn.RnnCell;
 import rnnbook.optim.Adam;
 import rnnbook.train.Scale;
+import rnnbook.viz.Charts;
 import rnnbook.viz.Figures;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -38,11 +37,8 @@ public final class SequentialData {
             day[d] = d;
             temperature[d] = 12 + 10 * Math.sin(2 * Math.PI * (d - 110) / 365.0) + weather;
         }
-        XYChart series = new XYChartBuilder().width(720).height(320)
-                .title("A daily reading over " + days / 365 + " years").xAxisTitle("day").yAxisTitle("°C").build();
-        series.addSeries("temperature", day, temperature).setMarker(SeriesMarkers.NONE);
-        series.getStyler().setLegendVisible(false);
-        series.getStyler().setXAxisTickMarkSpacingHint(90);
+        XYChart series = Charts.xy("A daily reading over " + days / 365 + " years", "day", "temperature (°C)");
+        series.addSeries("temperature", day, temperature);
         Figures.show(series, "seq-data-series");
         // end::series[]
 
@@ -55,11 +51,8 @@ public final class SequentialData {
             shuffled[i] = shuffled[j];
             shuffled[j] = tmp;
         }
-        XYChart scrambled = new XYChartBuilder().width(720).height(320)
-                .title("The same readings, shuffled").xAxisTitle("position").yAxisTitle("°C").build();
-        scrambled.addSeries("shuffled", day, shuffled).setMarker(SeriesMarkers.NONE);
-        scrambled.getStyler().setLegendVisible(false);
-        scrambled.getStyler().setXAxisTickMarkSpacingHint(90);
+        XYChart scrambled = Charts.xy("The same readings, shuffled", "position", "temperature (°C)");
+        scrambled.addSeries("shuffled", day, shuffled);
         Figures.show(scrambled, "seq-data-shuffled");
         // end::shuffled-series[]
 

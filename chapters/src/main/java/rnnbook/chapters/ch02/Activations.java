@@ -2,9 +2,7 @@ package rnnbook.chapters.ch02;
 
 import java.util.Random;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import java.util.Arrays;
 import rnnbook.data.Labelled;
 import rnnbook.models.ManyToOne;
 import rnnbook.chapters.common.Show;
@@ -16,6 +14,7 @@ import rnnbook.nn.RnnCell;
 import rnnbook.optim.Adam;
 import rnnbook.tensor.Matrix;
 import rnnbook.train.Scale;
+import rnnbook.viz.Charts;
 import rnnbook.viz.Figures;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -40,8 +39,8 @@ public final class Activations {
         for (int t = 0; t < steps; t++) {
             time[t] = t + 1;
         }
-        XYChart norms = new XYChartBuilder().width(720).height(380).title("Size of the hidden state, step by step")
-                .xAxisTitle("step t").yAxisTitle("‖h_t‖ (log scale)").build();
+        XYChart norms = Charts.powersOfTen(Charts.xy("Size of the hidden state, step by step", "step t",
+                "‖h_t‖ (log scale)"));
         Table bounds = Table.create("Hidden state after " + steps + " steps", StringColumn.create("activation"),
                 Show.formatted(DoubleColumn.create("largest ‖h_t‖"), "0.0##"),
                 Show.formatted(DoubleColumn.create("mean of h_t entries"), "0.000"));
@@ -57,14 +56,11 @@ public final class Activations {
                 largest = Math.max(largest, norm[t]);
                 mean += hs[t].sum() / hs[t].size() / steps;
             }
-            norms.addSeries(f.name().toLowerCase(), time, norm).setMarker(SeriesMarkers.NONE);
+            norms.addSeries(f.name().toLowerCase(), time, Arrays.stream(norm).map(Math::log10).toArray());
             bounds.stringColumn("activation").append(f.name().toLowerCase());
             bounds.doubleColumn("largest ‖h_t‖").append(largest);
             bounds.doubleColumn("mean of h_t entries").append(mean);
         }
-        norms.getStyler().setYAxisLogarithmic(true);
-        norms.getStyler().setXAxisTickMarkSpacingHint(90);
-        norms.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         Figures.table(bounds, "tanh-choice-bounds");
         Figures.show(norms, "tanh-choice-norms");
         // end::norms[]
@@ -79,9 +75,8 @@ public final class Activations {
         for (int e = 0; e < epochs; e++) {
             epochAxis[e] = e + 1;
         }
-        XYChart curves = new XYChartBuilder().width(720).height(380)
-                .title("Training loss with each activation (mean of " + starts + " starts)")
-                .xAxisTitle("epoch").yAxisTitle("cross-entropy").build();
+        XYChart curves = Charts.xy("Training loss with each activation (mean of " + starts + " starts)", "epoch",
+                "cross-entropy");
         for (Activation f : activations) {
             double[] loss = new double[epochs];
             for (int start = 0; start < starts; start++) {
@@ -92,11 +87,10 @@ public final class Activations {
                     loss[e] += model.trainEpoch(train, 16, adam, 0) / starts;
                 }
             }
-            curves.addSeries(f.name().toLowerCase(), epochAxis, loss).setMarker(SeriesMarkers.NONE);
+            curves.addSeries(f.name().toLowerCase(), epochAxis, loss);
             System.out.printf("%-8s mean loss after the first epoch %.3f, after epoch %d: %.3f%n", f.name().toLowerCase(),
                     loss[0], epochs, loss[epochs - 1]);
         }
-        curves.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         Figures.show(curves, "tanh-choice-training");
         // end::training[]
     }

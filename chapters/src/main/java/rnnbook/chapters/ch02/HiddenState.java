@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.Random;
 import rnnbook.chapters.common.Show;
 import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import rnnbook.data.Vocabulary;
 import rnnbook.nn.Recurrent;
 import rnnbook.nn.RnnCell;
 import rnnbook.nn.Sequences;
 import rnnbook.tensor.Matrix;
+import rnnbook.viz.Charts;
 import rnnbook.viz.Figures;
 
 /** Chapter 2, the hidden state as memory: traced character by character over a Korean sentence. */
@@ -43,22 +42,14 @@ public final class HiddenState {
         for (int t = 0; t < cps.length; t++) {
             stepLabels.add(cps[t] == ' ' ? "␣" : Character.toString(cps[t]));
         }
-        List<Integer> units = new ArrayList<>();
-        List<Number[]> values = new ArrayList<>();
-        for (int j = 0; j < traceCell.hiddenSize(); j++) {
-            units.add(j);
+        double[][] units = new double[traceCell.hiddenSize()][hs.length];   // row j: hidden unit j at every step
+        for (int j = 0; j < units.length; j++) {
             for (int t = 0; t < hs.length; t++) {
-                values.add(new Number[] {t, j, hs[t].get(0, j)});
+                units[j][t] = hs[t].get(0, j);
             }
         }
-        HeatMapChart heat = new HeatMapChartBuilder().width(900).height(340)
-                .title("Hidden state h_t, unit by unit, as the sentence is read").xAxisTitle("character read at step t")
-                .yAxisTitle("hidden unit").build();
-        heat.addSeries("h", stepLabels, units, values);
-        heat.getStyler().setMin(-1);
-        heat.getStyler().setMax(1);
-        heat.getStyler().setRangeColors(new java.awt.Color[] {
-                new java.awt.Color(33, 102, 172), java.awt.Color.WHITE, new java.awt.Color(178, 24, 43)});
+        HeatMapChart heat = Charts.signedHeatmap("Hidden state h_t, unit by unit, as the sentence is read",
+                "character read at step t", "hidden unit", units, stepLabels, null);
         Figures.show(heat, "hidden-state-trace");
         // end::heatmap[]
 
@@ -73,12 +64,10 @@ public final class HiddenState {
             step[t] = t;
             distance[t] = hs[t].sub(hsOther[t]).norm();
         }
-        XYChart apart = new XYChartBuilder().width(720).height(320)
-                .title("‖h_t − h'_t‖ for two sentences that differ only in the first character")
-                .xAxisTitle("step t").yAxisTitle("distance").build();
-        apart.addSeries("distance between the two hidden states", step, distance);
-        apart.getStyler().setYAxisLogarithmic(true);
-        apart.getStyler().setLegendVisible(false);
+        XYChart apart = Charts.xy("‖h_t − h'_t‖ for two sentences that differ only in the first character",
+                "step t", "distance (log scale)");
+        apart.addSeries("distance between the two hidden states", step, Arrays.stream(distance).map(Math::log10).toArray());
+        Charts.powersOfTen(apart);
         System.out.printf("distance after the first step %.3f, at the last step %.2e%n", distance[0],
                 distance[hs.length - 1]);
         Figures.show(apart, "hidden-state-first-character");

@@ -2,12 +2,11 @@ package rnnbook.chapters.ch02;
 
 import java.util.Random;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.style.Styler;
 import rnnbook.nn.Activation;
 import rnnbook.nn.Recurrent;
 import rnnbook.nn.RnnCell;
 import rnnbook.tensor.Matrix;
+import rnnbook.viz.Charts;
 import rnnbook.viz.Figures;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -56,13 +55,11 @@ public final class MemoryDecay {
         for (int k = 0; k < horizon; k++) {
             age[k] = horizon - 1 - k;   // how many steps ago x_k was read, seen from h_T
         }
-        XYChart chart = new XYChartBuilder().width(720).height(380)
-                .title("Weight of each past input in the memory h_T").xAxisTitle("age of the input (steps ago)")
-                .yAxisTitle("weight in h_T").build();
+        XYChart chart = Charts.xy("Weight of each past input in the memory h_T", "age of the input (steps ago)",
+                "weight in h_T");
         for (double weight : new double[] {0.5, 0.8, 0.9, 0.99}) {
             chart.addSeries("w = " + weight, age, weightsInMemory(weight, horizon));
         }
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         Figures.show(chart, "memory-decay");
         // end::chart[]
     }

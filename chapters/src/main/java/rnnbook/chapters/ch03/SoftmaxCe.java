@@ -67,7 +67,7 @@ public final class SoftmaxCe {
         System.out.printf("loss at the start %.3f (ln %d = %.3f), at the end %.3f%n", history.losses()[0],
                 classes, Math.log(classes), history.meanLoss(history.size() - 20, history.size()));
         XYChart curve = Charts.loss(history, "Cross-entropy while learning rising vs falling");
-        curve.getStyler().setXAxisTickMarkSpacingHint(90);
+        Charts.referenceLine(curve, "ln 2: the loss of guessing", Math.log(2));
         Figures.show(curve, "softmax-ce-loss");
         // end::curve[]
     }

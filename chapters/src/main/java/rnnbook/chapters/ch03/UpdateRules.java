@@ -88,8 +88,8 @@ public final class UpdateRules {
 
     public static void main(String[] args) {
         // tag::sweep[]
-        // The data of the softmax section; every (rule, learning rate) pair is trained from the same seeds.
-        Labelled data = Tasks.risingOrFalling(Scale.current().pick(1024, 4096), 20, new Random(1));
+        // The same task and seed as the softmax section; every (rule, learning rate) pair trains from the same seeds.
+        Labelled ruleData = Tasks.risingOrFalling(Scale.current().pick(1024, 4096), 20, new Random(1));
         int steps = Scale.current().pick(200, 1000);
         int seeds = Scale.current().pick(2, 4);
         String[] rules = {"SGD", "momentum", "Adam"};
@@ -109,7 +109,7 @@ public final class UpdateRules {
                 double[][] curves = new double[seeds][];
                 boolean diverged = false;
                 for (int seed = 0; seed < seeds; seed++) {
-                    curves[seed] = lossCurve(rule, lr, 10 * seed + 3, data, steps);
+                    curves[seed] = lossCurve(rule, lr, 10 * seed + 3, ruleData, steps);
                     diverged |= curves[seed].length < steps;
                 }
                 if (diverged) {
@@ -137,7 +137,8 @@ public final class UpdateRules {
         best.forEach((label, curve) -> shown.put(label,
                 Arrays.stream(at).map(step -> curve[(int) step - 1]).toArray()));
         XYChart chart = Charts.lines("Each update rule at its best learning rate", "step",
-                "loss (mean of " + seeds + " runs, moving average)", at, shown);
+                "loss, mean of " + seeds + " runs", at, shown);
+        Charts.referenceLine(chart, "ln 2, the loss of guessing", Math.log(2));
         Figures.show(chart, "update-rules");
         // end::chart[]
     }

@@ -2,9 +2,6 @@ package rnnbook.chapters.ch04;
 
 import java.util.Random;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import rnnbook.models.ManyToMany;
 import rnnbook.data.Tasks;
 import rnnbook.nn.Dense;
@@ -16,6 +13,7 @@ import rnnbook.train.History;
 import rnnbook.train.Scale;
 import rnnbook.train.Trainer;
 import rnnbook.train.TrainingDivergedException;
+import rnnbook.viz.Charts;
 import rnnbook.viz.Figures;
 
 /** Chapter 4, gradient clipping: the same training run with and without it. */
@@ -68,21 +66,21 @@ public final class Clipping {
         // tag::chart[]
         // Losses and gradient norms span hundreds of powers of ten here, so both charts plot log10 of them.
         int smoothing = 5;   // steps in the moving average of the loss
-        XYChart losses = new XYChartBuilder().width(720).height(380).title("Loss with and without clipping")
-                .xAxisTitle("step").yAxisTitle("log10 loss (moving average of " + smoothing + " steps)").build();
-        XYChart norms = new XYChartBuilder().width(720).height(380)
-                .title("Gradient norm before clipping").xAxisTitle("step").yAxisTitle("log10 ‖gradient‖").build();
+        XYChart losses = Charts.powersOfTen(Charts.xy("Loss with and without clipping", "step",
+                "loss, " + smoothing + "-step average (log scale)"));
+        XYChart norms = Charts.powersOfTen(Charts.xy("Gradient norm before clipping", "step",
+                "‖gradient‖ (log scale)"));
         for (var run : java.util.List.of(java.util.Map.entry("no clipping", plain),
                 java.util.Map.entry("clipped to norm " + maxNorm, clipped))) {
             History h = run.getValue();
             double[] x = java.util.Arrays.stream(h.steps()).asDoubleStream().toArray();
             losses.addSeries(run.getKey(), x, java.util.Arrays.stream(h.smoothedLosses(smoothing)).map(Math::log10)
-                    .toArray()).setMarker(SeriesMarkers.NONE);
-            norms.addSeries(run.getKey(), x, java.util.Arrays.stream(h.gradNorms()).map(Math::log10).toArray())
-                    .setMarker(SeriesMarkers.NONE);
+                    .toArray());
+            norms.addSeries(run.getKey(), x, java.util.Arrays.stream(h.gradNorms()).map(Math::log10).toArray());
         }
-        losses.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        norms.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        // the unclipped loss climbs far past 10^100 before it overflows; the loss axis stops at 100, so the
+        // clipped run's fall stays visible and the unclipped line leaves through the top
+        losses.getStyler().setYAxisMax(2.0);
         Figures.show(norms, "gradient-clipping-norms");
         Figures.show(losses, "gradient-clipping");
         // end::chart[]

@@ -2,15 +2,13 @@ package rnnbook.chapters.ch04;
 
 import java.util.Random;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import rnnbook.nn.Activation;
 import rnnbook.nn.Init;
 import rnnbook.nn.Recurrent;
 import rnnbook.nn.RnnCell;
 import rnnbook.nn.State;
 import rnnbook.tensor.Matrix;
+import rnnbook.viz.Charts;
 import rnnbook.viz.Figures;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -71,9 +69,8 @@ public final class GradientFlow {
         for (int k = 0; k < steps; k++) {
             back[k] = k;   // steps back from the last input
         }
-        XYChart flow = new XYChartBuilder().width(720).height(420)
-                .title("Gradient reaching each input, by recurrent-weight scale")
-                .xAxisTitle("steps back from the end").yAxisTitle("log10 ‖dL/dx_t‖").build();
+        XYChart flow = Charts.powersOfTen(Charts.xy("Gradient reaching each input, by recurrent-weight scale",
+                "steps back from the end", "‖dL/dx_t‖ (log scale)"));
         String lastInput = "‖dL/dx_" + steps + "‖ (last)";
         String firstInput = "‖dL/dx_1‖ (first)";
         Table ends = Table.create("Gradient norm at the last and the first input, " + (steps - 1) + " steps back",
@@ -92,12 +89,11 @@ public final class GradientFlow {
                 norm[k] = dx[steps - 1 - k].norm();
                 log10[k] = Math.log10(norm[k]);   // plotted as log10: the values span 36 powers of ten
             }
-            flow.addSeries("s = " + s, back, log10).setMarker(SeriesMarkers.NONE);
+            flow.addSeries("s = " + s, back, log10);
             ends.stringColumn("scale s").append(String.valueOf(s));
             ends.doubleColumn(lastInput).append(norm[0]);
             ends.doubleColumn(firstInput).append(norm[steps - 1]);
         }
-        flow.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         Figures.table(ends, "gradient-norms-ends");
         Figures.show(flow, "gradient-norms");
         // end::norms[]

@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import rnnbook.data.Labelled;
 import rnnbook.models.ManyToOne;
 import rnnbook.chapters.common.Show;
@@ -20,6 +17,7 @@ import rnnbook.nn.RnnCell;
 import rnnbook.optim.Adam;
 import rnnbook.train.Scale;
 import rnnbook.train.Trainer;
+import rnnbook.viz.Charts;
 import rnnbook.viz.Figures;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -93,18 +91,12 @@ public final class LongTermDependency {
 
         // tag::chart[]
         double[] x = results.intColumn("gap").asDoubleArray();
-        XYChart chart = new XYChartBuilder().width(720).height(400)
-                .title("Remembering the first symbol across a gap").xAxisTitle("gap (steps between clue and query)")
-                .yAxisTitle("test accuracy").build();
-        chart.addSeries("vanilla RNN, mean", x, results.doubleColumn("mean accuracy").asDoubleArray());
-        chart.addSeries("vanilla RNN, single runs", runGap, runAccuracy)
+        XYChart chart = Charts.xy("Remembering the first symbol across a gap", "gap (steps between clue and query)",
+                "test accuracy");
+        chart.addSeries("mean of the runs", x, results.doubleColumn("mean accuracy").asDoubleArray());
+        chart.addSeries("single runs", runGap, runAccuracy)
                 .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.addSeries("chance (" + facts + " classes)", new double[] {x[0], x[x.length - 1]},
-                new double[] {1.0 / facts, 1.0 / facts})
-                .setMarker(SeriesMarkers.NONE);
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setYAxisMax(1.05);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        Charts.referenceLine(chart, "chance (" + facts + " classes)", 1.0 / facts);
         Figures.show(chart, "long-term-dependency");
         // end::chart[]
     }
