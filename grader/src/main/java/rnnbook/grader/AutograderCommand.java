@@ -19,7 +19,7 @@ final class AutograderCommand implements Callable<Integer> {
 
     @Option(names = "--hidden-visibility", description = "when students see the graded tests: after_published"
             + " (default), after_due_date, visible or hidden")
-    String hiddenVisibility = "after_published";
+    String hiddenVisibility = GradescopeResults.HIDDEN_DEFAULT;
 
     @Option(names = "--sandbox", paramLabel = "TIER", description = "bubblewrap (default); unshare-net or rlimits"
             + " only if Gradescope's container cannot run bubblewrap (weaker: see grader/README.md)")

@@ -103,8 +103,8 @@ final class GradeCommand implements Callable<Integer> {
             System.out.printf("%d graded, %d resumed, %d failed in %.1f s; gradebook: %s%n", s.graded(),
                     s.resumed(), s.failed(), s.millis() / 1000.0, o.resolve("gradebook.csv"));
             System.out.printf("time (summed over %d parallel slots): %d child JVMs, %.1f s in children, of which"
-                    + " %.1f s start-up to first result; %.1f s compiling in-process%n", Math.max(1, jobs),
-                    ChildRun.CHILD_STARTS.get(), ChildRun.CHILD_NANOS.get() / 1e9,
+                    + " %.1f s start-up to first result; %.1f s compiling (one child JVM per submission)%n",
+                    Math.max(1, jobs), ChildRun.CHILD_STARTS.get(), ChildRun.CHILD_NANOS.get() / 1e9,
                     ChildRun.STARTUP_NANOS.get() / 1e9, Grader.COMPILE_NANOS.get() / 1e9);
             return s.failed() == 0 ? 0 : 1;
         }

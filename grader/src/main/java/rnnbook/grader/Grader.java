@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Grades one submission: reads it, compiles each exercise on its own (in this process, with the javax.tools
- * compiler; a broken file costs only its own exercise), runs all the compiled exercises' hidden tests in one
+ * Grades one submission: reads it, compiles each exercise on its own (all in one child JVM with its own heap
+ * and time limit, {@link CompileChild}; a broken file or a compile bomb costs only its own exercise), runs all the compiled exercises' hidden tests in one
  * confined child JVM (a fresh one after any exercise that crashes or hangs), and computes the score here, from
  * the points the parent read out of the compiled tests.
  */
@@ -103,6 +103,7 @@ public final class Grader {
             List<ChildRun.Job> jobs = new ArrayList<>();
             List<Exercise> order = new ArrayList<>();
             Map<String, Verdict.Source> sources = new java.util.HashMap<>();
+            Map<String, Ingest.Entry> pending = new java.util.LinkedHashMap<>();
             for (Exercise e : prepared.catalog().exercises()) {
                 if (only != null && !only.contains(e.id())) {
                     continue;
@@ -119,21 +120,35 @@ public final class Grader {
                     results.add(zero(e, tests, Results.Status.REJECTED, entry.problem(), List.of()));
                     continue;
                 }
-                if (System.currentTimeMillis() - t0 >= limitMs) {
-                    results.add(zero(e, tests, Results.Status.CRASHED, usedUp(), List.of()));
+                results.add(null);   // filled in after compiling and the run
+                pending.put(e.id(), entry);
+            }
+            // all exercises compile in one child JVM with its own heap and time limit; compiling counts against
+            // the submission's time
+            Map<String, List<Results.CompileError>> compiled = compileAll(order, pending, runDir.resolve("classes"),
+                    work, limitMs - (System.currentTimeMillis() - t0));
+            for (int i = 0; i < order.size(); i++) {
+                Exercise e = order.get(i);
+                Ingest.Entry entry = pending.get(e.id());
+                if (results.get(i) != null || entry == null) {
+                    continue;
+                }
+                Prepared.Tests tests = publicChecks ? prepared.checks(e.id()) : prepared.hidden(e.id());
+                List<Results.CompileError> raw = compiled.get(e.id());
+                if (raw == null) {
+                    results.set(i, zero(e, tests, Results.Status.CRASHED, usedUp(), List.of()));
                     continue;
                 }
                 Path classes = runDir.resolve("classes").resolve(e.id());
-                List<Results.CompileError> errors = compile(e, entry, classes);
+                List<Results.CompileError> errors = own(e, entry, raw, classes);
                 if (!errors.isEmpty()) {
-                    results.add(zero(e, tests, Results.Status.COMPILE_ERROR, "does not compile: "
+                    results.set(i, zero(e, tests, Results.Status.COMPILE_ERROR, "does not compile: "
                             + errors.size() + " error(s)", errors));
                     continue;
                 }
                 jobs.add(new ChildRun.Job(e.id(), tests, classes));
                 sources.put(e.id(), new Verdict.Source(e.fileName(), entry.text(), entry.lineOffset(),
                         classNames(classes)));
-                results.add(null);   // filled in after the run
             }
             if (!jobs.isEmpty()) {
                 openTo(runDir, slot);
@@ -156,6 +171,9 @@ public final class Grader {
             }
         } catch (IOException ex) {
             throw new UncheckedIOException("grading " + name + " in " + work, ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while grading " + name, ex);
         } finally {
             if (work != null) {
                 Prepared.deleteTree(work);
@@ -166,32 +184,53 @@ public final class Grader {
     }
 
     /**
-     * One javac task: the submission plus the exercise's public checks (they call what the hidden tests call).
+     * One javac task per exercise: the submission plus the exercise's public checks (they call what the hidden
+     * tests call), all of them in one child JVM ({@link CompileChild}); returns the raw errors per exercise,
+     * without the exercises the submission's time did not reach.
+     */
+    private Map<String, List<Results.CompileError>> compileAll(List<Exercise> order, Map<String, Ingest.Entry> pending,
+                                                               Path classes, Path work, long leftMs)
+            throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        try {
+            List<CompileChild.Request> requests = new ArrayList<>();
+            for (Exercise e : order) {
+                Ingest.Entry entry = pending.get(e.id());
+                if (entry == null) {
+                    continue;
+                }
+                Path checkSrc = e.dir().resolve("tests").resolve(e.className() + "Check.java");
+                requests.add(new CompileChild.Request(e.id(), List.of(
+                        new SourceCompiler.Source("rnnbook/exercises/" + e.fileName(), entry.text(), entry.lineOffset()),
+                        new SourceCompiler.Source("rnnbook/exercises/" + e.className() + "Check.java",
+                                Files.readString(checkSrc), 0)), prepared.checkClasspath(), classes.resolve(e.id())));
+            }
+            return requests.isEmpty() ? Map.of() : CompileChild.compileAll(requests, work, leftMs);
+        } finally {
+            COMPILE_NANOS.addAndGet(System.nanoTime() - t0);
+        }
+    }
+
+    /**
      * Errors in the submission are shown with its line numbers; if there are none, errors in the checks mean the
      * class lacks a method or changed a signature. The checks' classes are then removed from the output.
      */
-    private List<Results.CompileError> compile(Exercise e, Ingest.Entry entry, Path out) throws IOException {
-        long t0 = System.nanoTime();
-        try {
-            String mine = "rnnbook/exercises/" + e.fileName();
-            String check = "rnnbook/exercises/" + e.className() + "Check.java";
-            Path checkSrc = e.dir().resolve("tests").resolve(e.className() + "Check.java");
-            List<Results.CompileError> errors = SourceCompiler.compile(List.of(
-                    new SourceCompiler.Source(mine, entry.text(), entry.lineOffset()),
-                    new SourceCompiler.Source(check, Files.readString(checkSrc), 0)),
-                    prepared.checkClasspath(), out, List.of());
-            String checkFile = e.className() + "Check.java";
-            List<Results.CompileError> own = errors.stream().filter(c -> !c.file().equals(checkFile))
-                    .map(c -> new Results.CompileError(entry.origin(), c.line(), c.column(), c.message())).toList();
-            if (!own.isEmpty()) {
-                return own;
-            }
-            if (!errors.isEmpty()) {
-                return errors.stream().map(c -> new Results.CompileError(entry.origin(), 0, 0,
-                        "your class does not have what the tests call (" + c.message().lines().findFirst().orElse("")
-                        + "): keep the starter's method names, parameters and return types")).distinct().toList();
-            }
-            try (var s = Files.list(out.resolve("rnnbook").resolve("exercises"))) {
+    private static List<Results.CompileError> own(Exercise e, Ingest.Entry entry, List<Results.CompileError> errors,
+                                                  Path out) throws IOException {
+        String checkFile = e.className() + "Check.java";
+        List<Results.CompileError> own = errors.stream().filter(c -> !c.file().equals(checkFile))
+                .map(c -> new Results.CompileError(entry.origin(), c.line(), c.column(), c.message())).toList();
+        if (!own.isEmpty()) {
+            return own;
+        }
+        if (!errors.isEmpty()) {
+            return errors.stream().map(c -> new Results.CompileError(entry.origin(), 0, 0,
+                    "your class does not have what the tests call (" + c.message().lines().findFirst().orElse("")
+                    + "): keep the starter's method names, parameters and return types")).distinct().toList();
+        }
+        Path pkg = out.resolve("rnnbook").resolve("exercises");
+        if (Files.isDirectory(pkg)) {
+            try (var s = Files.list(pkg)) {
                 for (Path f : (Iterable<Path>) s::iterator) {
                     String n = f.getFileName().toString();
                     if (n.equals(e.className() + "Check.class") || n.startsWith(e.className() + "Check$")) {
@@ -199,14 +238,12 @@ public final class Grader {
                     }
                 }
             }
-            if (!Files.isRegularFile(out.resolve("rnnbook").resolve("exercises").resolve(e.className() + ".class"))) {
-                return List.of(new Results.CompileError(entry.origin(), 0, 0, "no class " + e.qualifiedName()
-                        + " was produced: keep the starter's package and class name"));
-            }
-            return List.of();
-        } finally {
-            COMPILE_NANOS.addAndGet(System.nanoTime() - t0);
         }
+        if (!Files.isRegularFile(pkg.resolve(e.className() + ".class"))) {
+            return List.of(new Results.CompileError(entry.origin(), 0, 0, "no class " + e.qualifiedName()
+                    + " was produced: keep the starter's package and class name"));
+        }
+        return List.of();
     }
 
     private String usedUp() {

@@ -26,7 +26,7 @@ final class GradescopeCommand implements Callable<Integer> {
     String assignment;
 
     @Option(names = "--hidden-visibility", description = "visibility of the graded tests (default: after_published)")
-    String hiddenVisibility = "after_published";
+    String hiddenVisibility = GradescopeResults.HIDDEN_DEFAULT;
 
     @Option(names = "--sandbox", paramLabel = "TIER", description = "as for grade (default: bubblewrap)")
     String sandbox;

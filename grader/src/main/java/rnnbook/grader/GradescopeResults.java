@@ -22,6 +22,14 @@ public final class GradescopeResults {
     private GradescopeResults() {
     }
 
+    /** The visibility a student sees before grades are published for the graded tests; Gradescope's default here. */
+    public static final String HIDDEN_DEFAULT = "after_published";
+
+    /**
+     * The one place that decides what a student sees: compile results and public checks {@code visible}, the
+     * graded (hidden) tests {@code hiddenVisibility}. {@code checks} is the public-check run, or null when only the
+     * graded run was made ({@code ./book grade}); a run of public checks alone passes them as {@code graded}.
+     */
     public static String json(Results.Submission checks, Results.Submission graded, String hiddenVisibility) {
         if (!VISIBILITIES.contains(hiddenVisibility)) {
             throw new IllegalArgumentException("visibility " + hiddenVisibility + " is not one of " + VISIBILITIES);
@@ -29,14 +37,14 @@ public final class GradescopeResults {
         JsonObject root = new JsonObject();
         root.addProperty("score", graded.score());
         root.addProperty("max_score", graded.maxScore());
-        root.addProperty("execution_time", Math.round((checks.millis() + graded.millis()) / 1000.0));
+        root.addProperty("execution_time", Math.round(((checks == null ? 0 : checks.millis()) + graded.millis()) / 1000.0));
         root.addProperty("output", "Sandbox: " + graded.sandbox() + (graded.problems().isEmpty() ? ""
                 : "\n" + String.join("\n", graded.problems())));
         root.addProperty("visibility", "visible");
         root.addProperty("stdout_visibility", "hidden");
         JsonArray tests = new JsonArray();
         for (Results.Exercise g : graded.exercises()) {
-            Results.Exercise c = checks.exercise(g.id());
+            Results.Exercise c = checks == null ? null : checks.exercise(g.id());
             tests.add(test(g.id() + ": compiles", 0, 0, g.status() == Results.Status.GRADED
                     || g.status() == Results.Status.CRASHED, compileOutput(g), "visible"));
             if (c != null && c.status() == Results.Status.GRADED) {
@@ -48,7 +56,7 @@ public final class GradescopeResults {
             for (Results.Test t : g.tests()) {
                 String out = t.passed() ? "" : g.status() == Results.Status.GRADED ? t.message() : g.message();
                 tests.add(test(g.id() + ": " + t.title(), t.points(), t.maxPoints(), t.passed(), out,
-                        hiddenVisibility));
+                        t.hidden() ? hiddenVisibility : "visible"));
             }
         }
         root.add("tests", tests);

@@ -2,8 +2,6 @@ package rnnbook.grader;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -141,37 +139,10 @@ public final class Reports {
     }
 
     /**
-     * Gradescope's results.json. Each test's output is the grader's feedback message only; hidden tests are
-     * shown after the grades are published; the submission's stdout is never included.
+     * Gradescope's results.json of a graded run alone, with the autograder's visibility
+     * ({@link GradescopeResults#json}): compile results visible, hidden tests after publication.
      */
     public static String gradescope(Results.Submission s) {
-        JsonObject root = new JsonObject();
-        root.addProperty("score", s.score());
-        root.addProperty("max_score", s.maxScore());
-        root.addProperty("output", "Sandbox: " + s.sandbox() + (s.problems().isEmpty() ? ""
-                : "\n" + String.join("\n", s.problems())));
-        root.addProperty("stdout_visibility", "hidden");
-        JsonArray tests = new JsonArray();
-        for (Results.Exercise e : s.exercises()) {
-            for (Results.Test t : e.tests()) {
-                JsonObject o = new JsonObject();
-                o.addProperty("name", e.id() + ": " + t.title());
-                o.addProperty("score", t.points());
-                o.addProperty("max_score", t.maxPoints());
-                o.addProperty("status", t.passed() ? "passed" : "failed");
-                String out = t.passed() ? "" : e.status() == Results.Status.GRADED ? t.message() : e.message();
-                if (!e.compileErrors().isEmpty()) {
-                    StringBuilder c = new StringBuilder(out);
-                    e.compileErrors().forEach(x -> c.append('\n').append(x.file()).append(':').append(x.line())
-                            .append(": ").append(x.message()));
-                    out = c.toString();
-                }
-                o.addProperty("output", out);
-                o.addProperty("visibility", t.hidden() ? "after_published" : "visible");
-                tests.add(o);
-            }
-        }
-        root.add("tests", tests);
-        return GSON.toJson(root);
+        return GradescopeResults.json(null, s, GradescopeResults.HIDDEN_DEFAULT);
     }
 }

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the similarity report ({@link Similarity}, JPlag) in a child JVM of its own, with a heap cap and a time
@@ -28,17 +26,14 @@ final class SimilarityChild {
             StringBuilder b = new StringBuilder();
             ids.forEach((p, id) -> b.append(p.toAbsolutePath()).append('\t').append(id).append('\n'));
             Files.writeString(list, b, StandardCharsets.UTF_8);
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx1g", "-Xss4m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                    "-Drnnbook.exercises.dir=" + catalog.root(), SimilarityChild.class.getName(), list.toString(),
-                    out.toString()));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            if (!p.waitFor(TIME_LIMIT_S, TimeUnit.SECONDS)) {
-                ChildRun.kill(p);
+            JvmChild.Exit exit = JvmChild.run(SimilarityChild.class, "1g", TIME_LIMIT_S * 1000,
+                    List.of("-Xss4m", "-Drnnbook.exercises.dir=" + catalog.root()),
+                    List.of(list.toString(), out.toString()));
+            if (exit.timedOut()) {
                 return "took longer than " + TIME_LIMIT_S + " s and was stopped";
             }
-            return p.exitValue() == 0 ? null : "the JPlag child failed (exit code " + p.exitValue() + ")";
+            return exit.ok() ? null : exit.outOfMemory() ? "the JPlag child ran out of memory (1 GiB)"
+                    : "the JPlag child failed (exit code " + exit.code() + ")";
         } finally {
             Files.deleteIfExists(list);
         }

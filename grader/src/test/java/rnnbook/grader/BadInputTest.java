@@ -195,6 +195,35 @@ class BadInputTest {
                 .parse(out.resolve("syntax-error").resolve("junit.xml").toFile());
     }
 
+    /** ./book grade's results.json splits visibility as the autograder does: compile errors now, hidden tests later. */
+    @Test
+    void gradeResultsShowCompileErrorsNowAndHiddenTestsAfterPublication() throws Exception {
+        JsonObject r = JsonParser.parseString(Files.readString(out.resolve("syntax-error").resolve("results.json")))
+                .getAsJsonObject();
+        int compiles = 0;
+        int hidden = 0;
+        for (var e : r.getAsJsonArray("tests")) {
+            JsonObject t = e.getAsJsonObject();
+            if (t.get("name").getAsString().endsWith(": compiles")) {
+                compiles++;
+                assertEquals("visible", t.get("visibility").getAsString(), t.toString());
+                assertEquals(0, t.get("max_score").getAsInt(), t.toString());
+            } else {
+                hidden++;
+                assertEquals("after_published", t.get("visibility").getAsString(), t.toString());
+            }
+        }
+        assertEquals(Fixture.catalog().exercises().size(), compiles);
+        assertTrue(hidden > 0);
+        boolean shown = false;
+        for (var e : r.getAsJsonArray("tests")) {
+            JsonObject t = e.getAsJsonObject();
+            shown |= t.get("status").getAsString().equals("failed") && t.get("visibility").getAsString()
+                    .equals("visible") && t.get("output").getAsString().contains("does not compile");
+        }
+        assertTrue(shown, "a visible failed compile entry naming the error: " + r);
+    }
+
     @Test
     void aSecondRunResumesAndKeepsWhatWasWritten() throws Exception {
         Path report = out.resolve("honest").resolve("report.txt");

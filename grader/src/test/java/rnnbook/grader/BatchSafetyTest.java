@@ -155,6 +155,43 @@ class BatchSafetyTest {
         assertTrue(Files.isRegularFile(tmp.resolve("out").resolve("similarity.txt")));
     }
 
+    /**
+     * Constant folding doubles a string 26 times (512 MB, 1 GB of allocation on the way): javac in the grader's
+     * own JVM took that memory from the grader (3.4 GB of RSS at 27 doublings, then the grader's heap ran out).
+     * Now it runs out of memory in the compiler's child alone: a compile error of that exercise, and the next
+     * submission is graded normally.
+     */
+    @Test
+    void aCompileBombThatFillsMemoryCostsOnlyItsOwnExerciseNeverTheGrader() throws Exception {
+        StringBuilder fold = new StringBuilder("    static final String A0 = \"xxxxxxxx\";\n");
+        for (int i = 1; i <= 26; i++) {
+            fold.append("    static final String A").append(i).append(" = A").append(i - 1).append(" + A")
+                    .append(i - 1).append(";\n");
+        }
+        String ref = Files.readString(Fixture.catalog().byId("parameter-count").orElseThrow().solution());
+        String bomb = ref.replaceFirst("public final class ParameterCount \\{", "public final class ParameterCount {\n"
+                + fold + "    static int bomb() { return A26.length(); }");
+        Path in = tmp.resolve("in");
+        Fixture.submission(in.resolve("a-bomb"), Exercise::solution);
+        Files.writeString(in.resolve("a-bomb").resolve("ParameterCount.java"), bomb);
+        Fixture.submission(in.resolve("b-honest"), Exercise::solution);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getTotalThreadAllocatedBytes();
+        Batch.Summary s = Batch.run(Fixture.grader(), in, tmp.resolve("out"), 1, false, System.out);
+        long allocated = threads.getTotalThreadAllocatedBytes() - before;
+        System.out.println("grader JVM allocated " + allocated / 1_000_000 + " MB grading the bomb and an honest one");
+        assertEquals(0, s.failed());
+        Results.Submission b = s.all().stream().filter(r -> r.name().equals("a-bomb")).findFirst().orElseThrow();
+        Results.Exercise pc = b.exercise("parameter-count");
+        assertEquals(Results.Status.COMPILE_ERROR, pc.status());
+        assertTrue(pc.compileErrors().get(0).message().contains("ran out of memory"), pc.compileErrors().toString());
+        assertEquals(b.maxScore() - pc.maxScore(), b.score(), "the bomb's other exercises keep their marks");
+        Results.Submission h = s.all().stream().filter(r -> r.name().equals("b-honest")).findFirst().orElseThrow();
+        assertEquals(h.maxScore(), h.score());
+        // the folded string alone is 512 MB; grading both submissions in the grader allocates far less
+        assertTrue(allocated < 300_000_000L, "the grader JVM allocated " + allocated + " bytes");
+    }
+
     @Test
     void aSubmissionThatStallsStopsAtItsTimeLimit() throws Exception {
         String slow = Files.readString(Fixture.catalog().byId("rnn-step").orElseThrow().solution())

@@ -1,0 +1,56 @@
+package rnnbook.grader;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A trusted helper JVM of the grader's own (the similarity report, the compiler), started with its own heap cap
+ * and killed at a wall-clock limit: work on a submission that needs too much memory or time then fails in that
+ * child alone, never in the grader. The child runs the grader's class path; it is not sandboxed (it runs no
+ * submitted code: javac runs with {@code -proc:none}, JPlag only parses).
+ */
+final class JvmChild {
+    /** The exit code of a JVM that {@code -XX:+ExitOnOutOfMemoryError} stopped. */
+    static final int OUT_OF_MEMORY = 3;
+
+    /** How the child ended: its exit code, or stopped at the time limit. */
+    record Exit(boolean timedOut, int code) {
+        boolean ok() {
+            return !timedOut && code == 0;
+        }
+
+        boolean outOfMemory() {
+            return !timedOut && code == OUT_OF_MEMORY;
+        }
+    }
+
+    private JvmChild() {
+    }
+
+    /** Runs {@code main} with {@code args} in a fresh JVM of at most {@code heap} and {@code limitMs}. */
+    static Exit run(Class<?> main, String heap, long limitMs, List<String> jvmOptions, List<String> args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path")));
+        cmd.addAll(jvmOptions);
+        cmd.add(main.getName());
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            if (!p.waitFor(Math.max(1, limitMs), TimeUnit.MILLISECONDS)) {
+                ChildRun.kill(p);
+                return new Exit(true, -1);
+            }
+            return new Exit(false, p.exitValue());
+        } finally {
+            if (p.isAlive()) {
+                ChildRun.kill(p);
+            }
+        }
+    }
+}
