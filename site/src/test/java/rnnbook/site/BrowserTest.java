@@ -146,7 +146,9 @@ class BrowserTest {
 
     /**
      * Every page at a phone's width (390 CSS px) in dark mode: nothing makes the document wider than the screen
-     * (tables and code scroll inside their own box), the chapter list is folded behind its button, inline math
+     * (tables and code scroll inside their own box), nothing reaches past the screen's right edge outside a scroll box
+     * and no box cuts off what it holds (display math scrolls), every figure takes at least 90% of the text's
+     * width, the chapter list is folded behind its button, inline math
      * never leaves its full stop for the next line, and axe-core finds nothing serious.
      */
     @Test
@@ -175,6 +177,35 @@ class BrowserTest {
                     if (navShown) {
                         problems.add(rel + ": the chapter list is not folded on a phone");
                     }
+                }
+                String cut = (String) js("""
+                          const vw = window.innerWidth, bad = [];
+                          const name = e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+                          const scrolls = e => /^(auto|scroll)$/.test(getComputedStyle(e).overflowX);
+                          for (const e of document.querySelectorAll('#main *')) {
+                            if (e.closest('.katex-mathml, .katex svg')) continue;
+                            const s = getComputedStyle(e);
+                            if (!e.closest('.katex') || e.classList.contains('katex-display')) {
+                              if (/^(hidden|clip)$/.test(s.overflowX) && e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0) bad.push(name(e) + ' cuts off its content');
+                            }
+                            const r = e.getBoundingClientRect();
+                            if (r.width === 0 || r.right <= vw + 1) continue;
+                            let p = e.parentElement;
+                            while (p && !scrolls(p)) p = p.parentElement;
+                            if (!p || p.getBoundingClientRect().right > vw + 1) bad.push(name(e) + ' reaches ' + Math.round(r.right) + ' px');
+                          }
+                          const content = document.getElementById('content');
+                          if (content) {
+                            const width = content.clientWidth;
+                            for (const img of content.querySelectorAll('.imageblock img')) {
+                              const w = img.getBoundingClientRect().width;
+                              if (w < 0.9 * width) bad.push('figure ' + img.getAttribute('src') + ' is ' + Math.round(w) + ' px of ' + width);
+                            }
+                          }
+                          return [...new Set(bad)].slice(0, 4).join('; ');
+                        """);
+                if (!cut.isEmpty()) {
+                    problems.add(rel + ": at 390 px something is cut off, sticks out of the screen or is shrunk: " + cut);
                 }
                 String split = (String) js("""
                         const bad = [];
