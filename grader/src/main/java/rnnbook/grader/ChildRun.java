@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ObjIntConsumer;
 
 /**
  * The parent side of a test run: starts a confined child JVM, hands it the per-run secret and the compiled tests
@@ -397,34 +398,33 @@ public final class ChildRun {
         volatile boolean overCap;
 
         void readLines(InputStream in, BlockingQueue<String> lines, Process p) {
-            long total = 0;
             ByteArrayOutputStream line = new ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            try {
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    total += n;
-                    if (total > OUTPUT_CAP) {
-                        overCap = true;
-                        killedByUs = true;
-                        kill(p);
-                        break;
-                    }
-                    for (int i = 0; i < n; i++) {
-                        if (buf[i] == '\n') {
-                            lines.add(line.toString(StandardCharsets.UTF_8));
-                            line.reset();
-                        } else if (line.size() < (256 << 10)) {
-                            line.write(buf[i]);
-                        }
+            pump(in, p, (buf, n) -> {
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        lines.add(line.toString(StandardCharsets.UTF_8));
+                        line.reset();
+                    } else if (line.size() < (256 << 10)) {
+                        line.write(buf[i]);
                     }
                 }
-            } catch (IOException ignored) {
-                // the child is gone
-            }
+            });
             lines.add(EOF);
         }
 
         void readErr(InputStream in, Process p) {
+            pump(in, p, (buf, n) -> {
+                synchronized (stderr) {
+                    if (stderr.length() < 8192) {
+                        stderr.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    }
+                }
+            });
+        }
+
+        /** Hands each chunk of one of the child's streams to {@code chunk} until it ends; past the output cap the
+         * child is killed (by us) and the rest is not read. */
+        private void pump(InputStream in, Process p, ObjIntConsumer<byte[]> chunk) {
             long total = 0;
             byte[] buf = new byte[8192];
             try {
@@ -436,11 +436,7 @@ public final class ChildRun {
                         kill(p);
                         break;
                     }
-                    synchronized (stderr) {
-                        if (stderr.length() < 8192) {
-                            stderr.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-                        }
-                    }
+                    chunk.accept(buf, n);
                 }
             } catch (IOException ignored) {
                 // the child is gone
