@@ -70,6 +70,15 @@ public final class Dense implements Layer {
         if (x == null) {
             throw new IllegalStateException("Dense backward called before forward");
         }
+        return backward(x, dy);
+    }
+
+    /**
+     * Backward for the forward pass that read {@code x}, whatever passes ran since: a model that keeps its own
+     * record of a forward pass calls this form. Returns dL/dx; adds dW and db.
+     */
+    public Matrix backward(Matrix x, Matrix dy) {
+        x.requireShape("Dense backward: x", x.rows(), inputSize());
         dy.requireShape("Dense backward: dy", x.rows(), outputSize());
         weight.grad().addMatmul(dy, true, x, false);
         if (bias != null) {

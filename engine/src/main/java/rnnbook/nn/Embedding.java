@@ -36,32 +36,43 @@ public final class Embedding implements Module {
         Matrix out = Matrix.zeros(ids.length, dim);
         double[] table = weight.value().data();
         for (int i = 0; i < ids.length; i++) {
-            int id = ids[i];
-            if (id < 0 || id >= size()) {
-                throw new IllegalArgumentException("Embedding: id " + id + " at position " + i
-                        + " is outside the table of " + size() + " entries");
-            }
-            System.arraycopy(table, id * dim, out.data(), i * dim, dim);
+            System.arraycopy(table, requireId(ids, i) * dim, out.data(), i * dim, dim);
         }
         this.ids = ids.clone();
         return out;
     }
 
-    /** dL/d(out) (n, dim); accumulates into the rows of the table that were looked up. */
+    /** dL/d(out) (n, dim) for the last lookup; accumulates into the rows of the table that were looked up. */
     public void backward(Matrix dOut) {
         if (ids == null) {
             throw new IllegalStateException("Embedding backward called before forward");
         }
+        backward(ids, dOut);
+    }
+
+    /**
+     * dL/d(out) (n, dim) for the lookup of {@code ids}, whatever lookups ran since: adds row i of dOut into row
+     * ids[i] of the table's gradient. A model that keeps its own record of a forward pass calls this form.
+     */
+    public void backward(int[] ids, Matrix dOut) {
         dOut.requireShape("Embedding backward: dOut", ids.length, dim());
         int dim = dim();
         double[] g = weight.grad().data();
         double[] d = dOut.data();
         for (int i = 0; i < ids.length; i++) {
-            int row = ids[i] * dim;
+            int row = requireId(ids, i) * dim;
             for (int j = 0; j < dim; j++) {
                 g[row + j] += d[i * dim + j];
             }
         }
+    }
+
+    private int requireId(int[] ids, int i) {
+        if (ids[i] < 0 || ids[i] >= size()) {
+            throw new IllegalArgumentException("Embedding: id " + ids[i] + " at position " + i
+                    + " is outside the table of " + size() + " entries");
+        }
+        return ids[i];
     }
 
     @Override

@@ -133,6 +133,50 @@ public final class Recurrent implements Module {
     }
 
     /**
+     * An unrolling driven one step at a time from {@code h0} (null: zeros, for {@code batch} rows), for a loop that
+     * learns each input only after the previous output: a decoder that reads its own predictions. Every
+     * {@link Stepping#step} is the cell's own forward at the next t; {@link Stepping#output()} is an {@link Output}
+     * that {@link #backward(Output, Matrix[], State)} takes exactly as it takes a whole-sequence pass.
+     */
+    public Stepping stepping(State h0, int batch) {
+        State start = h0 == null ? cell.zeroState(batch) : h0;
+        start.require("Recurrent initial state", batch, cell.hiddenSize(), cell.hasCellState());
+        return new Stepping(start);
+    }
+
+    /** A forward pass in the making, one step per call; see {@link #stepping}. */
+    public final class Stepping {
+        private final State initial;
+        private final List<Step> steps = new ArrayList<>();
+        private final List<Matrix> outputs = new ArrayList<>();
+        private State state;
+
+        private Stepping(State initial) {
+            this.initial = initial;
+            this.state = initial;
+        }
+
+        /** Runs the cell on x_t (batch, input) from the state so far and returns the new state. */
+        public State step(Matrix x) {
+            x.requireShape("Recurrent step " + steps.size() + " input", initial.batch(), cell.inputSize());
+            Sequences.requireFinite("Recurrent step " + steps.size() + " input", x);
+            Step step = cell.forward(x, state);   // the same cell, the same weights, at every t
+            steps.add(step);
+            state = step.state();
+            outputs.add(state.h());
+            return state;
+        }
+
+        /** The steps so far as a forward pass (at least one step). */
+        public Output output() {
+            if (steps.isEmpty()) {
+                throw new IllegalStateException("Recurrent stepping: no step was taken");
+            }
+            return new Output(outputs.toArray(new Matrix[0]), state, new ArrayList<>(steps), initial, null, null);
+        }
+    }
+
+    /**
      * Backpropagation through time over the last forward pass of this layer. A later forward (a decoding pass, an
      * evaluation) replaces it: when forward passes may interleave, keep the {@link Output} and call
      * {@link #backward(Output, Matrix[], State)}.

@@ -1,14 +1,9 @@
 package rnnbook.seq2seq;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import rnnbook.attention.Mask;
 import rnnbook.nn.Cell;
 import rnnbook.nn.Embedding;
-import rnnbook.nn.Module;
-import rnnbook.nn.Parameter;
 import rnnbook.nn.Recurrent;
-import rnnbook.nn.Sequences;
 import rnnbook.nn.State;
 import rnnbook.tensor.Matrix;
 
@@ -26,71 +21,69 @@ import rnnbook.tensor.Matrix;
  * mirrors it: a padded row's gradient skips the cell and flows straight to the previous step. That is
  * {@link Recurrent} with per-row lengths, which unrolls the cell (on its fast road for the vanilla, LSTM and GRU
  * cells).
+ *
+ * <p>Parts: {@code embedding} and {@code rnn}, so its parameters are {@code embedding.weight},
+ * {@code rnn.weight_ih_l0}, ... ({@code encoder.} in front inside a {@link Seq2Seq}). {@link #forward} returns an
+ * {@link Output} that {@link #backward} differentiates, whatever other passes (a decoding) ran in between.
  */
-public final class Encoder implements Module {
-    private final Embedding embedding;
-    private final Recurrent rnn;
-    private Recurrent.Output pass;   // the last forward pass, which backward differentiates
-    private int[] flatIds;
+public final class Encoder extends TokenRnn {
 
-    /** The encoder states (src, batch, hidden; zero at padding), each row's final state, and the padding mask. */
-    public record Output(Matrix[] outputs, State last, Mask mask) {
+    /**
+     * One forward pass: the encoder states (src, batch, hidden; zero at padding), each row's final state, the
+     * padding mask, and what backward needs (the recurrent pass and the ids looked up).
+     */
+    public static final class Output {
+        private final Recurrent.Output pass;
+        private final int[] ids;   // every step's ids, row t * batch + b
+        private final Mask mask;
+
+        private Output(Recurrent.Output pass, int[] ids, Mask mask) {
+            this.pass = pass;
+            this.ids = ids;
+            this.mask = mask;
+        }
+
+        /** h_s for every source position s, (batch, hidden) each; zero where row b is padding. */
+        public Matrix[] outputs() {
+            return pass.outputs();
+        }
+
+        /** Each row's state after its own last token. */
+        public State last() {
+            return pass.last();
+        }
+
+        /** Which positions are real tokens (true) and which padding. */
+        public Mask mask() {
+            return mask;
+        }
     }
 
     public Encoder(Embedding embedding, Cell cell) {
-        if (embedding.dim() != cell.inputSize()) {
-            throw new IllegalArgumentException("Encoder: embedding size " + embedding.dim()
-                    + " does not match the cell's input size " + cell.inputSize());
-        }
-        this.embedding = embedding;
-        this.rnn = new Recurrent(cell);
-    }
-
-    public Cell cell() {
-        return rnn.cell();
-    }
-
-    public Embedding embedding() {
-        return embedding;
+        super(embedding, cell);
     }
 
     /** Encodes {@code sources[b]} (token ids, at least one each); shorter rows are padded with {@code pad}. */
     public Output forward(int[][] sources, int pad) {
         int steps = Padding.maxLength("Encoder sources", sources, false);
         int batch = sources.length;
-        int[][] ids = Padding.timeMajor(sources, steps, pad);
-        flatIds = Padding.flatten(ids);
-        Matrix[] xs = Sequences.split(embedding.forward(flatIds), steps);
+        int[] ids = Padding.flatten(Padding.timeMajor(sources, steps, pad));
+        Matrix[] xs = embed(ids, steps);
         int[] lengths = new int[batch];
         for (int b = 0; b < batch; b++) {
             lengths[b] = sources[b].length;
         }
         // tag::masked[]
-        pass = rnn.forward(xs, null, lengths);   // padded rows keep their state and output zero
+        Recurrent.Output pass = rnn.forward(xs, null, lengths);   // padded rows keep their state and output zero
         // end::masked[]
-        return new Output(pass.outputs(), pass.last(), Mask.lengths(steps, lengths));
+        return new Output(pass, ids, Mask.lengths(steps, lengths));
     }
 
     /**
-     * Backward over the last forward pass: dOutputs (src, batch, hidden; entries may be null) and dL/d(final
-     * state). Accumulates the cell's and the embedding's gradients.
+     * Backward over the forward pass {@code encoded}: dOutputs (src, batch, hidden; the array or any entry may be
+     * null) and dL/d(final state). Adds the cell's and the embedding's gradients.
      */
-    public void backward(Matrix[] dOutputs, State dLast) {
-        if (pass == null) {
-            throw new IllegalStateException("Encoder backward called before forward");
-        }
-        Recurrent.Gradients g = rnn.backward(pass, dOutputs, dLast);
-        embedding.forward(flatIds);   // the table remembers the ids of its last lookup; make it this batch's
-        embedding.backward(Sequences.stack(g.dInputs()));
-    }
-
-    @Override
-    public Map<String, Parameter> namedParameters() {
-        Map<String, Parameter> out = new LinkedHashMap<>();
-        Module.addAll(out, "embedding", embedding);
-        for (Map.Entry<String, Parameter> e : rnn.cell().namedParameters().entrySet()) {
-            out.put("rnn." + e.getKey() + "_l0", e.getValue());
-        }
-        return out;
+    public void backward(Output encoded, Matrix[] dOutputs, State dLast) {
+        backward(encoded.pass, encoded.ids, dOutputs, dLast);
     }
 }

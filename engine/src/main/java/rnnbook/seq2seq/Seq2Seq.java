@@ -1,9 +1,7 @@
 package rnnbook.seq2seq;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import rnnbook.attention.AdditiveAttention;
 import rnnbook.attention.Attention;
@@ -12,15 +10,12 @@ import rnnbook.attention.Mask;
 import rnnbook.loss.Reduction;
 import rnnbook.loss.SoftmaxCrossEntropy;
 import rnnbook.nn.Cell;
-import rnnbook.nn.Stacked.CellFactory;
+import rnnbook.nn.Composite;
 import rnnbook.nn.Dense;
 import rnnbook.nn.Embedding;
-import rnnbook.nn.Module;
-import rnnbook.nn.Parameter;
 import rnnbook.nn.Sequences;
+import rnnbook.nn.Stacked.CellFactory;
 import rnnbook.nn.State;
-import rnnbook.nn.Step;
-import rnnbook.nn.StepGrad;
 import rnnbook.tensor.Blocks;
 import rnnbook.tensor.Matrix;
 import rnnbook.tensor.Softmax;
@@ -29,7 +24,7 @@ import rnnbook.tensor.Softmax;
  * An encoder-decoder (Sutskever et al. 2014), optionally with attention (Luong et al. 2015), over any cell.
  * <pre>
  *   encoder:   s_T = the encoder's final state over embed(x_1 .. x_S)            (padding skipped, see Encoder)
- *   decoder:   d_0 = s_T,  d_t = cell(embed(y_{t-1}), d_{t-1}),  y_0 = BOS
+ *   decoder:   d_0 = s_T,  d_t = cell(embed(y_{t-1}), d_{t-1}),  y_0 = BOS       (see Decoder)
  *   attention: c_t = Σ_s α_ts m_s with α_t = softmax over s of score(d_t.h, m_s)   (when used)
  *   output:    logits_t = W_out [d_t.h ; c_t] + b_out      (or W_out d_t.h + b_out without attention)
  *   loss:      mean over real target tokens of -log softmax(logits_t)[y_t], y = target then EOS
@@ -39,16 +34,20 @@ import rnnbook.tensor.Softmax;
  *
  * <p>Teacher forcing: at each decoder step t ≥ 1 the input is the true previous token with probability
  * {@code ratio}, else the model's own most likely previous token (the same choice for the whole batch at that step;
- * no gradient flows through the choice, as in the usual PyTorch recipe).
+ * no gradient flows through the choice, as in the usual PyTorch recipe). With ratio 1 the decoder reads the whole
+ * target in one recurrent pass; below 1 it steps, since each input waits for the previous prediction.
  *
- * <p>Decoding ({@link #greedy}, {@link #beamSearch}, {@link #scorer}) reuses the layers and so replaces what a
- * training forward pass kept: call backward before decoding, not after.
+ * <p>{@link #forward} returns a {@link Pass}, the record of that forward pass, and {@link #backward(Pass)}
+ * differentiates it: decoding ({@link #greedy}, {@link #beamSearch}, {@link #translateWithAttention}) or other
+ * forward passes may run in between and change nothing.
  *
- * <p>Parameter names: {@code encoder.embedding.weight}, {@code encoder.rnn.weight_ih_l0}, ...,
- * {@code decoder.embedding.weight}, {@code decoder.rnn.*_l0}, {@code attention.*}, {@code out.weight},
- * {@code out.bias}.
+ * <p>Parts: {@code encoder} ({@link Encoder}), {@code decoder} ({@link Decoder}), {@code attention} (when used) and
+ * {@code out} ({@link Dense}), so the parameters are {@code encoder.embedding.weight},
+ * {@code encoder.rnn.weight_ih_l0}, ..., {@code decoder.embedding.weight}, {@code decoder.rnn.weight_ih_l0}, ...,
+ * {@code attention.*}, {@code out.weight}, {@code out.bias}; {@link #summary()} lists them and {@link #save} writes
+ * them as one file.
  */
-public final class Seq2Seq implements Module {
+public final class Seq2Seq extends Composite {
 
     /** Special token ids: padding, start of sequence, end of sequence. */
     public record Tokens(int pad, int bos, int eos) {
@@ -61,26 +60,59 @@ public final class Seq2Seq implements Module {
     public record DecoderState(State rnn, Matrix[] memory, Mask mask, Attention.Memory prepared) {
     }
 
+    /**
+     * One forward pass: its loss and attention weights, and everything {@link #backward(Pass)} needs (the
+     * encoder's and the decoder's passes, every attention step, the output layer's input and the loss's
+     * probabilities). Another forward pass makes another {@code Pass} and leaves this one as it is.
+     */
+    public static final class Pass {
+        private final double loss;
+        private final Encoder.Output encoded;
+        private final Attention.Memory memory;       // null without attention
+        private final Decoder.Pass decoded;
+        private final Attention.Step[] attended;     // null without attention
+        private final Matrix features;               // every step's [d_t.h ; c_t], row t * batch + b
+        private final SoftmaxCrossEntropy crossEntropy;
+
+        private Pass(double loss, Encoder.Output encoded, Attention.Memory memory, Decoder.Pass decoded,
+                     Attention.Step[] attended, Matrix features, SoftmaxCrossEntropy crossEntropy) {
+            this.loss = loss;
+            this.encoded = encoded;
+            this.memory = memory;
+            this.decoded = decoded;
+            this.attended = attended;
+            this.features = features;
+            this.crossEntropy = crossEntropy;
+        }
+
+        /** The mean cross-entropy per real target token, EOS included. */
+        public double loss() {
+            return loss;
+        }
+
+        /** The attention weights of every decoder step, each (srcLen, batch); empty without attention. */
+        public List<Matrix> attentionWeights() {
+            List<Matrix> weights = new ArrayList<>();
+            if (attended != null) {
+                for (Attention.Step a : attended) {
+                    weights.add(a.weights());
+                }
+            }
+            return weights;
+        }
+    }
+
     private final Encoder encoder;
-    private final Embedding targetEmbedding;
-    private final Cell decoderCell;
-    private final Attention attention;
+    private final Decoder decoder;
+    private final Attention attention;   // null: none
     private final Dense out;
     private final Tokens tokens;
-    private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy(Reduction.MEAN);
-
-    // what the last training forward pass keeps for backward
-    private Step[] decoderSteps;
-    private Attention.Step[] attentionSteps;
-    private int[][] decoderInputs;
-    private Matrix[] memory;
-    private Attention.Memory preparedMemory;
 
     /** A model with embeddings of size {@code embed} and cells of size {@code hidden} from {@code cell}. */
     public Seq2Seq(int sourceVocab, int targetVocab, int embed, int hidden, CellFactory cell, AttentionKind kind,
                    Tokens tokens, Random rng) {
         this(new Encoder(new Embedding(sourceVocab, embed, rng), cell.create(embed, hidden, rng)),
-                new Embedding(targetVocab, embed, rng), cell.create(embed, hidden, rng),
+                new Decoder(new Embedding(targetVocab, embed, rng), cell.create(embed, hidden, rng)),
                 switch (kind) {
                     case NONE -> null;
                     case DOT -> new DotProductAttention(hidden);
@@ -90,38 +122,33 @@ public final class Seq2Seq implements Module {
     }
 
     /** A model from parts; {@code attention} may be null. */
-    public Seq2Seq(Encoder encoder, Embedding targetEmbedding, Cell decoderCell, Attention attention, Dense out,
-                   Tokens tokens) {
+    public Seq2Seq(Encoder encoder, Decoder decoder, Attention attention, Dense out, Tokens tokens) {
         Cell enc = encoder.cell();
-        if (enc.hiddenSize() != decoderCell.hiddenSize() || enc.hasCellState() != decoderCell.hasCellState()) {
+        Cell dec = decoder.cell();
+        if (enc.hiddenSize() != dec.hiddenSize() || enc.hasCellState() != dec.hasCellState()) {
             throw new IllegalArgumentException("Seq2Seq: the decoder starts from the encoder's final state, so the "
                     + "cells must match: encoder hidden " + enc.hiddenSize()
                     + (enc.hasCellState() ? " with" : " without") + " cell state, decoder hidden "
-                    + decoderCell.hiddenSize()
-                    + (decoderCell.hasCellState() ? " with" : " without") + " cell state");
+                    + dec.hiddenSize() + (dec.hasCellState() ? " with" : " without") + " cell state");
         }
-        if (targetEmbedding.dim() != decoderCell.inputSize()) {
-            throw new IllegalArgumentException("Seq2Seq: target embedding size " + targetEmbedding.dim()
-                    + " does not match the decoder cell's input size " + decoderCell.inputSize());
-        }
-        int hidden = decoderCell.hiddenSize();
+        int hidden = dec.hiddenSize();
         if (attention != null && (attention.queryDim() != hidden || attention.memoryDim() != enc.hiddenSize())) {
             throw new IllegalArgumentException("Seq2Seq: attention expects query size " + attention.queryDim()
                     + " and memory size " + attention.memoryDim() + ", the cells have hidden size " + hidden);
         }
+        int targetVocab = decoder.embedding().size();
         int features = attention == null ? hidden : hidden + attention.memoryDim();
-        if (out.inputSize() != features || out.outputSize() != targetEmbedding.size()) {
+        if (out.inputSize() != features || out.outputSize() != targetVocab) {
             throw new IllegalArgumentException("Seq2Seq: output layer must map " + features + " features to "
-                    + targetEmbedding.size() + " target tokens, got " + out.inputSize() + " to " + out.outputSize());
+                    + targetVocab + " target tokens, got " + out.inputSize() + " to " + out.outputSize());
         }
-        requireToken("padding", tokens.pad(), Math.min(encoder.embedding().size(), targetEmbedding.size()));
-        requireToken("start", tokens.bos(), targetEmbedding.size());
-        requireToken("end", tokens.eos(), targetEmbedding.size());
-        this.encoder = encoder;
-        this.targetEmbedding = targetEmbedding;
-        this.decoderCell = decoderCell;
-        this.attention = attention;
-        this.out = out;
+        requireToken("padding", tokens.pad(), Math.min(encoder.embedding().size(), targetVocab));
+        requireToken("start", tokens.bos(), targetVocab);
+        requireToken("end", tokens.eos(), targetVocab);
+        this.encoder = register("encoder", encoder);
+        this.decoder = register("decoder", decoder);
+        this.attention = attention == null ? null : register("attention", attention);
+        this.out = register("out", out);
         this.tokens = tokens;
     }
 
@@ -144,7 +171,7 @@ public final class Seq2Seq implements Module {
 
     /** The teacher-forced loss (forward only): mean cross-entropy per real target token, EOS included. */
     public double loss(int[][] sources, int[][] targets) {
-        return forward(sources, targets, 1.0, null);
+        return forward(sources, targets, 1.0, null).loss();
     }
 
     /**
@@ -152,24 +179,87 @@ public final class Seq2Seq implements Module {
      * {@code zeroGrad} and the optimiser around it).
      */
     public double forwardBackward(int[][] sources, int[][] targets, double teacherForcing, Random rng) {
-        double value = forward(sources, targets, teacherForcing, rng);
-        backward();
-        return value;
+        Pass pass = forward(sources, targets, teacherForcing, rng);
+        backward(pass);
+        return pass.loss();
     }
 
-    /** The attention weights of each decoder step of the last forward pass, each (srcLen, batch). */
-    public List<Matrix> attentionWeights() {
-        List<Matrix> weights = new ArrayList<>();
-        if (attentionSteps != null) {
-            for (Attention.Step s : attentionSteps) {
-                weights.add(s.weights());
-            }
-        }
-        return weights;
-    }
-
+    /**
+     * The forward pass over a batch of sources and their targets, with teacher forcing {@code ratio} in [0, 1]
+     * ({@code rng} may be null when it is 1). Returns the loss and what backward needs.
+     */
     // tag::forward[]
-    double forward(int[][] sources, int[][] targets, double teacherForcing, Random rng) {
+    public Pass forward(int[][] sources, int[][] targets, double teacherForcing, Random rng) {
+        requireBatch(sources, targets, teacherForcing, rng);
+        int steps = Padding.maxLength("Seq2Seq targets", targets, true) + 1;   // + 1 for EOS
+        int[][] truthIn = Padding.timeMajor(prepend(tokens.bos(), targets), steps, tokens.pad());
+
+        Encoder.Output enc = encoder.forward(sources, tokens.pad());
+        Attention.Memory memory = attention == null ? null : attention.prepare(enc.outputs(), enc.mask());
+        Attention.Step[] attended = attention == null ? null : new Attention.Step[steps];
+        Matrix[] features = new Matrix[steps];
+        Decoder.Pass dec;
+        if (teacherForcing >= 1) {
+            dec = decoder.forward(truthIn, enc.last());   // every input known: one pass over the whole target
+            for (int t = 0; t < steps; t++) {
+                features[t] = features(dec.outputs()[t], memory, attended, t);
+            }
+        } else {   // each input may be the last prediction, so the decoder steps
+            Decoder.Stepping stepping = decoder.stepping(enc.last());
+            int[] predicted = null;
+            for (int t = 0; t < steps; t++) {
+                boolean teacher = t == 0 || rng.nextDouble() < teacherForcing;
+                Matrix h = stepping.step(teacher ? truthIn[t] : predicted);
+                features[t] = features(h, memory, attended, t);
+                predicted = t + 1 < steps ? out.forward(features[t]).argmaxRows() : null;
+            }
+            dec = stepping.pass();
+        }
+        Matrix stacked = Sequences.stack(features);                  // every step at once, row t * batch + b
+        SoftmaxCrossEntropy crossEntropy = new SoftmaxCrossEntropy(Reduction.MEAN);
+        double loss = crossEntropy.forward(out.forward(stacked), expectedOutputs(targets, steps));
+        return new Pass(loss, enc, memory, dec, attended, stacked, crossEntropy);
+    }
+    // end::forward[]
+
+    /** [h ; context] with attention (recording the step), h without. */
+    private Matrix features(Matrix h, Attention.Memory memory, Attention.Step[] attended, int t) {
+        if (attention == null) {
+            return h;
+        }
+        attended[t] = attention.forward(h, memory);
+        return Blocks.concatColumns(h, attended[t].context());
+    }
+
+    /**
+     * Backward over {@code pass}: adds every parameter's gradient of its loss. Passes run since (decoding,
+     * evaluation) do not matter; each call adds the gradients once more.
+     */
+    // tag::backward[]
+    public void backward(Pass pass) {
+        int steps = pass.decoded.length();
+        int hidden = decoder.cell().hiddenSize();
+        Matrix dFeatures = out.backward(pass.features, pass.crossEntropy.backward());
+        Matrix[] dDecoder = Sequences.split(Blocks.columns(dFeatures, 0, hidden), steps);
+        Matrix[] dMemory = null;
+        if (attention != null) {
+            Matrix[] dContext = Sequences.split(Blocks.columns(dFeatures, hidden, dFeatures.cols()), steps);
+            Matrix[] memory = pass.encoded.outputs();
+            dMemory = new Matrix[memory.length];
+            for (int s = 0; s < memory.length; s++) {
+                dMemory[s] = Matrix.zeros(memory[s].rows(), memory[s].cols());
+            }
+            for (int t = steps - 1; t >= 0; t--) {   // the decoder state was also the query
+                dDecoder[t].addInPlace(attention.backwardInto(pass.attended[t], dContext[t], null, dMemory));
+            }
+            attention.finish(pass.memory, dMemory);   // what every step sent through the shared keys, at once
+        }
+        State dStart = decoder.backward(pass.decoded, dDecoder);    // through time, then the embedding
+        encoder.backward(pass.encoded, dMemory, dStart);            // d_0 was the encoder's final state
+    }
+    // end::backward[]
+
+    private void requireBatch(int[][] sources, int[][] targets, double teacherForcing, Random rng) {
         if (!(teacherForcing >= 0 && teacherForcing <= 1)) {
             throw new IllegalArgumentException("Seq2Seq: teacher forcing ratio must be in [0, 1], got "
                     + teacherForcing);
@@ -177,84 +267,11 @@ public final class Seq2Seq implements Module {
         if (teacherForcing < 1 && rng == null) {
             throw new IllegalArgumentException("Seq2Seq: a teacher forcing ratio below 1 needs a Random");
         }
-        if (targets == null || targets.length != sources.length) {
-            throw new IllegalArgumentException("Seq2Seq: " + sources.length + " sources but "
-                    + (targets == null ? "no" : String.valueOf(targets.length)) + " targets");
+        if (sources == null || targets == null || targets.length != sources.length) {
+            throw new IllegalArgumentException("Seq2Seq: " + (sources == null ? "no" : sources.length)
+                    + " sources but " + (targets == null ? "no" : String.valueOf(targets.length)) + " targets");
         }
-        int batch = sources.length;
-        int steps = Padding.maxLength("Seq2Seq targets", targets, true) + 1;   // + 1 for EOS
-        int[][] truthIn = Padding.timeMajor(prepend(tokens.bos(), targets), steps, tokens.pad());
-        int[] expected = expectedOutputs(targets, steps);
-
-        Encoder.Output enc = encoder.forward(sources, tokens.pad());
-        memory = enc.outputs();
-        preparedMemory = attention == null ? null : attention.prepare(memory, enc.mask());
-        decoderSteps = new Step[steps];
-        attentionSteps = attention == null ? null : new Attention.Step[steps];
-        decoderInputs = new int[steps][];
-        Matrix[] features = new Matrix[steps];
-        State state = enc.last();
-        int[] predicted = null;
-        for (int t = 0; t < steps; t++) {
-            boolean teacher = t == 0 || teacherForcing >= 1 || rng.nextDouble() < teacherForcing;
-            decoderInputs[t] = teacher ? truthIn[t] : predicted;
-            Step step = decoderCell.forward(targetEmbedding.forward(decoderInputs[t]), state);
-            decoderSteps[t] = step;
-            state = step.state();
-            features[t] = features(step.state().h(), t);
-            boolean nextNeedsPrediction = t + 1 < steps && teacherForcing < 1;
-            predicted = nextNeedsPrediction ? out.forward(features[t]).argmaxRows() : null;
-        }
-        Matrix logits = out.forward(Sequences.stack(features));   // every step at once, row t * batch + b
-        return loss.forward(logits, expected);
     }
-    // end::forward[]
-
-    private Matrix features(Matrix h, int t) {
-        if (attention == null) {
-            return h;
-        }
-        Attention.Step a = attention.forward(h, preparedMemory);
-        if (attentionSteps != null) {
-            attentionSteps[t] = a;
-        }
-        return Blocks.concatColumns(h, a.context());
-    }
-
-    // tag::backward[]
-    void backward() {
-        if (decoderSteps == null) {
-            throw new IllegalStateException("Seq2Seq backward called before forward");
-        }
-        int steps = decoderSteps.length;
-        int batch = decoderInputs[0].length;
-        int hidden = decoderCell.hiddenSize();
-        Matrix[] dFeatures = Sequences.split(out.backward(loss.backward()), steps);
-        Matrix[] dMemory = new Matrix[memory.length];
-        for (int s = 0; s < memory.length; s++) {
-            dMemory[s] = Matrix.zeros(batch, memory[s].cols());
-        }
-        Matrix[] dInputs = new Matrix[steps];
-        State carried = decoderCell.zeroState(batch);
-        for (int t = steps - 1; t >= 0; t--) {
-            Matrix dh = Blocks.columns(dFeatures[t], 0, hidden);
-            if (attention != null) {
-                Matrix dQuery = attention.backwardInto(attentionSteps[t],
-                        Blocks.columns(dFeatures[t], hidden, dFeatures[t].cols()), null, dMemory);
-                dh.addInPlace(dQuery);   // the decoder state was also the query
-            }
-            StepGrad g = decoderCell.backward(decoderSteps[t], new State(dh.addInPlace(carried.h()), carried.c()));
-            dInputs[t] = g.dx();
-            carried = g.dPrev();
-        }
-        if (attention != null) {
-            attention.finish(preparedMemory, dMemory);   // what every step sent through the shared keys, at once
-        }
-        targetEmbedding.forward(Padding.flatten(decoderInputs));   // one lookup of every step, for one backward
-        targetEmbedding.backward(Sequences.stack(dInputs));
-        encoder.backward(attention == null ? null : dMemory, carried);   // d_0 was the encoder's final state
-    }
-    // end::backward[]
 
     private int[] expectedOutputs(int[][] targets, int steps) {
         int batch = targets.length;
@@ -286,12 +303,12 @@ public final class Seq2Seq implements Module {
         return new TokenScorer<>() {
             @Override
             public Next<DecoderState> next(DecoderState s, int[] last) {
-                Step step = decoderCell.forward(targetEmbedding.forward(last), s.rnn());
-                Matrix h = step.state().h();
+                State d = decoder.step(last, s.rnn());
+                Matrix h = d.h();
                 Matrix f = attention == null ? h
                         : Blocks.concatColumns(h, attention.forward(h, s.prepared()).context());
                 Matrix logProbs = Softmax.log(out.forward(f));
-                return new Next<>(logProbs, new DecoderState(step.state(), s.memory(), s.mask(), s.prepared()));
+                return new Next<>(logProbs, new DecoderState(d, s.memory(), s.mask(), s.prepared()));
             }
 
             @Override
@@ -345,8 +362,7 @@ public final class Seq2Seq implements Module {
         int last = tokens.bos();
         State state = s.rnn();
         for (int t = 0; t < maxLen && !ended; t++) {
-            Step step = decoderCell.forward(targetEmbedding.forward(new int[] {last}), state);
-            state = step.state();
+            state = decoder.step(new int[] {last}, state);
             Attention.Step a = attention.forward(state.h(), s.prepared());
             rows.add(a.weights().transpose().rowArray(0));
             Matrix logProbs = Softmax.log(out.forward(Blocks.concatColumns(state.h(), a.context())));
@@ -369,20 +385,5 @@ public final class Seq2Seq implements Module {
         }
         return Decoding.beam(scorer(), start(new int[][] {source}), tokens.bos(), tokens.eos(), width, maxLen,
                 lengthPenalty);
-    }
-
-    @Override
-    public Map<String, Parameter> namedParameters() {
-        Map<String, Parameter> all = new LinkedHashMap<>();
-        Module.addAll(all, "encoder", encoder);
-        Module.addAll(all, "decoder.embedding", targetEmbedding);
-        for (Map.Entry<String, Parameter> e : decoderCell.namedParameters().entrySet()) {
-            all.put("decoder.rnn." + e.getKey() + "_l0", e.getValue());
-        }
-        if (attention != null) {
-            Module.addAll(all, "attention", attention);
-        }
-        Module.addAll(all, "out", out);
-        return all;
     }
 }

@@ -92,7 +92,7 @@ class Seq2SeqGradientTest {
         Seq2Seq model = tiny(Seq2Seq.AttentionKind.ADDITIVE, 2);
         model.forwardBackward(SOURCES, TARGETS, 0.0, new Random(0));
         GradientCheck.Report report = GradientCheck.check(model.parameters(),
-                () -> model.forward(SOURCES, TARGETS, 0.0, new Random(0)), EPS);
+                () -> model.forward(SOURCES, TARGETS, 0.0, new Random(0)).loss(), EPS);
         assertTrue(report.maxRelativeError() < 1e-7, report::toString);
     }
 
@@ -119,10 +119,10 @@ class Seq2SeqGradientTest {
     void teacherForcingRatioChangesTheInputs() {
         Seq2Seq model = tiny(Seq2Seq.AttentionKind.DOT, 7);
         double forced = model.loss(SOURCES, TARGETS);
-        double free = model.forward(SOURCES, TARGETS, 0.0, new Random(1));
+        double free = model.forward(SOURCES, TARGETS, 0.0, new Random(1)).loss();
         assertTrue(Math.abs(forced - free) > 1e-6, forced + " vs " + free);
         // with ratio 1 the random source is never consulted: same loss whatever the seed
-        assertEquals(forced, model.forward(SOURCES, TARGETS, 1.0, new Random(2)), 0.0);
+        assertEquals(forced, model.forward(SOURCES, TARGETS, 1.0, new Random(2)).loss(), 0.0);
     }
 
     /** A padded row's final encoder state is its state after its own last token; padding outputs are zero. */
@@ -142,9 +142,9 @@ class Seq2SeqGradientTest {
     @Test
     void attentionWeightsIgnoreSourcePadding() {
         Seq2Seq model = tiny(Seq2Seq.AttentionKind.DOT, 4);
-        model.loss(SOURCES, TARGETS);
-        assertEquals(5, model.attentionWeights().size());   // longest target 4 + EOS
-        for (var w : model.attentionWeights()) {
+        Seq2Seq.Pass pass = model.forward(SOURCES, TARGETS, 1.0, null);
+        assertEquals(5, pass.attentionWeights().size());   // longest target 4 + EOS
+        for (var w : pass.attentionWeights()) {
             assertEquals(4, w.rows());
             assertEquals(0.0, w.get(2, 1), 0.0);   // source 1 has length 2
             assertEquals(0.0, w.get(3, 2), 0.0);   // source 2 has length 3
@@ -169,8 +169,8 @@ class Seq2SeqGradientTest {
         assertTrue(width.getMessage().contains("at least 1, got 0"), width.getMessage());
         IllegalArgumentException cells = assertThrows(IllegalArgumentException.class,
                 () -> new Seq2Seq(new Encoder(new rnnbook.nn.Embedding(5, 3, new Random(0)),
-                        new RnnCell(3, 4, new Random(0))), new rnnbook.nn.Embedding(5, 3, new Random(0)),
-                        new RnnCell(3, 6, new Random(0)), null, new rnnbook.nn.Dense(6, 5, new Random(0)), TOKENS));
+                        new RnnCell(3, 4, new Random(0))), new Decoder(new rnnbook.nn.Embedding(5, 3, new Random(0)),
+                        new RnnCell(3, 6, new Random(0))), null, new rnnbook.nn.Dense(6, 5, new Random(0)), TOKENS));
         assertTrue(cells.getMessage().contains("encoder hidden 4"), cells.getMessage());
         assertTrue(cells.getMessage().contains("decoder hidden 6"), cells.getMessage());
         IllegalArgumentException pad = assertThrows(IllegalArgumentException.class,
