@@ -1,5 +1,8 @@
 package rnnbook.attention;
 
+import static rnnbook.tensor.Pointwise.tanh;
+import static rnnbook.tensor.Pointwise.tanhBackward;
+
 import java.util.Map;
 import java.util.Random;
 import rnnbook.nn.Init;
@@ -76,7 +79,7 @@ public final class AdditiveAttention extends Attention {
         Matrix e = Matrix.zeros(batch, src);
         for (int s = 0; s < src; s++) {
             // tag::score[]
-            u[s] = k[s].add(projectedQuery).mapInPlace(Math::tanh);
+            u[s] = tanh(k[s].add(projectedQuery));
             Matrix es = u[s].matmulT(v.value());   // (batch, 1)
             // end::score[]
             for (int b = 0; b < batch; b++) {
@@ -109,12 +112,7 @@ public final class AdditiveAttention extends Attention {
                 des.data()[b] = dE.data()[b * src + s];
             }
             v.grad().addMatmul(des, true, u[s], false);
-            Matrix dp = des.matmul(v.value());   // du_s = de_s v, (batch, attn)
-            double[] dpd = dp.data();
-            double[] ud = u[s].data();
-            for (int i = 0; i < dpd.length; i++) {
-                dpd[i] *= 1.0 - ud[i] * ud[i];
-            }
+            Matrix dp = tanhBackward(des.matmul(v.value()), u[s]);   // du_s = de_s v, then through tanh
             dKeys[s].addInPlace(dp);
             dProjectedQuery.addInPlace(dp);
         }

@@ -32,9 +32,10 @@ class Seq2SeqGradientTest {
     static final double EPS = 1e-5;
 
     /**
-     * A tiny model. The additive attention's W_q, W_k and b are scaled up: the query's gradient flows only through
-     * tanh's curvature (Σ_s de_s = 0 cancels the linear part), so at the default small init it is ~1e-4 and
-     * hard to tell from rounding; in tanh's curved range it is not.
+     * A tiny model. The additive attention's W_q, W_k, b and v are scaled up: the gradients of the query and of b
+     * flow only through tanh's curvature (Σ_s de_s = 0 cancels the linear part), so at the default small init they
+     * are ~1e-4 and hard to tell from the loss's rounding (~2e-11 at this step); in tanh's curved range, with
+     * sharper scores, they are not.
      */
     static Seq2Seq tiny(Seq2Seq.AttentionKind kind, long seed) {
         Seq2Seq model = new Seq2Seq(7, 7, 3, 4, RnnCell::new, kind, TOKENS, new Random(seed));
@@ -42,6 +43,7 @@ class Seq2SeqGradientTest {
             model.namedParameters().get("attention.weight_query").value().scaleInPlace(4);
             model.namedParameters().get("attention.weight_key").value().scaleInPlace(4);
             model.namedParameters().get("attention.bias").value().scaleInPlace(4);
+            model.namedParameters().get("attention.v").value().scaleInPlace(4);
         }
         return model;
     }
