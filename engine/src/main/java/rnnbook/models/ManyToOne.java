@@ -27,7 +27,11 @@ public final class ManyToOne extends SequenceModel {
         return head().forward(rnn().forward(xs).last().h());
     }
 
-    /** Backpropagates dL/dlogits through the head and then through time. */
+    /**
+     * Backpropagates dL/dlogits through the head and then through time, over the model's last forward pass (its
+     * layers keep it): call it right after the {@link #logits} it belongs to, before any other forward pass of this
+     * model ({@link #accuracy} included). {@link #lossAndGradients} does both in one call.
+     */
     public void backward(Matrix dLogits) {
         Matrix dh = head().backward(dLogits);
         rnn().backward(null, State.of(dh));

@@ -35,9 +35,11 @@ public final class Embedding implements Module {
         int dim = dim();
         Matrix out = Matrix.zeros(ids.length, dim);
         double[] table = weight.value().data();
+        // tag::lookup[]
         for (int i = 0; i < ids.length; i++) {
-            System.arraycopy(table, requireId(ids, i) * dim, out.data(), i * dim, dim);
+            System.arraycopy(table, requireId(ids, i) * dim, out.data(), i * dim, dim);   // row ids[i] of the table
         }
+        // end::lookup[]
         this.ids = ids.clone();
         return out;
     }
@@ -59,12 +61,14 @@ public final class Embedding implements Module {
         int dim = dim();
         double[] g = weight.grad().data();
         double[] d = dOut.data();
+        // tag::backward[]
         for (int i = 0; i < ids.length; i++) {
             int row = requireId(ids, i) * dim;
             for (int j = 0; j < dim; j++) {
-                g[row + j] += d[i * dim + j];
+                g[row + j] += d[i * dim + j];   // a row looked up twice collects both gradients
             }
         }
+        // end::backward[]
     }
 
     private int requireId(int[] ids, int i) {

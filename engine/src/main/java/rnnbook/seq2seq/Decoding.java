@@ -37,6 +37,7 @@ public final class Decoding {
         Arrays.fill(last, bos);
         S state = initial;
         int endedCount = 0;
+        // tag::greedy[]
         for (int t = 0; t < maxLen && endedCount < rows; t++) {
             TokenScorer.Next<S> next = scorer.next(state, last);
             int[] best = next.logProbs().argmaxRows();   // ties to the lowest id
@@ -55,6 +56,7 @@ public final class Decoding {
             last = best;
             state = next.state();
         }
+        // end::greedy[]
         List<Hypothesis> out = new ArrayList<>();
         for (int b = 0; b < rows; b++) {
             int[] seq = tokens.get(b).stream().mapToInt(Integer::intValue).toArray();
@@ -86,6 +88,7 @@ public final class Decoding {
         int[] last = {bos};
         S state = initial;
         List<Hypothesis> finished = new ArrayList<>();
+        // tag::beam[]
         for (int t = 0; t < maxLen && !live.isEmpty() && finished.size() < width; t++) {
             TokenScorer.Next<S> next = scorer.next(state, last);
             List<Candidate> candidates = new ArrayList<>();
@@ -119,6 +122,7 @@ public final class Decoding {
             last = live.stream().mapToInt(p -> p.tokens()[p.tokens().length - 1]).toArray();
             state = rows.length == 0 ? state : scorer.gather(next.state(), rows);
         }
+        // end::beam[]
         if (finished.size() < width) {
             for (Partial p : live) {   // cut at maxLen: still candidates, marked as not ended
                 finished.add(hypothesis(p.tokens(), p.logProb(), false, lengthPenalty));
