@@ -20,8 +20,9 @@ import rnnbook.tensor.Softmax;
  * dm_s += α_s dcontext, de_s = α_s (dα_s - Σ_s' α_s' dα_s'), then the scoring rule's own backward turns de into
  * dq, dm_s and its parameter gradients.
  *
- * <p>Two ways to use it. One call: {@link #forward(Matrix, Matrix[], Mask)} then {@link #backward(Step, Matrix,
- * Matrix)}, which returns complete gradients. A decoder that attends to the same memory at every step instead
+ * <p>Two ways to use it. One call: {@link #forward(Matrix, Matrix[], Mask)} returns a {@link Step}, and
+ * {@link #backward(Step, Matrix, Matrix)} takes it and returns complete gradients (the layer keeps nothing, so
+ * other calls may run in between). A decoder that attends to the same memory at every step instead
  * {@link #prepare}s it once (a scoring rule may precompute per-position work there, such as the additive rule's
  * key projections), calls {@link #forward(Matrix, Memory)} per step and {@link #backwardInto} per step in reverse,
  * then {@link #finish} once: work that is linear in the memory is summed over the steps and done a single time.
@@ -100,8 +101,6 @@ public abstract class Attention implements Module {
     protected record Scores(Matrix e, Matrix[] saved) {
     }
 
-    private Step last;
-
     public abstract int queryDim();
 
     public abstract int memoryDim();
@@ -159,16 +158,7 @@ public abstract class Attention implements Module {
             addRowScaled(context, alpha, s, m[s]);   // context_b += α_bs m_s[b]
         }
         // end::forward[]
-        last = new Step(query, memory, alpha, context, scores.saved());
-        return last;
-    }
-
-    /** Backward through the most recent {@link #forward}, complete. */
-    public Gradients backward(Matrix dContext) {
-        if (last == null) {
-            throw new IllegalStateException("attention backward called before forward");
-        }
-        return backward(last, dContext, null);
+        return new Step(query, memory, alpha, context, scores.saved());
     }
 
     /**

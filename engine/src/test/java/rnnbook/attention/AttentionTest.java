@@ -119,7 +119,7 @@ class AttentionTest {
         Mask mask = Mask.of(new boolean[][] {{false, true, false, true}, {true, true, true, false}});
         Matrix r = Init.uniform(2, 3, 1.0, rng);
         Attention.Step step = attention.forward(query, mem, mask);
-        Attention.Gradients g = attention.backward(r);
+        Attention.Gradients g = attention.backward(step, r, null);
         assertEquals(0.0, step.weights().get(0, 0), 0.0);
         assertEquals(0.0, step.weights().get(2, 0), 0.0);
         assertEquals(0.0, step.weights().get(3, 1), 0.0);
