@@ -185,8 +185,9 @@ public final class Seq2Seq extends Composite {
     }
 
     /**
-     * The forward pass over a batch of sources and their targets, with teacher forcing {@code ratio} in [0, 1]
-     * ({@code rng} may be null when it is 1). Returns the loss and what backward needs.
+     * The forward pass over a batch of sources and their targets, with teacher forcing ratio
+     * {@code teacherForcing} in [0, 1] ({@code rng} may be null when it is 1). Returns the loss and what backward
+     * needs.
      */
     // tag::forward[]
     public Pass forward(int[][] sources, int[][] targets, double teacherForcing, Random rng) {
