@@ -30,6 +30,27 @@ class BadInputTest {
         assertEquals("RnnCell previous state h: expected shape (2, 5), got (2, 6)", e.getMessage());
     }
 
+    /** Stepping one input at a time names the step, refuses NaN, and has no pass before its first step. */
+    @Test
+    void recurrentSteppingNamesTheStep() {
+        Recurrent rnn = new Recurrent(new RnnCell(3, 5, new Random(0)));
+        Recurrent.Stepping stepping = rnn.stepping(null, 2);
+        IllegalStateException none = assertThrows(IllegalStateException.class, stepping::output);
+        assertEquals("Recurrent stepping: no step was taken", none.getMessage());
+        stepping.step(Matrix.zeros(2, 3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> stepping.step(Matrix.zeros(2, 4)));
+        assertTrue(e.getMessage().startsWith("Recurrent step 1 input"), e.getMessage());
+        assertTrue(e.getMessage().contains("(2, 3)") && e.getMessage().contains("(2, 4)"), e.getMessage());
+        Matrix nan = Matrix.zeros(2, 3);
+        nan.set(1, 2, Double.NaN);
+        e = assertThrows(IllegalArgumentException.class, () -> stepping.step(nan));
+        assertTrue(e.getMessage().contains("entry (1, 2) is NaN"), e.getMessage());
+        assertEquals(1, stepping.output().steps().size(), "a refused input adds no step");
+        e = assertThrows(IllegalArgumentException.class, () -> rnn.stepping(State.of(Matrix.zeros(3, 5)), 2));
+        assertTrue(e.getMessage().contains("initial state"), e.getMessage());
+    }
+
     @Test
     void recurrentNamesTheStepWhoseShapeIsWrong() {
         Recurrent rnn = new Recurrent(new RnnCell(3, 5, new Random(0)));
