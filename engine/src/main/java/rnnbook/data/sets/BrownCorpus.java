@@ -23,9 +23,9 @@ public final class BrownCorpus {
     public record TaggedSentence(String file, char genre, List<TaggedWord> words) {
     }
 
-    /** Every sentence of the cached set, fetched first when missing. */
+    /** Every sentence, from {@link Source#current()} (CI scale: the sample). */
     public static List<TaggedSentence> sentences() {
-        return sentences(DataSets.book().ensure(NAME));
+        return sentences(Source.current().open(NAME));
     }
 
     /** Every sentence, file by file in name order. */

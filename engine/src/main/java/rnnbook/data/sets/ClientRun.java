@@ -25,7 +25,8 @@ final class ClientRun {
         Process p;
         try {
             p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
         } catch (IOException e) {
             throw new DataSetException("cannot run " + command.get(0) + " to fetch " + set.name() + ": "

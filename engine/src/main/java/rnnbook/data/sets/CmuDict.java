@@ -23,9 +23,9 @@ public final class CmuDict {
     public record Pronunciation(String word, int variant, List<String> phonemes) {
     }
 
-    /** Every pronunciation of the cached set, fetched first when missing. */
+    /** Every pronunciation, from {@link Source#current()} (CI scale: the sample). */
     public static List<Pronunciation> entries() {
-        return entries(DataSets.book().ensure(NAME));
+        return entries(Source.current().open(NAME));
     }
 
     /** Every pronunciation, in file order (alphabetical). */

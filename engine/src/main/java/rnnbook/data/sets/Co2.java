@@ -20,9 +20,9 @@ public final class Co2 {
     private Co2() {
     }
 
-    /** The measured series of the cached set, fetched first when missing. */
+    /** The measured series, from {@link Source#current()} (CI scale: the sample). */
     public static List<Observation> monthly() {
-        return monthly(DataSets.book().ensure(NAME));
+        return monthly(Source.current().open(NAME));
     }
 
     /** The measured monthly means, in date order. */

@@ -20,7 +20,8 @@ import java.util.List;
  * @param usedBytes     the size of the files unpacked
  */
 public record DataSet(String name, String title, Registry registry, String pkg, String version, String integrity,
-                      String licence, String licenceNote, String source, List<String> files, long downloadBytes, long usedBytes) {
+                      String licence, String licenceNote, String source, List<String> files, long downloadBytes,
+                      long usedBytes) {
 
     public DataSet {
         files = List.copyOf(files);

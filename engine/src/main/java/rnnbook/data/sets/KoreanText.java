@@ -14,9 +14,9 @@ public final class KoreanText {
     private KoreanText() {
     }
 
-    /** The tweets of the cached set, fetched first when missing. */
+    /** The tweets, from {@link Source#current()} (CI scale: the sample). */
     public static List<String> tweets() {
-        return tweets(DataSets.book().ensure(NAME));
+        return tweets(Source.current().open(NAME));
     }
 
     /** One tweet per element. */

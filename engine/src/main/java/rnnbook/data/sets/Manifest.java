@@ -80,7 +80,8 @@ public final class Manifest {
         Integrity.parse(integrity); // fail early on a malformed hash
         return new DataSet(name, text(o, "title", where, name), Registry.parse(text(o, "registry", where, name)),
                 text(o, "package", where, name), text(o, "version", where, name), integrity,
-                text(o, "licence", where, name), text(o, "licenceNote", where, name), text(o, "source", where, name), files,
+                text(o, "licence", where, name), text(o, "licenceNote", where, name), text(o, "source", where, name),
+                files,
                 number(o, "downloadBytes", where, name), number(o, "usedBytes", where, name));
     }
 

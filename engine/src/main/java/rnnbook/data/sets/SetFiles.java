@@ -132,7 +132,8 @@ public final class SetFiles {
             for (CSVRecord r : records) {
                 if (r.size() != width) {
                     throw DataSetException.badFile(set, file, "record " + r.getRecordNumber()
-                            + " (after the header) has " + r.size() + " fields, the header " + width + " (truncated?)", null);
+                            + " (after the header) has " + r.size() + " fields, the header " + width + " (truncated?)",
+                            null);
                 }
             }
             return records;

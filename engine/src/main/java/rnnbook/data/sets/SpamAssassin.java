@@ -23,9 +23,9 @@ public final class SpamAssassin {
         }
     }
 
-    /** Every message of the cached set, fetched first when missing. */
+    /** Every message, from {@link Source#current()} (CI scale: the sample). */
     public static List<Message> messages() {
-        return messages(DataSets.book().ensure(NAME));
+        return messages(Source.current().open(NAME));
     }
 
     /** Every message, by group and id. */

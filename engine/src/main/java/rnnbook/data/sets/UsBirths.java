@@ -17,9 +17,9 @@ public final class UsBirths {
     private UsBirths() {
     }
 
-    /** The series of the cached set, fetched first when missing. */
+    /** The series, from {@link Source#current()} (CI scale: the sample). */
     public static List<Observation> daily() {
-        return daily(DataSets.book().ensure(NAME));
+        return daily(Source.current().open(NAME));
     }
 
     /** One observation per day, in date order; a date out of order or twice is an error. */

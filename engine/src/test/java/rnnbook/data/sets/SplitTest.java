@@ -52,7 +52,8 @@ class SplitTest {
         // 3 items at 0.6 / 0.3: 2 train, 1 validation, 0 test
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Split.shuffled(HUNDRED.subList(0, 3), 1, 0.6, 0.3));
-        assertTrue(e.getMessage().startsWith("empty split: 3 items give train 2, validation 1, test 0"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("empty split: 3 items give train 2, validation 1, test 0"),
+                e.getMessage());
         // 10 items, validation 0.01 rounds to none although one was asked for
         assertThrows(IllegalArgumentException.class, () -> Split.chronological(HUNDRED.subList(0, 10), 0.8, 0.01));
         assertThrows(IllegalArgumentException.class, () -> Split.chronological(HUNDRED, 0.9, 0.1));
