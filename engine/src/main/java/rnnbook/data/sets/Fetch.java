@@ -11,6 +11,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,6 +37,7 @@ final class Fetch {
             return target;
         }
         Files.createDirectories(root);
+        removeStalePartials(root, set);
         Path work = Files.createTempDirectory(root, "." + set.folderName() + ".partial-");
         try {
             Path download = Files.createDirectory(work.resolve("download"));
@@ -60,6 +63,22 @@ final class Fetch {
             return target;
         } finally {
             deleteTree(work);
+        }
+    }
+
+    /**
+     * Deletes what fetches of this set that were killed left behind: partial folders untouched for an hour. A younger
+     * one may belong to a fetch still running in another process, and stays.
+     */
+    private static void removeStalePartials(Path root, DataSet set) throws IOException {
+        Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path p : entries.filter(p -> p.getFileName().toString()
+                    .startsWith("." + set.folderName() + ".partial-")).toList()) {
+                if (Files.getLastModifiedTime(p).toInstant().isBefore(hourAgo)) {
+                    deleteTree(p);
+                }
+            }
         }
     }
 

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -103,13 +106,19 @@ class FetchTest {
         Path archive = Samples.archive("co2", tmp.resolve("a"));
         DataSet set = Samples.pinned("co2", Samples.hash(archive, Registry.NPM));
         Path root = tmp.resolve("cache");
-        // what a fetch killed while unpacking leaves behind
-        Files.createDirectories(root.resolve(".co2-3.2.1.partial-123/files/package/data"));
+        // what fetches killed while unpacking leave behind: one two hours ago, one just now (maybe still running)
+        Path stale = Files.createDirectories(root.resolve(".co2-3.2.1.partial-123/files/package/data"));
+        Files.setLastModifiedTime(stale.getParent().getParent().getParent(),
+                FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path young = Files.createDirectories(root.resolve(".co2-3.2.1.partial-456/files"));
         DataSets sets = Samples.cache(root, set, archive);
         assertFalse(sets.isCached(set));
         MissingDataSetException missing = assertThrows(MissingDataSetException.class, () -> sets.open("co2"));
         assertTrue(missing.getMessage().endsWith("fetch it with: ./book data fetch co2"), missing.getMessage());
         sets.fetch("co2", false);
+        assertEquals(List.of(".co2-3.2.1.partial-456", "co2-3.2.1"), cacheEntries(root),
+                "the stale partial folder is gone, the young one stays");
+        assertTrue(Files.isDirectory(young));
         // the sample: a header and the 137 months from March 1958 to December 1969
         assertEquals(138, Files.readAllLines(sets.folder(set).resolve("package/data/co2-concentration.csv")).size());
     }
