@@ -14,7 +14,7 @@ public final class DataCli {
     public static void main(String[] args) {
         try {
             System.exit(run(DataSets.book(), args, System.out));
-        } catch (DataSetException | IllegalArgumentException e) {
+        } catch (DataSetException | IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println("[book] error: " + e.getMessage());
             System.exit(1);
         }

@@ -26,7 +26,7 @@ public final class MobyDick {
     public static List<Chapter> chapters(SetFiles files) {
         List<Chapter> out = new ArrayList<>();
         for (String file : files.list("package/data/{chapter_*,epilogue}.json")) {
-            JsonObject o = files.json(file).getAsJsonObject();
+            JsonObject o = files.object(file);
             out.add(new Chapter(files.field(o, "chapter", file), files.field(o, "title", file),
                     files.field(o, "text", file)));
         }

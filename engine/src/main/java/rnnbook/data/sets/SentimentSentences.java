@@ -51,6 +51,9 @@ public final class SentimentSentences {
         List<Sentence> out = new ArrayList<>();
         var array = root.getAsJsonArray();
         for (int i = 0; i < array.size(); i++) {
+            if (!array.get(i).isJsonObject()) {
+                throw DataSetException.badFile(files.set(), file, "entry " + i + " is not an object", null);
+            }
             JsonObject o = array.get(i).getAsJsonObject();
             String text = files.field(o, "text", file);
             JsonElement label = o.get("class");
@@ -58,7 +61,8 @@ public final class SentimentSentences {
             if (placeholder && i == array.size() - 1) {
                 continue;
             }
-            if (label == null || label.isJsonNull() || !(label.getAsInt() == 0 || label.getAsInt() == 1)) {
+            boolean number = label != null && label.isJsonPrimitive() && label.getAsJsonPrimitive().isNumber();
+            if (!number || !(label.getAsDouble() == 0 || label.getAsDouble() == 1)) {
                 throw DataSetException.badFile(files.set(), file, "entry " + i + " has the label " + label
                         + " (expected 0 or 1)", null);
             }

@@ -107,6 +107,15 @@ public final class SetFiles {
         }
     }
 
+    /** A JSON file that must hold one object. */
+    public JsonObject object(String file) {
+        JsonElement e = json(file);
+        if (!e.isJsonObject()) {
+            throw DataSetException.badFile(set, file, "is not a JSON object", null);
+        }
+        return e.getAsJsonObject();
+    }
+
     /** A JSON object's string field, or an error naming the file and field. */
     public String field(JsonObject o, String key, String file) {
         JsonElement e = o.get(key);

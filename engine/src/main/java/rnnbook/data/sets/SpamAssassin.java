@@ -32,7 +32,7 @@ public final class SpamAssassin {
     public static List<Message> messages(SetFiles files) {
         List<Message> out = new ArrayList<>();
         for (String file : files.list("package/data/*/*.json")) {
-            JsonObject o = files.json(file).getAsJsonObject();
+            JsonObject o = files.object(file);
             String group = files.field(o, "group", file);
             boolean spam = group.startsWith("spam");
             if (!spam && !group.contains("ham")) {

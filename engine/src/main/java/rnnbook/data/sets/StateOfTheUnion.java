@@ -25,7 +25,7 @@ public final class StateOfTheUnion {
     public static List<Address> addresses(SetFiles files) {
         List<Address> out = new ArrayList<>();
         for (String file : files.list("package/data/[0-9][0-9][0-9][0-9]_*.json")) {
-            JsonObject o = files.json(file).getAsJsonObject();
+            JsonObject o = files.object(file);
             String year = files.field(o, "year", file);
             if (!year.matches("\\d{4}")) {
                 throw DataSetException.badFile(files.set(), file, "has the year '" + year + "'", null);

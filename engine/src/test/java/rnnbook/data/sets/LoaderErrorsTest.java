@@ -84,6 +84,17 @@ class LoaderErrorsTest {
     }
 
     @Test
+    void jsonOfTheWrongShapeIsAnError() throws IOException {
+        SetFiles moby = unstamped("moby-dick", "package/data/chapter_1.json", "[1, 2]".getBytes(StandardCharsets.UTF_8));
+        DataSetException e = assertThrows(DataSetException.class, () -> MobyDick.chapters(moby));
+        assertTrue(e.getMessage().contains("chapter_1.json is not a JSON object"), e.getMessage());
+        SetFiles yelp = unstamped("sentiment-sentences", "package/test/fixtures/yelp.json",
+                "[{\"text\":\"good\",\"class\":\"positive\"}]".getBytes(StandardCharsets.UTF_8));
+        e = assertThrows(DataSetException.class, () -> SentimentSentences.of(yelp, "yelp"));
+        assertTrue(e.getMessage().contains("entry 0 has the label \"positive\" (expected 0 or 1)"), e.getMessage());
+    }
+
+    @Test
     void aMissingLabelInTheMiddleIsAnError() throws IOException {
         SetFiles files = unstamped("sentiment-sentences", "package/test/fixtures/yelp.json",
                 "[{\"text\":\"good\",\"class\":1},{\"text\":\"bad\",\"class\":null},{\"text\":\"\",\"class\":null}]"
