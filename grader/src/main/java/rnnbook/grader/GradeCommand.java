@@ -106,6 +106,14 @@ final class GradeCommand implements Callable<Integer> {
                     + " %.1f s start-up to first result; %.1f s compiling (one child JVM per submission)%n",
                     Math.max(1, jobs), ChildRun.CHILD_STARTS.get(), ChildRun.CHILD_NANOS.get() / 1e9,
                     ChildRun.STARTUP_NANOS.get() / 1e9, Grader.COMPILE_NANOS.get() / 1e9);
+            double[] cpu = cpuSeconds();
+            if (cpu != null) {
+                // CPU time does not grow with other work on the machine, as wall time does
+                System.out.printf("CPU: %.1f s in the grader, %.1f s in child processes (%.1f s of it compiling%s;"
+                        + " %.2f s per submission graded in all); child runtime: %s%n", cpu[0], cpu[1],
+                        Grader.COMPILE_CPU.get() / 100.0, jobs > 1 ? ", approximate with parallel slots" : "",
+                        s.graded() == 0 ? 0 : (cpu[0] + cpu[1]) / s.graded(), g.prepared().childRuntime());
+            }
             return s.failed() == 0 ? 0 : 1;
         }
         String name = Batch.printable(Batch.nameOf(path.toAbsolutePath().normalize()));
@@ -121,5 +129,25 @@ final class GradeCommand implements Callable<Integer> {
         System.out.print(Reports.text(r));
         System.out.println("\nreports: " + o.resolve("report.html") + ", results.json, junit.xml");
         return 0;
+    }
+
+    /** CPU time of this process's ended children, in clock ticks (1/100 s), or 0. */
+    static long childCpuTicks() {
+        double[] c = cpuSeconds();
+        return c == null ? 0 : Math.round(c[1] * 100);
+    }
+
+    /** This process's CPU seconds and its ended children's (user + system, from /proc/self/stat), or null. */
+    static double[] cpuSeconds() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the name: state is field 3, utime 14, stime 15, cutime 16, cstime 17 (1-based, man 5 proc)
+            double tick = 100.0;
+            return new double[] {(Long.parseLong(f[11]) + Long.parseLong(f[12])) / tick,
+                    (Long.parseLong(f[13]) + Long.parseLong(f[14])) / tick};
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 }
