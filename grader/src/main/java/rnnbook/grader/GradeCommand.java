@@ -51,6 +51,9 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--overrides", paramLabel = "CSV", description = "batch: student,exercise,points,comment rows"
             + " applied on top (default: OUT/overrides.csv, created empty; never written once it exists)")
     Path overrides;
+    @Option(names = "--roster", paramLabel = "CSV", description = "batch: Canvas's gradebook export (Student, ID, SIS"
+            + " User ID, SIS Login ID, Section); canvas.csv then carries each submission's student IDs")
+    Path roster;
 
     @Override
     public Integer call() throws Exception {
@@ -85,7 +88,7 @@ final class GradeCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--due and --late-penalty go together");
                 }
                 options = new GradebookFiles.Options(due == null ? null : LatePolicy.parse(due, latePenalty, lateCap),
-                        times, overrides);
+                        times, overrides, roster);
             } catch (IllegalArgumentException e) {
                 System.err.println("grade: " + e.getMessage());
                 return 2;
@@ -109,9 +112,15 @@ final class GradeCommand implements Callable<Integer> {
             double[] cpu = cpuSeconds();
             if (cpu != null) {
                 // CPU time does not grow with other work on the machine, as wall time does
-                System.out.printf("CPU: %.1f s in the grader, %.1f s in child processes (%.1f s of it compiling%s;"
-                        + " %.2f s per submission graded in all); child runtime: %s%n", cpu[0], cpu[1],
-                        Grader.COMPILE_CPU.get() / 100.0, jobs > 1 ? ", approximate with parallel slots" : "",
+                // the compilers' share is exact with one slot only (children of parallel slots end interleaved)
+                // bubblewrap does not pass its sandboxed process's CPU time on to the grader: there the test runs
+                // are missing from the children's figure (grade with --sandbox rlimits to measure them)
+                boolean bwrap = g.sandbox().tier() == Sandbox.Tier.BUBBLEWRAP;
+                System.out.printf("CPU: %.1f s in the grader, %.1f s in %s%s; %.2f s per submission graded;"
+                        + " child runtime: %s%n", cpu[0], cpu[1], bwrap ? "compiler and similarity children (the"
+                                + " sandboxed test runs are not counted through bubblewrap)" : "child processes",
+                        jobs > 1 ? "" : String.format(java.util.Locale.ROOT, ", %.1f s of it compiling",
+                                Grader.COMPILE_CPU.get() / 100.0),
                         s.graded() == 0 ? 0 : (cpu[0] + cpu[1]) / s.graded(), g.prepared().childRuntime());
             }
             return s.failed() == 0 ? 0 : 1;
