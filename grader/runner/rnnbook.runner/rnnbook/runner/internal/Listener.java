@@ -42,6 +42,9 @@ final class Listener implements TestExecutionListener {
     @Override
     public void executionStarted(TestIdentifier id) {
         String test = name(id);
+        // before anything of the test class runs (a static initializer or @BeforeAll may already call the
+        // submission): the grader blames an unexplained kill on the submission only after such a line
+        channel.send("T", job, test == null ? "" : test);
         if (id.isTest() && test != null) {
             Recorder.begin();
             startedNanos = System.nanoTime();

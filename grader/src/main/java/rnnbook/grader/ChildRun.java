@@ -30,6 +30,9 @@ public final class ChildRun {
     public static final int TEST_TIMEOUT_MS = Integer.getInteger("rnnbook.grader.testTimeoutMs", 10_000);
     static final long OUTPUT_CAP = 1L << 20;
     static final long STARTUP_MS = 20_000;
+    /** The child's heap and class-space limits (its class archive is dumped with the same, so it maps). */
+    static final List<String> MEMORY_OPTIONS = List.of("-Xmx256m", "-XX:MaxMetaspaceSize=96m",
+            "-XX:CompressedClassSpaceSize=48m", "-XX:+UseSerialGC");
 
     /** One exercise to run: its id, its test classes, the folder holding the submission's classes. */
     public record Job(String exerciseId, Prepared.Tests tests, Path classes) {
@@ -148,7 +151,11 @@ public final class ChildRun {
                 throw new InfrastructureError("a child JVM did not start (" + (a.killedFor != null ? a.killedFor
                         : a.startError()) + ")");
             }
-            if (a.killedFor == null && a.exit == 137 && !a.killedByUs) {
+            if (a.killedFor == null && a.exit == 137 && !a.killedByUs && !a.learnerRan) {
+                // 137 is SIGKILL (or halt(137), which looks the same): before any test ran, no submitted code had
+                // run in this child, so the kill came from outside (the OOM killer, an administrator): not the
+                // submission's fault. Once a test has started, the submission's code may have halted with 137
+                // itself; then it is charged like any other early exit, below.
                 throw new InfrastructureError("a child was killed by a signal the grader did not send");
             }
             List<Job> next = new ArrayList<>();
@@ -193,6 +200,8 @@ public final class ChildRun {
         String killedFor;
         int exit = Integer.MIN_VALUE;
         long until = Long.MAX_VALUE;
+        /** Set once the child reported that a test started: from then on submitted code may have run. */
+        boolean learnerRan;
         /** Set when the grader itself ended the child (deadline, output cap, after the last result). */
         volatile boolean killedByUs;
 
@@ -230,6 +239,10 @@ public final class ChildRun {
             } else if (err.contains("StackOverflowError")) {
                 hint = " (stack overflow)";
             }
+            if (exit == 137) {
+                return "the test run was ended while your code ran (exit code 137: Runtime.halt(137), or killed for"
+                        + " using too much memory); this exercise gets no points";
+            }
             return "the test run ended early (exit code " + exit + hint
                     + "): System.exit, a crash, or a broken limit; this exercise gets no points";
         }
@@ -246,20 +259,24 @@ public final class ChildRun {
                     return;
                 }
             }
-            List<String> javaArgs = List.of("-Xmx256m", "-Xss1m", "-XX:MaxMetaspaceSize=96m",
-                    "-XX:CompressedClassSpaceSize=48m", "-XX:ReservedCodeCacheSize=32m",
-                    "-XX:MaxDirectMemorySize=8m", "-XX:ActiveProcessorCount=1", "-XX:+UseSerialGC",
+            Prepared.Launch launch = prepared.launch();
+            Sandbox confined = sandbox.withImage(launch.javaHome());
+            List<String> javaArgs = new ArrayList<>(MEMORY_OPTIONS);
+            javaArgs.addAll(List.of("-Xss1m", "-XX:ReservedCodeCacheSize=32m",
+                    "-XX:MaxDirectMemorySize=8m", "-XX:ActiveProcessorCount=1",
                     // The scalar path with the quick JIT: a child lives for a few small products, where C2's warm-up
                     // (4.2 s against 1.1 s measured) costs more than SIMD saves, and the Vector API without C2 runs
                     // about 30x slower than scalar code. The reference run uses the same flags, so values compare alike.
                     "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData",
                     "-XX:+DisableAttachMechanism", "-Xshare:auto", "-Djava.io.tmpdir=" + scratch,
-                    "-Dfile.encoding=UTF-8", "-Duser.home=" + scratch, "--limit-modules", "java.base,rnnbook.runner",
-                    "--module-path", prepared.modulePath(), "-m",
-                    "rnnbook.runner/rnnbook.runner.internal.Child", prepared.tensorOnly().toString());
+                    "-Dfile.encoding=UTF-8", "-Duser.home=" + scratch));
+            javaArgs.addAll(launch.options());
+            javaArgs.addAll(List.of("-m", "rnnbook.runner/rnnbook.runner.internal.Child",
+                    prepared.tensorOnly().toString()));
             // only rnnbook.tensor goes into the sandbox: no engine class (RnnCell, Clip, ...) is there to call
-            List<Path> binds = List.of(prepared.tensorOnly(), prepared.runner(), prepared.junit(), runDir);
-            List<String> cmd = sandbox.command(slot, scratch, binds, javaArgs);
+            List<Path> binds = new ArrayList<>(List.of(prepared.tensorOnly(), runDir));
+            binds.addAll(launch.binds());
+            List<String> cmd = confined.command(slot, scratch, binds, javaArgs);
             sandbox.reclaim(slot);   // the slot's uid must own nothing before its thread limit applies again
             Process p;
             try {
@@ -327,6 +344,7 @@ public final class ChildRun {
                                 raw.computeIfAbsent(f[1], k -> new ArrayList<>()).add(rest);
                             }
                         }
+                        case "T" -> learnerRan |= f.length >= 2 && started.contains(f[1]);
                         case "E" -> ended.add(f[1]);
                         default -> {
                             // D (done), H (halting after an exercise), X (tests not loadable): nothing to record
@@ -340,6 +358,15 @@ public final class ChildRun {
                 if (killedFor == null && overCap) {
                     killedFor = "the submission printed more than " + (OUTPUT_CAP >> 10)
                             + " KiB and was stopped; this exercise gets no points";
+                }
+                if (killedFor == null && !overCap && p.isAlive()) {
+                    // its output ended: the child is exiting on its own (after its last line, or halted); let it
+                    // finish, so that a child that died by itself is not taken for one the grader killed
+                    try {
+                        p.waitFor(2, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
                 killedByUs |= p.isAlive();
                 kill(p);

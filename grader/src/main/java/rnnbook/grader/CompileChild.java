@@ -43,7 +43,8 @@ final class CompileChild {
      * The errors of every request compiled within {@code leftMs} (empty when it compiled); a request missing from
      * the map was not compiled because the submission's time ran out.
      */
-    static Map<String, List<Results.CompileError>> compileAll(List<Request> requests, Path scratch, long leftMs)
+    static Map<String, List<Results.CompileError>> compileAll(List<Request> requests, Path scratch, long leftMs,
+                                                               List<String> jvmOptions)
             throws IOException, InterruptedException {
         Map<String, List<Results.CompileError>> done = new LinkedHashMap<>();
         List<Request> todo = new ArrayList<>(requests);
@@ -58,7 +59,10 @@ final class CompileChild {
             Path in = dir.resolve("requests.bin");
             writeRequests(todo, in);
             // javac in a fresh JVM is short-lived and cold: the quick JIT alone compiles a submission sooner
-            JvmChild.Exit exit = JvmChild.run(CompileChild.class, heap(), limit, List.of("-XX:TieredStopAtLevel=1"),
+            List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+                    "-XX:-UsePerfData"));
+            options.addAll(jvmOptions);
+            JvmChild.Exit exit = JvmChild.run(CompileChild.class, heap(), limit, options,
                     List.of(in.toString(), dir.toString()));
             int i = 0;
             while (i < todo.size() && Files.isRegularFile(dir.resolve(i + ".errors"))) {

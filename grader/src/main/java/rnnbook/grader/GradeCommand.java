@@ -51,6 +51,9 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--overrides", paramLabel = "CSV", description = "batch: student,exercise,points,comment rows"
             + " applied on top (default: OUT/overrides.csv, created empty; never written once it exists)")
     Path overrides;
+    @Option(names = "--roster", paramLabel = "CSV", description = "batch: Canvas's gradebook export (Student, ID, SIS"
+            + " User ID, SIS Login ID, Section); canvas.csv then carries each submission's student IDs")
+    Path roster;
 
     @Override
     public Integer call() throws Exception {
@@ -85,7 +88,7 @@ final class GradeCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--due and --late-penalty go together");
                 }
                 options = new GradebookFiles.Options(due == null ? null : LatePolicy.parse(due, latePenalty, lateCap),
-                        times, overrides);
+                        times, overrides, roster);
             } catch (IllegalArgumentException e) {
                 System.err.println("grade: " + e.getMessage());
                 return 2;
@@ -106,6 +109,20 @@ final class GradeCommand implements Callable<Integer> {
                     + " %.1f s start-up to first result; %.1f s compiling (one child JVM per submission)%n",
                     Math.max(1, jobs), ChildRun.CHILD_STARTS.get(), ChildRun.CHILD_NANOS.get() / 1e9,
                     ChildRun.STARTUP_NANOS.get() / 1e9, Grader.COMPILE_NANOS.get() / 1e9);
+            double[] cpu = cpuSeconds();
+            if (cpu != null) {
+                // CPU time does not grow with other work on the machine, as wall time does
+                // the compilers' share is exact with one slot only (children of parallel slots end interleaved)
+                // bubblewrap does not pass its sandboxed process's CPU time on to the grader: there the test runs
+                // are missing from the children's figure (grade with --sandbox rlimits to measure them)
+                boolean bwrap = g.sandbox().tier() == Sandbox.Tier.BUBBLEWRAP;
+                System.out.printf("CPU: %.1f s in the grader, %.1f s in %s%s; %.2f s per submission graded;"
+                        + " child runtime: %s%n", cpu[0], cpu[1], bwrap ? "compiler and similarity children (the"
+                                + " sandboxed test runs are not counted through bubblewrap)" : "child processes",
+                        jobs > 1 ? "" : String.format(java.util.Locale.ROOT, ", %.1f s of it compiling",
+                                Grader.COMPILE_CPU.get() / 100.0),
+                        s.graded() == 0 ? 0 : (cpu[0] + cpu[1]) / s.graded(), g.prepared().childRuntime());
+            }
             return s.failed() == 0 ? 0 : 1;
         }
         String name = Batch.printable(Batch.nameOf(path.toAbsolutePath().normalize()));
@@ -121,5 +138,25 @@ final class GradeCommand implements Callable<Integer> {
         System.out.print(Reports.text(r));
         System.out.println("\nreports: " + o.resolve("report.html") + ", results.json, junit.xml");
         return 0;
+    }
+
+    /** CPU time of this process's ended children, in clock ticks (1/100 s), or 0. */
+    static long childCpuTicks() {
+        double[] c = cpuSeconds();
+        return c == null ? 0 : Math.round(c[1] * 100);
+    }
+
+    /** This process's CPU seconds and its ended children's (user + system, from /proc/self/stat), or null. */
+    static double[] cpuSeconds() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the name: state is field 3, utime 14, stime 15, cutime 16, cstime 17 (1-based, man 5 proc)
+            double tick = 100.0;
+            return new double[] {(Long.parseLong(f[11]) + Long.parseLong(f[12])) / tick,
+                    (Long.parseLong(f[13]) + Long.parseLong(f[14])) / tick};
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -21,7 +21,10 @@ final class GradebookFiles {
     static final List<String> NAMES = List.of("gradebook.html", "final.csv", "canvas.csv", "overrides.csv");
 
     /** The instructor's choices for a batch: all optional. */
-    record Options(LatePolicy late, Path timesCsv, Path overrides) {
+    record Options(LatePolicy late, Path timesCsv, Path overrides, Path roster) {
+        Options(LatePolicy late, Path timesCsv, Path overrides) {
+            this(late, timesCsv, overrides, null);
+        }
     }
 
     private GradebookFiles() {
@@ -50,7 +53,7 @@ final class GradebookFiles {
         Gradebook g = Gradebook.of(exercises, subs, times, o.late(), ov);
         Reports.atomically(out.resolve("gradebook.html"), GradebookHtml.page(g, rules));
         Reports.atomically(out.resolve("final.csv"), finalCsv(g));
-        Reports.atomically(out.resolve("canvas.csv"), canvas(g));
+        Reports.atomically(out.resolve("canvas.csv"), canvas(g, o.roster() == null ? null : Roster.read(o.roster())));
         return g;
     }
 
@@ -76,7 +79,13 @@ final class GradebookFiles {
         return b.toString();
     }
 
-    static String canvas(Gradebook g) {
+    /**
+     * Canvas's import: without a roster the submission's name goes in SIS Login ID (Canvas matches a row by ID,
+     * SIS User ID or SIS Login ID, so names must be login IDs); with Canvas's own export as the roster
+     * ({@code --roster}), each submission's row carries its student's Student, ID, SIS User ID, SIS Login ID and
+     * Section. A submission that matches no student stops the export with every such name listed.
+     */
+    static String canvas(Gradebook g, Roster roster) {
         List<String> head = new ArrayList<>(List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section"));
         List<String> possible = new ArrayList<>(List.of("Points Possible", "", "", "", ""));
         for (Exercise e : g.exercises()) {
@@ -84,10 +93,20 @@ final class GradebookFiles {
             possible.add(Integer.toString(g.max(e.id())));
         }
         StringBuilder b = new StringBuilder(Csv.row(head)).append(Csv.row(possible));
+        List<String> unknown = new ArrayList<>();
         for (Gradebook.Row r : g.rows()) {
-            List<String> f = new ArrayList<>(List.of(r.student(), "", "", r.student(), ""));
+            Roster.Student s = roster == null ? null : roster.find(r.student());
+            if (roster != null && s == null) {
+                unknown.add(r.student());
+                continue;
+            }
+            List<String> f = new ArrayList<>(s != null ? s.fields() : List.of(r.student(), "", "", r.student(), ""));
             r.cells().forEach(c -> f.add(GradebookHtml.num(c.points())));
             b.append(Csv.row(f));
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("canvas.csv: no student in the roster has the SIS Login ID, SIS User"
+                    + " ID or ID " + String.join(", ", unknown) + " (rename the submission, or add the student)");
         }
         return b.toString();
     }

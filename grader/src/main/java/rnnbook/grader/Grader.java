@@ -21,6 +21,8 @@ public final class Grader {
     /** Changes whenever grading itself changes meaning: part of every resume fingerprint and of the cache key. */
     public static final String VERSION = "2026-12-junit-record-1";
     public static final AtomicLong COMPILE_NANOS = new AtomicLong();
+    /** CPU centiseconds of ended child processes while compiling (exact with one slot; slots overlap otherwise). */
+    public static final AtomicLong COMPILE_CPU = new AtomicLong();
 
     private final Prepared prepared;
     private final Sandbox sandbox;
@@ -192,6 +194,7 @@ public final class Grader {
                                                                Path classes, Path work, long leftMs)
             throws IOException, InterruptedException {
         long t0 = System.nanoTime();
+        long cpu0 = GradeCommand.childCpuTicks();
         try {
             List<CompileChild.Request> requests = new ArrayList<>();
             for (Exercise e : order) {
@@ -205,9 +208,10 @@ public final class Grader {
                         new SourceCompiler.Source("rnnbook/exercises/" + e.className() + "Check.java",
                                 Files.readString(checkSrc), 0)), prepared.checkClasspath(), classes.resolve(e.id())));
             }
-            return requests.isEmpty() ? Map.of() : CompileChild.compileAll(requests, work, leftMs);
+            return requests.isEmpty() ? Map.of() : CompileChild.compileAll(requests, work, leftMs, prepared.compileOptions());
         } finally {
             COMPILE_NANOS.addAndGet(System.nanoTime() - t0);
+            COMPILE_CPU.addAndGet(GradeCommand.childCpuTicks() - cpu0);
         }
     }
 

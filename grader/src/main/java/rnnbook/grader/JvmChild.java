@@ -30,12 +30,17 @@ final class JvmChild {
     private JvmChild() {
     }
 
+    /** The memory options of a child with this heap (a class archive for it is dumped with the same). */
+    static List<String> options(String heap) {
+        return List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC");
+    }
+
     /** Runs {@code main} with {@code args} in a fresh JVM of at most {@code heap} and {@code limitMs}. */
     static Exit run(Class<?> main, String heap, long limitMs, List<String> jvmOptions, List<String> args)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path")));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(options(heap));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
         cmd.addAll(jvmOptions);
         cmd.add(main.getName());
         cmd.addAll(args);

@@ -60,6 +60,12 @@ public final class Prepared {
     private final Path tensorOnly;
     private final Map<String, Tests> hidden = new LinkedHashMap<>();
     private final Map<String, Tests> checks = new LinkedHashMap<>();
+    /** The child's linked runtime (null: the grader's own JDK with --limit-modules) and its class archive. */
+    private Path image;
+    private Path childArchive;
+    private Path compileArchive;
+    /** Set only for the trusted reference run while the cache is built: where it lists the classes it loads. */
+    private Path classlistOut;
 
     private Prepared(Catalog catalog, Path dir, Path engine) {
         this.catalog = catalog;
@@ -68,6 +74,27 @@ public final class Prepared {
         this.runner = dir.resolve("runner");
         this.junit = dir.resolve("junit");
         this.tensorOnly = dir.resolve("tensor");
+        Path linked = dir.resolve("image");
+        this.image = USE_IMAGE && Files.isExecutable(ChildImage.java(linked)) ? linked : null;
+    }
+
+    /**
+     * {@code -Drnnbook.grader.childImage=false}: children run on the grader's JDK with {@code --limit-modules} and
+     * no class archives (the way before the image; for comparisons and for a JDK whose image misbehaves).
+     */
+    static final boolean USE_IMAGE = Boolean.parseBoolean(System.getProperty("rnnbook.grader.childImage", "true"));
+
+    /**
+     * Takes the class archives of the child and of the compiler child, each checked against the hash recorded
+     * when it was dumped, and dumped again from its trusted class list when it is absent or does not match.
+     */
+    private void useArchives() {
+        if (image != null) {
+            childArchive = CdsArchive.ensure(ChildImage.java(image), dir.resolve("child.classlist"),
+                    dir.resolve("child.jsa"), ChildRun.MEMORY_OPTIONS);
+        }
+        compileArchive = !USE_IMAGE ? null : CdsArchive.ensure(Path.of(System.getProperty("java.home"), "bin", "java"),
+                dir.resolve("compile.classlist"), dir.resolve("compile.jsa"), JvmChild.options(CompileChild.heap()));
     }
 
     private String fingerprint = "";
@@ -113,6 +140,54 @@ public final class Prepared {
     /** The child's module path: the runner module and JUnit. */
     public String modulePath() {
         return runner + java.io.File.pathSeparator + junit;
+    }
+
+    /**
+     * How a grading child's JVM is started: its Java home (the linked image; null for the grader's own JDK), the
+     * options that give it its modules and class archive, and the files it must be able to read for that.
+     */
+    public record Launch(Path javaHome, List<String> options, List<Path> binds) {
+    }
+
+    public Launch launch() {
+        if (image == null) {
+            // no image: confine the modules with --limit-modules (which on JDK 17 also turns class sharing off)
+            return new Launch(null, List.of("--limit-modules", "java.base,rnnbook.runner", "--module-path",
+                    modulePath()), List.of(runner, junit));
+        }
+        List<String> options = new ArrayList<>();
+        List<Path> binds = new ArrayList<>();
+        if (classlistOut != null) {
+            options.add("-XX:DumpLoadedClassList=" + classlistOut);
+        } else if (childArchive != null) {
+            options.add(CdsArchive.option(childArchive));
+            binds.add(childArchive);
+        }
+        return new Launch(image, options, binds);
+    }
+
+    /** JVM options for the compiler child: its class archive, when there is a valid one. */
+    public List<String> compileOptions() {
+        return compileArchive == null ? List.of() : List.of(CdsArchive.option(compileArchive));
+    }
+
+    /** Where the child's runtime comes from, for reports and tests. */
+    public String childRuntime() {
+        return image == null ? "the grader's JDK with --limit-modules (no jlink image; no class-data sharing)"
+                : "linked image " + image + (childArchive == null ? " (no class archive)" : " with class archive "
+                + childArchive);
+    }
+
+    Path image() {
+        return image;
+    }
+
+    Path childArchive() {
+        return childArchive;
+    }
+
+    Path compileArchive() {
+        return compileArchive;
     }
 
     /** Classes a submission compiles against: rnnbook.tensor only. */
@@ -169,13 +244,23 @@ public final class Prepared {
                 Files.createDirectories(cache);
                 Path tmp = Files.createTempDirectory(cache, "build-");
                 build(catalog, engine, tmp);
+                String noImage = ChildImage.link(tmp.resolve("runner"), tmp.resolve("junit"), tmp.resolve("image"));
+                if (noImage != null) {
+                    Files.writeString(tmp.resolve("NO-IMAGE"), noImage);
+                    System.err.println("grader: " + noImage + "; grading children run on the full JDK with"
+                            + " --limit-modules, without class-data sharing (slower)");
+                }
                 recordReferences(catalog, engine, tmp);
+                recordCompileClasses(catalog, tmp);
                 Files.writeString(tmp.resolve("READY"), hash);
                 // the child's uid may traverse the cache and read the runner; the tests stay root-only
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx--x--x"));
                 openTree(tmp.resolve("runner"));
                 openTree(tmp.resolve("junit"));
                 openTree(tmp.resolve("tensor"));
+                if (Files.isDirectory(tmp.resolve("image"))) {
+                    openTree(tmp.resolve("image"));
+                }
                 Files.setPosixFilePermissions(tmp.resolve("ex"), PosixFilePermissions.fromString("rwx------"));
                 try {
                     Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
@@ -189,6 +274,7 @@ public final class Prepared {
             Prepared p = new Prepared(catalog, dir, engine);
             p.readAll(true);
             p.fingerprint = hash;
+            p.useArchives();
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException("preparing the grader in " + dir, e);
@@ -215,6 +301,8 @@ public final class Prepared {
         p.readAll(false);
         for (String kind : List.of("solution", "starter")) {
             Path runDir = dir.resolve("trusted-" + kind);
+            // the trusted run lists the classes a grading child loads, for the child's class archive
+            p.classlistOut = kind.equals("solution") && p.image != null ? dir.resolve("child.classlist") : null;
             List<ChildRun.Job> jobs = new ArrayList<>();
             for (Exercise e : catalog.exercises()) {
                 jobs.add(new ChildRun.Job(e.id(), p.hidden(e.id()), dir.resolve("ex").resolve(e.id()).resolve(kind)));
@@ -240,6 +328,31 @@ public final class Prepared {
                         : "starter.txt"), o.lines());
             }
             deleteTree(runDir);
+        }
+    }
+
+    /**
+     * Compiles every reference solution with its public checks in a compiler child, as a submission is compiled,
+     * listing the classes javac loads: the compiler child's class archive is dumped from that list.
+     */
+    private static void recordCompileClasses(Catalog catalog, Path dir) throws IOException {
+        Prepared p = new Prepared(catalog, dir, engineLocation());
+        Path work = Files.createDirectories(dir.resolve("compile-warmup"));
+        List<CompileChild.Request> requests = new ArrayList<>();
+        for (Exercise e : catalog.exercises()) {
+            Path check = e.dir().resolve("tests").resolve(e.className() + "Check.java");
+            requests.add(new CompileChild.Request(e.id(), List.of(
+                    new SourceCompiler.Source("rnnbook/exercises/" + e.fileName(), Files.readString(e.solution()), 0),
+                    new SourceCompiler.Source("rnnbook/exercises/" + e.className() + "Check.java",
+                            Files.readString(check), 0)), p.checkClasspath(), work.resolve(e.id())));
+        }
+        try {
+            CompileChild.compileAll(requests, work, CompileChild.limitSeconds() * 1000,
+                    List.of("-XX:DumpLoadedClassList=" + dir.resolve("compile.classlist")));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            deleteTree(work);
         }
     }
 
@@ -382,7 +495,15 @@ public final class Prepared {
             } else {
                 md.update(Long.toString(Files.getLastModifiedTime(engine).toMillis()).getBytes(StandardCharsets.UTF_8));
             }
+            // the JDK: its version and where it is (the child's image and class archives are made from it)
             md.update(System.getProperty("java.version").getBytes(StandardCharsets.UTF_8));
+            md.update(System.getProperty("java.vm.version").getBytes(StandardCharsets.UTF_8));
+            Path jdk = Path.of(System.getProperty("java.home")).toAbsolutePath();
+            md.update(jdk.toString().getBytes(StandardCharsets.UTF_8));
+            Path modules = jdk.resolve("lib").resolve("modules");
+            if (Files.isRegularFile(modules)) {
+                md.update(Long.toString(Files.getLastModifiedTime(modules).toMillis()).getBytes(StandardCharsets.UTF_8));
+            }
             md.update(Grader.VERSION.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(md.digest()).substring(0, 20);
         } catch (IOException e) {
@@ -395,8 +516,8 @@ public final class Prepared {
     private static void openTree(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : (Iterable<Path>) s::iterator) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x"
-                        : "rw-r--r--"));
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p)
+                        || Files.isExecutable(p) ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
     }

@@ -48,6 +48,9 @@ public final class Sandbox {
         this(tier, javaHome, root, why, false);
     }
 
+    /** Set when a test chose the JDK ({@link #withJavaHome}): the child's linked image does not replace it. */
+    private boolean fixedHome;
+
     private Sandbox(Tier tier, Path javaHome, boolean root, String why, boolean trusted) {
         this.trusted = trusted;
         this.tier = tier;
@@ -69,7 +72,14 @@ public final class Sandbox {
 
     /** This tier with another JDK (tests stand in a broken one: a child that cannot start). */
     Sandbox withJavaHome(Path home) {
-        return new Sandbox(tier, home, root, why, trusted);
+        Sandbox s = new Sandbox(tier, home, root, why, trusted);
+        s.fixedHome = true;
+        return s;
+    }
+
+    /** This tier running the child's linked runtime image instead of the grader's JDK (unless a JDK was chosen). */
+    Sandbox withImage(Path image) {
+        return image == null || fixedHome ? this : new Sandbox(tier, image, root, why, trusted);
     }
 
     /** Runs the grader's own trusted code (hidden tests against the reference solution): plain {@code java}. */

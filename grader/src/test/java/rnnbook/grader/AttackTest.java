@@ -181,9 +181,10 @@ class AttackTest {
         }
         String msg = graded.get("echoes-inputs").exercise("rnn-step").tests().get(1).message();
         assertEquals("threw java.lang.IllegalArgumentException", msg);
-        assertTrue(graded.get("echoes-in-own-type").exercise("rnn-step").tests().get(1).message()
-                .startsWith("threw RnnStep$1 (a class of your own)"));
-        assertEquals("threw java.lang.ArrayIndexOutOfBoundsException at RnnStep.step (line 11)",
+        assertEquals("threw an exception of a class of your own",
+                graded.get("echoes-in-own-type").exercise("rnn-step").tests().get(1).message());
+        // a hidden test names the type only: no frame, no line (a line number can spell a hidden input)
+        assertEquals("threw java.lang.ArrayIndexOutOfBoundsException",
                 graded.get("honest-exception").exercise("rnn-step").tests().get(1).message());
     }
 }

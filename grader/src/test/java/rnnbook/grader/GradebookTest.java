@@ -131,6 +131,34 @@ class GradebookTest {
     }
 
     @Test
+    void canvasExportTakesTheStudentsIdsFromCanvassOwnRoster() throws IOException {
+        // Canvas's gradebook export: a byte-order mark, a "Points Possible" row, an assignment column of its own;
+        // ann and bob are matched by SIS Login ID (whatever the case), cat by SIS User ID, dan by Canvas ID
+        Path roster = Files.writeString(tmp.resolve("roster.csv"), "\uFEFFStudent,ID,SIS User ID,SIS Login ID,"
+                + "Section,Quiz 1 (311)\n    Points Possible,,,,,10\n\"Lee, Ann\",101,S-1,ANN,Mon lab,9\n"
+                + "\"Bo, Bob\",102,S-2,bob,Tue lab,\nCat Cruz,103,cat,ccruz,Tue lab,7\nDan Dee,dan,S-4,ddee,Mon lab,\n"
+                + "Eve Ek,105,S-5,eve,Mon lab,\n");
+        Path out = Files.createDirectories(tmp.resolve("graded-roster"));
+        GradebookFiles.write(out, tmp, CHAPTER_2, classOfFour(), new GradebookFiles.Options(null, null, null, roster));
+        List<String> lines = Files.readString(out.resolve("canvas.csv")).lines().toList();
+        assertEquals("Student,ID,SIS User ID,SIS Login ID,Section,02-the-cell memory-decay,02-the-cell rnn-step",
+                lines.get(0));
+        assertTrue(lines.get(2).startsWith("\"Lee, Ann\",101,S-1,ANN,Mon lab,"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("\"Bo, Bob\",102,S-2,bob,Tue lab,"), lines.get(3));
+        assertTrue(lines.get(4).startsWith("Cat Cruz,103,cat,ccruz,Tue lab,"), lines.get(4));
+        assertTrue(lines.get(5).startsWith("Dan Dee,dan,S-4,ddee,Mon lab,"), lines.get(5));
+        assertEquals(6, lines.size(), "students without a submission are not rows");
+
+        Files.writeString(roster, "Student,ID,SIS User ID,SIS Login ID,Section\nAnn,101,S-1,ann,A\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GradebookFiles.write(out,
+                tmp, CHAPTER_2, classOfFour(), new GradebookFiles.Options(null, null, null, roster)));
+        assertTrue(e.getMessage().contains("bob, cat, dan"), e.getMessage());
+        Files.writeString(roster, "Student,ID,SIS Login ID,Section\nAnn,101,ann,A\n");
+        e = assertThrows(IllegalArgumentException.class, () -> Roster.read(roster));
+        assertTrue(e.getMessage().contains("no column \"SIS User ID\""), e.getMessage());
+    }
+
+    @Test
     void badOverridesAndRulesNameWhatIsWrong() throws IOException {
         Path f = Files.writeString(tmp.resolve("o.csv"), Overrides.HEADER + "eve,rnn-step,3,\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,12 +94,13 @@ class RedTeamTest {
     }
 
     @Test
-    void aHiddenTestShowsOneFrameSoLineNumbersCannotSpellAHiddenInput() {
+    void aHiddenTestShowsNoFrameSoLineNumbersCannotSpellAHiddenInput() {
         Results.Exercise e = GRADED.get("exfiltrates").exercise("rnn-step");
         assertEquals(0, e.score());
         for (Results.Test t : e.tests()) {
             assertFalse(t.message().contains("called from"), t.message());
-            assertTrue(t.message().chars().filter(c -> c == '(').count() <= 1, t.message());
+            assertFalse(t.message().contains("line"), t.message());
+            assertFalse(t.message().contains("("), t.message());
         }
     }
 
@@ -148,13 +148,11 @@ class RedTeamTest {
     }
 
     @Test
-    @Disabled("known: Runtime.getRuntime().halt(137) inside RnnStep.step makes the child look killed by SIGKILL"
-            + " (bubblewrap and the JVM both report 128 + 9), so ChildRun throws InfrastructureError: the submission"
-            + " is never scored, the batch exits 1 on every run and the instructor can never finish it. Issue 17 asks"
-            + " that a kill the grader did not send be a grader error, so telling the two apart needs another signal:"
-            + " e.g. the kernel's oom_kill counter in /proc/vmstat unchanged over the child's life and the slot's uid"
-            + " lock held (no other grader could have killed it) => the submission exited by itself: charge that"
-            + " exercise as crashed and go on")
+    /**
+     * {@code halt(137)} looks like SIGKILL from outside (bubblewrap and the JVM both report 128 + 9). Submitted code
+     * runs only after the child reported that a test started, so a 137 after that line is charged to the exercise
+     * (and one before it stays a grader error: {@link ChildKillTest}).
+     */
     void haltWith137IsChargedToTheSubmissionNotAGraderError() throws Exception {
         Path in = tmp.resolve("halt");
         String solution = Files.readString(Fixture.catalog().byId("rnn-step").orElseThrow().solution());
@@ -166,5 +164,8 @@ class RedTeamTest {
                 false, System.out);
         assertEquals(0, s.failed());
         assertEquals(0, s.all().get(0).score());
+        Results.Exercise e = s.all().get(0).exercise("rnn-step");
+        assertEquals(Results.Status.CRASHED, e.status(), e.message());
+        assertTrue(e.message().contains("exit code 137"), e.message());
     }
 }
