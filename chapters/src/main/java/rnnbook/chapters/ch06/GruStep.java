@@ -35,7 +35,7 @@ public final class GruStep {
         // end::step[]
 
         // tag::by-hand[]
-        // Cut each weight into its r, z, n blocks: the transposes are (features, 3 * hidden), one block per gate.
+        // The transposed weights are (features, 3 * hidden): block k of their columns is gate k (r, z, n).
         Matrix wIh = gru.weightIh().value().transpose();
         Matrix wHh = gru.weightHh().value().transpose();
         Matrix bIh = gru.biasIh().value();

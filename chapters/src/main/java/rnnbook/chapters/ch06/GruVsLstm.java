@@ -122,10 +122,10 @@ public final class GruVsLstm {
 
     public static void main(String[] args) {
         // tag::budget[]
-        long cellBudget = Scale.current().pick(3_000, 3_000);   // parameters of the cell, matched as in Chung et al.
+        long cellBudget = 3_000;                             // cell parameters, the same for every kind
         int length = Scale.current().pick(50, 100);          // steps of the adding problem
         int addingSteps = Scale.current().pick(400, 1500);
-        int charSteps = 150;   // at both scales: the text is small, and longer training only memorises it
+        int charSteps = 150;                                 // longer training only memorises the small text
         int seeds = Scale.current().pick(2, 3);
         int addingInput = 2;                                 // a value and a marker per step
         int vocabSize = Vocabulary.of(Texts.english()).size();
@@ -152,7 +152,7 @@ public final class GruVsLstm {
                 Show.formatted(DoubleColumn.create("adding ms/step"), "0.0"),
                 Show.formatted(DoubleColumn.create("characters nats/char"), "0.000"),
                 Show.formatted(DoubleColumn.create("characters ms/step"), "0.0"));
-        Map<String, double[]> curves = new LinkedHashMap<>();   // the first seed's training loss on the adding problem
+        Map<String, double[]> curves = new LinkedHashMap<>();   // the first seed's adding-problem losses
         for (CellKind kind : CellKind.values()) {
             double[] mse = new double[seeds];
             double addingMs = 0;
@@ -188,22 +188,22 @@ public final class GruVsLstm {
 
 
         // tag::curves[]
-        int window = 25;   // the loss of one batch is noisy: each point is the mean of the last 25 steps
+        int window = 25;   // one batch's loss is noisy: each point is a mean of the last 25 steps
         XYChart chart = Charts.powersOfTen(Charts.xy("Adding problem, T = " + length + ", first seed",
-                "training step", "training MSE (smoothed)"));
+                "training step", "MSE (smoothed)"));   // y holds log10 of the MSE
         for (Map.Entry<String, double[]> e : curves.entrySet()) {
             double[] loss = e.getValue();
             double[] smooth = new double[loss.length];
             double sum = 0;
             for (int i = 0; i < loss.length; i++) {
                 sum += loss[i] - (i >= window ? loss[i - window] : 0);
-                smooth[i] = sum / Math.min(i + 1, window);
+                smooth[i] = Math.log10(sum / Math.min(i + 1, window));
             }
             chart.addSeries(e.getKey(), java.util.stream.IntStream.rangeClosed(1, loss.length).asDoubleStream()
                     .toArray(), smooth);
         }
-        Charts.referenceLine(chart, "always answer the mean", baseline);
-        Charts.referenceLine(chart, "solved (" + solvedBelow + ")", solvedBelow);
+        Charts.referenceLine(chart, "always answer the mean", Math.log10(baseline));
+        Charts.referenceLine(chart, "solved (" + solvedBelow + ")", Math.log10(solvedBelow));
         Figures.show(chart, "gru-adding-curves");
         // end::curves[]
 
@@ -256,7 +256,8 @@ public final class GruVsLstm {
         // Chung et al. (2014), JSB Chorales, about 20K parameters each: test negative log-likelihood per time step
         double[] chungJsb = {9.19, 8.54, 8.67};
         Table paper = Table.create("What Chung et al. reported beside what this chapter measured",
-                StringColumn.create("cell"), Show.formatted(DoubleColumn.create("Chung et al.: JSB Chorales NLL"), "0.00"),
+                StringColumn.create("cell"),
+                Show.formatted(DoubleColumn.create("Chung et al.: JSB Chorales NLL"), "0.00"),
                 Show.formatted(DoubleColumn.create("book: adding MSE (T = " + length + ")"), "0.0000"),
                 Show.formatted(DoubleColumn.create("book: characters nats/char"), "0.000"));
         for (CellKind kind : CellKind.values()) {

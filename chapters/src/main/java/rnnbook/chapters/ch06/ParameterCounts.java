@@ -62,7 +62,7 @@ public final class ParameterCounts {
         // end::equal-hidden[]
 
         // tag::budget[]
-        int[] chungUnits = {100, 46, 36};   // Chung et al.'s units for tanh, GRU and LSTM at about 20K parameters
+        int[] chungUnits = {100, 46, 36};   // Chung et al.'s tanh, GRU and LSTM units (about 20K parameters)
         long budget = 20_000;
         Table matched = Table.create("Hidden size for a budget of " + budget + " parameters at input " + input,
                 StringColumn.create("cell"), IntColumn.create("hidden for the budget"),
