@@ -39,6 +39,10 @@ public final class Chapters {
                 rnnbook.chapters.ch04.GradientFlow.class,
                 rnnbook.chapters.ch04.Clipping.class,
                 rnnbook.chapters.ch04.LongTermDependency.class));
+        m.put("06-gru", List.of(
+                rnnbook.chapters.ch06.GruStep.class,
+                rnnbook.chapters.ch06.ParameterCounts.class,
+                rnnbook.chapters.ch06.GruVsLstm.class));
         return java.util.Collections.unmodifiableMap(m);
     }
 }

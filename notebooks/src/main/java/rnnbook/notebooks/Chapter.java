@@ -372,6 +372,13 @@ final class Chapter {
         }
         Path p = dir.resolve(resolved).normalize();
         List<String> tags = tags(attrs, i);
+        if (target.startsWith("{enginedir}") && resolved.endsWith(".java")) {
+            // an engine class's own region, shown to be read: it uses the class's fields, so it is no cell to run
+            titled(title);
+            prose("```java\n" + TaggedRegions.dedent(TaggedRegions.read(p).region(tags).lines().toList())
+                    .stripTrailing() + "\n```\n\n");
+            return;
+        }
         if (resolved.endsWith(".java")) {
             if (tags.isEmpty()) {
                 throw problem(i, "include of " + resolved + " names no tags=...; a notebook cell is one tagged region");

@@ -192,6 +192,36 @@ class NotebookGeneratorTest {
     }
 
     @Test
+    void anEngineRegionIsShownToBeReadNotRun() throws IOException {
+        Path engine = Files.createDirectories(root.resolve("engine/src/main/java/rnnbook/nn"));
+        Files.writeString(engine.resolve("Cell.java"), """
+                package rnnbook.nn;
+
+                final class Cell {
+                    double forward(double h) {
+                        // tag::forward[]
+                        double next = 0.5 * h;
+                        // end::forward[]
+                        return next;
+                    }
+                }
+                """);
+        Files.writeString(page, Files.readString(page).replace("ifndef::figuresdir", """
+                ifndef::enginedir[:enginedir: ../../engine/src/main/java]
+                ifndef::figuresdir""").replace("[%header", """
+                [source,java]
+                ----
+                include::{enginedir}/rnnbook/nn/Cell.java[tags=forward,indent=0]
+                ----
+
+                [%header"""));
+        JsonObject nb = NotebookGenerator.generate(page);
+        assertEquals(4, sources(nb, "code").size(), "no code cell for the engine's region");
+        assertTrue(sources(nb, "markdown").stream().anyMatch(m -> m.contains("```java\ndouble next = 0.5 * h;\n```")),
+                sources(nb, "markdown").toString());
+    }
+
+    @Test
     void anImageNoCellShowsAndNoFileHasIsAnError() throws IOException {
         Files.writeString(page, Files.readString(page).replace("image::decay-curve.svg", "image::missing.svg"));
         var e = assertThrows(IllegalArgumentException.class, () -> NotebookGenerator.generate(page));

@@ -148,6 +148,9 @@ public final class SiteBuilder {
 
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("sourcedir", path("sourcedir").toString());
+        // the engine's sources beside the chapters' (repo/engine/src/main/java), for a page that shows an engine
+        // class's own tagged region: include::{enginedir}/rnnbook/nn/GruCell.java[tags=forward]
+        attributes.put("enginedir", path("sourcedir").resolve("../../../../engine/src/main/java").normalize().toString());
         attributes.put("figuresdir", figures.toString());
         attributes.put("imagesdir", "figures");
         attributes.put("book-pdf-link", bookPdf());
