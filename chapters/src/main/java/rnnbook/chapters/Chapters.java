@@ -39,6 +39,10 @@ public final class Chapters {
                 rnnbook.chapters.ch04.GradientFlow.class,
                 rnnbook.chapters.ch04.Clipping.class,
                 rnnbook.chapters.ch04.LongTermDependency.class));
+        m.put("07-variants", List.of(
+                rnnbook.chapters.ch07.GreffAblation.class,
+                rnnbook.chapters.ch07.Clockwork.class,
+                rnnbook.chapters.ch07.Sliced.class));
         return java.util.Collections.unmodifiableMap(m);
     }
 }
