@@ -145,13 +145,13 @@ public final class GreffAblation {
 
     public static void main(String[] args) {
         // tag::example[]
-        CountBatch example = resetCount(1, 20, 1, new Random(7));
+        CountBatch example = resetCount(1, 14, 1, new Random(7));
         String[] symbolNames = {".", "1", "R"};   // nothing, one, reset
-        StringBuilder symbols = new StringBuilder("input : ");
-        StringBuilder counts = new StringBuilder("target: ");
+        StringBuilder symbols = new StringBuilder("input :");
+        StringBuilder counts = new StringBuilder("target:");
         for (int t = 0; t < example.xs().length; t++) {
-            symbols.append(String.format("%3s", symbolNames[example.xs()[t].argmaxRows()[0]]));
-            counts.append(String.format("%3d", (int) example.target().get(t, 0)));
+            symbols.append(String.format("%2s", symbolNames[example.xs()[t].argmaxRows()[0]]));
+            counts.append(String.format("%2d", (int) example.target().get(t, 0)));
         }
         System.out.println(symbols);
         System.out.println(counts);
