@@ -43,6 +43,10 @@ public final class Chapters {
                 rnnbook.chapters.ch06.GruStep.class,
                 rnnbook.chapters.ch06.ParameterCounts.class,
                 rnnbook.chapters.ch06.GruVsLstm.class));
+        m.put("07-variants", List.of(
+                rnnbook.chapters.ch07.GreffAblation.class,
+                rnnbook.chapters.ch07.Clockwork.class,
+                rnnbook.chapters.ch07.Sliced.class));
         return java.util.Collections.unmodifiableMap(m);
     }
 }

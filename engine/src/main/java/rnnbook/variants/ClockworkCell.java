@@ -103,6 +103,14 @@ public final class ClockworkCell extends FourWeightCell {
         return periods.clone();
     }
 
+    /**
+     * The scalars training can change: W_ih, the entries of W_hh inside the mask M (the others are zero for good)
+     * and both biases, hidden · input + |M| + 2 · hidden.
+     */
+    public long activeParameterCount() {
+        return (long) hiddenSize() * inputSize() + (long) connections.sum() + 2L * hiddenSize();
+    }
+
     /** True: the state's c slot carries the clock (see the class comment), not a memory cell. */
     @Override
     public boolean hasCellState() {

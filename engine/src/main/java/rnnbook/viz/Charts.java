@@ -4,6 +4,8 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.knowm.xchart.BoxChart;
+import org.knowm.xchart.BoxChartBuilder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -122,6 +124,30 @@ public final class Charts {
         raw.setLineWidth(1f);
         add(chart, "moving average (" + window + " steps)", steps, history.smoothedLosses(window))
                 .setLineColor(new Color(0x08519c));
+        return chart;
+    }
+
+    /**
+     * One box per named group of values (the runs of one model, say), in the map's order: the box spans the
+     * quartiles, the line inside is the median, and values more than 1.5 box lengths beyond the box are drawn as
+     * points. The whiskers follow XChart's rule: they reach 1.5 box lengths beyond the box, cut back to the most
+     * extreme value when that is nearer (so a whisker's end is not always a value; Tukey's end at the furthest value
+     * inside the range). The names label the x axis, so there is no legend. Each group needs at least one value.
+     */
+    public static BoxChart box(String title, String xTitle, String yTitle, Map<String, double[]> groups) {
+        if (groups.isEmpty()) {
+            throw new IllegalArgumentException("box: no groups to draw");
+        }
+        BoxChart chart = new BoxChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        for (Map.Entry<String, double[]> e : groups.entrySet()) {
+            if (e.getValue().length == 0) {
+                throw new IllegalArgumentException("box: group " + e.getKey() + " has no values");
+            }
+            chart.addSeries(e.getKey(), e.getValue());
+        }
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setYAxisDecimalPattern("0.###");   // 0.025, not XChart's .025
         return chart;
     }
 

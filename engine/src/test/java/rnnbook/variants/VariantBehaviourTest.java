@@ -127,6 +127,17 @@ class VariantBehaviourTest {
         assertTrue(out.outputs()[2].isFinite());
     }
 
+    /**
+     * Periods 1, 2, 4 with 2 units each, input 3: module k reads modules k..2, so W_hh keeps 2·2·(3 + 2 + 1) = 24
+     * entries; with W_ih (6·3) and two biases (6 each) that is 18 + 24 + 12 = 54.
+     */
+    @Test
+    void activeParametersCountOnlyTheMaskedIn() {
+        ClockworkCell cell = new ClockworkCell(3, 6, 3, new Random(0));
+        assertEquals(54, cell.activeParameterCount());
+        assertEquals(18 + 36 + 12, cell.parameterCount());   // the zeros outside the mask are still stored
+    }
+
     /** The clock rides in the state, so a run cut into windows (state carried) equals one run. */
     @Test
     void clockContinuesAcrossWindows() {

@@ -50,4 +50,17 @@ class ChartsTest {
         assertEquals(6, series.getHeatData().size());
         assertEquals(Charts.HEIGHT, BitmapEncoder.getBufferedImage(chart).getHeight());
     }
+
+    @Test
+    void boxHasOneBoxPerGroupAndNamesAnEmptyGroup() {
+        Map<String, double[]> groups = new LinkedHashMap<>();
+        groups.put("V", new double[]{0.1, 0.2, 0.3, 0.4, 0.5});
+        groups.put("NFG", new double[]{0.9, 1.1, 1.0});
+        var chart = Charts.box("final loss", "variant", "loss", groups);
+        assertEquals(List.of("V", "NFG"), List.copyOf(chart.getSeriesMap().keySet()));
+        assertEquals(Charts.WIDTH, BitmapEncoder.getBufferedImage(chart).getWidth());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Charts.box("t", "x", "y", Map.of("NIG", new double[0])));
+        assertEquals("box: group NIG has no values", e.getMessage());
+    }
 }
