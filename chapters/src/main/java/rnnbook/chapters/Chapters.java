@@ -39,6 +39,10 @@ public final class Chapters {
                 rnnbook.chapters.ch04.GradientFlow.class,
                 rnnbook.chapters.ch04.Clipping.class,
                 rnnbook.chapters.ch04.LongTermDependency.class));
+        m.put("08-deep-and-bidirectional", List.of(
+                rnnbook.chapters.ch08.FutureContext.class,
+                rnnbook.chapters.ch08.TwoDirections.class,
+                rnnbook.chapters.ch08.Depth.class));
         return java.util.Collections.unmodifiableMap(m);
     }
 }
