@@ -60,8 +60,7 @@ public final class Depth {
         // end::depth[]
 
         // tag::depth-chart[]
-        XYChart chart = Charts.xy("Depth pays when there is data to learn from", "layers",
-                "accuracy on ambiguous words");
+        XYChart chart = Charts.xy("Depth pays when there is data to learn from", "layers", "test accuracy");
         double[] layersAxis = depth.intColumn("layers").asDoubleArray();
         chart.addSeries(many + " training sentences", layersAxis, depth.doubleColumn(many + " sentences").asDoubleArray());
         chart.addSeries(few + " training sentences", layersAxis, depth.doubleColumn(few + " sentences").asDoubleArray());
