@@ -47,6 +47,10 @@ public final class Chapters {
                 rnnbook.chapters.ch07.GreffAblation.class,
                 rnnbook.chapters.ch07.Clockwork.class,
                 rnnbook.chapters.ch07.Sliced.class));
+        m.put("08-deep-and-bidirectional", List.of(
+                rnnbook.chapters.ch08.FutureContext.class,
+                rnnbook.chapters.ch08.TwoDirections.class,
+                rnnbook.chapters.ch08.Depth.class));
         return java.util.Collections.unmodifiableMap(m);
     }
 }
