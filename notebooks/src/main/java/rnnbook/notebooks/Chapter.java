@@ -372,6 +372,12 @@ final class Chapter {
         }
         Path p = dir.resolve(resolved).normalize();
         List<String> tags = tags(attrs, i);
+        if (target.startsWith("{enginedir}") && resolved.endsWith(".java") && !tags.isEmpty()) {
+            // the engine's own code (e.g. LstmCell's forward) is shown to read, not run: it is not a JShell region
+            titled(title);
+            prose("```java\n" + TaggedRegions.read(p).region(tags).stripTrailing() + "\n```\n\n");
+            return;
+        }
         if (resolved.endsWith(".java")) {
             if (tags.isEmpty()) {
                 throw problem(i, "include of " + resolved + " names no tags=...; a notebook cell is one tagged region");
