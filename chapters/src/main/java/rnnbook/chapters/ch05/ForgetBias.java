@@ -36,7 +36,7 @@ public final class ForgetBias {
                         + biasGap + " characters (input bias " + startInput + ")", StringColumn.create("forget bias b_f"),
                 Show.formatted(DoubleColumn.create("σ(b_f)"), "0.00"), StringColumn.create(aboveColumn),
                 Show.formatted(DoubleColumn.create("mean accuracy"), "0.000"));
-        XYChart biasChart = Charts.xy("Accuracy of each run by forget-gate bias, gap " + biasGap,
+        XYChart biasChart = Charts.xy("Accuracy by forget bias, gap " + biasGap,
                 "forget-gate bias b_f", "test accuracy");
         double[] biasValues = {0, 1, 3};
         double[] xs = new double[biasValues.length * runs];

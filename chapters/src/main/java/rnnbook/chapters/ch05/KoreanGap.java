@@ -152,7 +152,7 @@ public final class KoreanGap {
         // end::sweep[]
 
         // tag::chart[]
-        XYChart koreanChart = Charts.xy("Naming the language across a gap of Korean filler",
+        XYChart koreanChart = Charts.xy("Naming the language across filler",
                 "gap (characters between clue and question)", "test accuracy");
         double[] gapAxis = korean.intColumn("gap (characters)").asDoubleArray();
         koreanChart.addSeries("vanilla RNN (mean)", gapAxis, korean.doubleColumn("vanilla RNN").asDoubleArray());

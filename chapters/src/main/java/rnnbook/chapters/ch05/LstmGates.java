@@ -23,7 +23,7 @@ public final class LstmGates {
     }
 
     // tag::gate-bias[]
-    /** Sets the forget gate's bias to {@code value}: b_ih's second block (PyTorch's order i, f, g, o), b_hh's to 0. */
+    /** Sets the forget gate's bias (block 1 in PyTorch's order i, f, g, o) to {@code value}. */
     public static LstmCell withForgetBias(LstmCell cell, double value) {
         return withGateBias(cell, 1, value);
     }
@@ -33,7 +33,7 @@ public final class LstmGates {
         return withGateBias(cell, 0, value);
     }
 
-    /** Block {@code gate} (0 = i, 1 = f, 2 = g, 3 = o) of b_ih set to {@code value}, of b_hh to 0: their sum is the bias. */
+    /** Block {@code gate} (0 = i, 1 = f, 2 = g, 3 = o): b_ih to {@code value}, b_hh to 0. */
     public static LstmCell withGateBias(LstmCell cell, int gate, double value) {
         int n = cell.hiddenSize();
         for (int j = gate * n; j < (gate + 1) * n; j++) {
@@ -82,7 +82,7 @@ public final class LstmGates {
         for (int k = 0; k < steps; k++) {
             back[k] = k;
         }
-        XYChart flow = Charts.powersOfTen(Charts.xy("Gradient reaching each input: LSTM against vanilla",
+        XYChart flow = Charts.powersOfTen(Charts.xy("Gradient per input, LSTM and vanilla",
                 "steps back from the end", "‖dL/dx_t‖ (log scale)"));
         String firstInput = "‖dL/dx_1‖ / ‖dL/dx_" + steps + "‖";
         Table ends = Table.create("How much of the last input's gradient reaches the first, " + (steps - 1)
