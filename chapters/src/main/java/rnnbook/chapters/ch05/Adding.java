@@ -153,6 +153,9 @@ public final class Adding {
                 results.doubleColumn("final test MSE (mean)").append(mseSum / seeds);
             }
         }
+        double meanBaseline = 1.0 / 6;   // always answering 1: the variance of a sum of two U(0, 1) values
+        Charts.referenceLine(curves, "always predicting the mean, MSE " + String.format("%.3f", meanBaseline),
+                Math.log10(meanBaseline));
         Figures.table(results, "adding-results");
         // end::sweep[]
 
@@ -183,8 +186,6 @@ public final class Adding {
         // end::anchor[]
 
         // tag::chart[]
-        double meanBaseline = 1.0 / 6;   // always answering 1: the variance of a sum of two U(0, 1) values
-        Charts.referenceLine(curves, "always predicting the mean (1/6)", Math.log10(meanBaseline));
         Figures.show(curves, "adding-curves");
         // end::chart[]
     }
