@@ -39,6 +39,12 @@ public final class Chapters {
                 rnnbook.chapters.ch04.GradientFlow.class,
                 rnnbook.chapters.ch04.Clipping.class,
                 rnnbook.chapters.ch04.LongTermDependency.class));
+        m.put("05-lstm", List.of(
+                rnnbook.chapters.ch05.LstmGates.class,
+                rnnbook.chapters.ch05.Adding.class,
+                rnnbook.chapters.ch05.KoreanGap.class,
+                rnnbook.chapters.ch05.ForgetBias.class,
+                rnnbook.chapters.ch05.GateHeatmaps.class));
         m.put("06-gru", List.of(
                 rnnbook.chapters.ch06.GruStep.class,
                 rnnbook.chapters.ch06.ParameterCounts.class,

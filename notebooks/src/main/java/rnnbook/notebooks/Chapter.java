@@ -372,11 +372,10 @@ final class Chapter {
         }
         Path p = dir.resolve(resolved).normalize();
         List<String> tags = tags(attrs, i);
-        if (target.startsWith("{enginedir}") && resolved.endsWith(".java")) {
-            // an engine class's own region, shown to be read: it uses the class's fields, so it is no cell to run
+        if (target.startsWith("{enginedir}") && resolved.endsWith(".java") && !tags.isEmpty()) {
+            // the engine's own code (e.g. LstmCell's forward) is shown to read, not run: it is not a JShell region
             titled(title);
-            prose("```java\n" + TaggedRegions.dedent(TaggedRegions.read(p).region(tags).lines().toList())
-                    .stripTrailing() + "\n```\n\n");
+            prose("```java\n" + TaggedRegions.read(p).region(tags).stripTrailing() + "\n```\n\n");
             return;
         }
         if (resolved.endsWith(".java")) {

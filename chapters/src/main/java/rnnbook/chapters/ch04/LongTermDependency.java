@@ -8,11 +8,13 @@ import org.knowm.xchart.XYSeries;
 import rnnbook.data.Labelled;
 import rnnbook.models.ManyToOne;
 import rnnbook.chapters.common.Show;
+import rnnbook.chapters.ch05.LstmGates;
 import rnnbook.data.Tasks;
 import rnnbook.data.Texts;
 import rnnbook.loss.SoftmaxCrossEntropy;
 import rnnbook.nn.Cell;
 import rnnbook.nn.Dense;
+import rnnbook.nn.LstmCell;
 import rnnbook.nn.RnnCell;
 import rnnbook.optim.Adam;
 import rnnbook.train.Scale;
@@ -67,12 +69,14 @@ public final class LongTermDependency {
         int budget = 300;                           // the same training budget (steps) for every gap
         double solvedAbove = 0.9;
         int facts = 4;                              // the symbols to remember: chance is 1 / facts
-        Table results = Table.create("Accuracy against gap length, vanilla RNN", IntColumn.create("gap"),
-                Show.formatted(DoubleColumn.create("mean accuracy"), "0.000"), StringColumn.create("runs above " + solvedAbove));
+        Table results = Table.create("Accuracy against gap length, vanilla RNN and LSTM", IntColumn.create("gap"),
+                Show.formatted(DoubleColumn.create("mean accuracy"), "0.000"), StringColumn.create("runs above " + solvedAbove),
+                Show.formatted(DoubleColumn.create("LSTM mean accuracy"), "0.000"));
         List<Double> runGap = new ArrayList<>();
         List<Double> runAccuracy = new ArrayList<>();
         for (int gap : gaps) {
             double sum = 0;
+            double lstmSum = 0;
             int solved = 0;
             for (int seed = 0; seed < seeds; seed++) {
                 double accuracy = accuracyAtGap(new RnnCell(facts + 5, 32, new Random(82 + seed)), facts,
@@ -81,10 +85,14 @@ public final class LongTermDependency {
                 runAccuracy.add(accuracy);
                 sum += accuracy;
                 solved += accuracy > solvedAbove ? 1 : 0;
+                // chapter 5's LSTM: 16 units (about the vanilla cell's parameters), forget gate almost open (bias 3)
+                lstmSum += accuracyAtGap(LstmGates.withForgetBias(new LstmCell(facts + 5, 16, new Random(82 + seed)),
+                        3), facts, gap, budget, 83 + seed);
             }
             results.intColumn("gap").append(gap);
             results.doubleColumn("mean accuracy").append(sum / seeds);
             results.stringColumn("runs above " + solvedAbove).append(solved + " of " + seeds);
+            results.doubleColumn("LSTM mean accuracy").append(lstmSum / seeds);
         }
         Figures.table(results, "long-term-dependency-table");
         // end::sweep[]
@@ -94,6 +102,7 @@ public final class LongTermDependency {
         XYChart chart = Charts.xy("Remembering the first symbol across a gap", "gap (steps between clue and query)",
                 "test accuracy");
         chart.addSeries("mean of the runs", x, results.doubleColumn("mean accuracy").asDoubleArray());
+        chart.addSeries("LSTM, mean of the runs", x, results.doubleColumn("LSTM mean accuracy").asDoubleArray());
         chart.addSeries("single runs", runGap, runAccuracy)
                 .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         Charts.referenceLine(chart, "chance (" + facts + " classes)", 1.0 / facts);
