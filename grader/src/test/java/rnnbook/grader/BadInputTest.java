@@ -112,7 +112,7 @@ class BadInputTest {
     void theBatchGradedEverySubmission() {
         assertEquals(13, first.all().size());
         assertEquals(0, first.failed());
-        assertEquals(74, graded.get("honest").score());
+        assertEquals(Fixture.fullMarks(), graded.get("honest").score());
     }
 
     @Test
@@ -185,8 +185,8 @@ class BadInputTest {
     void gradescopeJsonAndJunitXmlAreWellFormed() throws Exception {
         JsonObject r = JsonParser.parseString(Files.readString(out.resolve("honest").resolve("results.json")))
                 .getAsJsonObject();
-        assertEquals(74, r.get("score").getAsInt());
-        assertEquals(74, r.get("max_score").getAsInt());
+        assertEquals(Fixture.fullMarks(), r.get("score").getAsInt());
+        assertEquals(Fixture.fullMarks(), r.get("max_score").getAsInt());
         JsonObject t = r.getAsJsonArray("tests").get(0).getAsJsonObject();
         for (String k : List.of("name", "score", "max_score", "status", "output", "visibility")) {
             assertTrue(t.has(k), k);

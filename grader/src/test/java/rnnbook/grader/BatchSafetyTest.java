@@ -70,7 +70,7 @@ class BatchSafetyTest {
         assertFalse(Files.exists(tmp.resolve("out").resolve("ref-0").resolve("grade.json")));
         Batch.Summary again = Batch.run(Fixture.grader(), in, tmp.resolve("out"), 1, false, System.out);
         assertEquals(1, again.graded());
-        assertEquals(74, again.all().get(0).score());
+        assertEquals(Fixture.fullMarks(), again.all().get(0).score());
     }
 
     @Test
@@ -85,7 +85,7 @@ class BatchSafetyTest {
         Path out = tmp.resolve("out");
         Batch.Summary s = Batch.run(Fixture.grader(), in, out, 2, false, System.out);
         assertEquals(0, s.failed());
-        assertEquals(74, Reports.readGrade(out.resolve("victim")).score());
+        assertEquals(Fixture.fullMarks(), Reports.readGrade(out.resolve("victim")).score());
         assertEquals(0, Reports.readGrade(out.resolve("victim.zip")).score());
         assertTrue(Files.isRegularFile(out.resolve("gradebook.csv")));
         assertTrue(Files.isDirectory(out.resolve("gradebook.csv.zip")));
