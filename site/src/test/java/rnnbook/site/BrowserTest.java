@@ -145,6 +145,21 @@ class BrowserTest {
     }
 
     /**
+     * The first three elements that reach past a 390 px phone's screen outside any box that scrolls or clips them:
+     * the ones that widen the page (elements inside a scroll box reach past it too, but harmlessly).
+     */
+    private String widerThanPhone() {
+        return (String) js("""
+                const clipped = e => { for (let a = e.parentElement; a; a = a.parentElement) {
+                    if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(a).overflowX)) return true; }
+                  return false; };
+                return Array.from(document.querySelectorAll('body *'))
+                  .filter(e => e.getBoundingClientRect().right > 391 && !clipped(e))
+                  .slice(0, 3).map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '')
+                    .trim().slice(0, 60)).join(' | ');""");
+    }
+
+    /**
      * Every page at a phone's width (390 CSS px) in dark mode: nothing makes the document wider than the screen
      * (tables and code scroll inside their own box), nothing reaches past the screen's right edge outside a scroll box
      * and no box cuts off what it holds (display math scrolls), every figure takes at least 90% of the text's
@@ -168,19 +183,9 @@ class BrowserTest {
                 if (inner != 390) {
                     // a phone browser widens its layout viewport to fit content wider than the screen
                     problems.add(rel + ": at 390 px the page widens the phone's layout to " + inner + " px; widest: "
-                            + js("""
-                            const clipped = e => { for (let a = e.parentElement; a; a = a.parentElement) {
-                                if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(a).overflowX)) return true; }
-                              return false; };
-                            return Array.from(document.querySelectorAll('body *'))
-                              .filter(e => e.getBoundingClientRect().right > 391 && !clipped(e))
-                              .slice(0, 3).map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '')
-                                .trim().slice(0, 60)).join(' | ');"""));
+                            + widerThanPhone());
                 } else if (width > inner) {
-                    problems.add(rel + ": at 390 px the page is " + width + " px wide; widest: " + js("""
-                            return Array.from(document.querySelectorAll('#main *'))
-                              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-                              .slice(0, 3).map(e => e.tagName + '.' + e.className).join(', ');"""));
+                    problems.add(rel + ": at 390 px the page is " + width + " px wide; widest: " + widerThanPhone());
                 }
                 if (!rel.equals(PrintBook.FILE)) {
                     boolean navShown = (Boolean) js("return getComputedStyle(document.getElementById('book-nav')).display !== 'none';");
