@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Serves the built site on the loopback interface only, for reading the book in a browser ({@code ./book serve})
@@ -40,18 +43,38 @@ public final class Serve implements AutoCloseable {
             Map.entry("txt", "text/plain; charset=utf-8"),
             Map.entry("zip", "application/zip"));
 
+    /**
+     * What the server shows at a moment: a folder, and a notice (HTML) put at the top of every page, or null for
+     * none. {@link ServeWhileBuilding} switches from a preview with a notice to the finished site.
+     */
+    record Showing(Path root, String notice) {
+        Showing {
+            root = root.toAbsolutePath().normalize();
+        }
+    }
+
     private final HttpServer server;
-    private final Path root;
+    private final Supplier<Showing> showing;
 
     /** Starts serving {@code root} on 127.0.0.1:{@code port} (0 picks a free port). */
     public Serve(Path root, int port) throws IOException {
-        this.root = root.toAbsolutePath().normalize();
-        if (!Files.isDirectory(this.root)) {
-            throw new IllegalArgumentException("no site to serve at " + this.root + " (build it first: ./book serve)");
-        }
+        this(constant(root), port);
+    }
+
+    /** Starts serving whatever {@code showing} names at each request. */
+    Serve(Supplier<Showing> showing, int port) throws IOException {
+        this.showing = showing;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    private static Supplier<Showing> constant(Path root) {
+        Showing fixed = new Showing(root, null);
+        if (!Files.isDirectory(fixed.root())) {
+            throw new IllegalArgumentException("no site to serve at " + fixed.root() + " (build it first: ./book serve)");
+        }
+        return () -> fixed;
     }
 
     public int port() {
@@ -69,6 +92,13 @@ public final class Serve implements AutoCloseable {
                 return;
             }
             String path = URI.create(ex.getRequestURI().getRawPath()).getPath(); // decodes %XX
+            Showing now = showing.get();
+            Path root = now.root();
+            if (path.equals(STATUS_PATH)) { // what a preview page polls to reload itself when the book is ready
+                send(ex, 200, "text/plain; charset=utf-8",
+                        (now.notice() == null ? "ready\n" : "building\n").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             Path file = root.resolve(path.replaceFirst("^/+", "")).normalize();
             if (!file.startsWith(root)) {
                 send(ex, 403, "text/plain", "outside the site\n".getBytes(StandardCharsets.UTF_8));
@@ -88,8 +118,21 @@ public final class Serve implements AutoCloseable {
             }
             String name = file.getFileName().toString();
             String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-            sendFile(ex, file, ext, path);
+            sendFile(ex, file, ext, path, ext.equals("html") ? now.notice() : null);
         }
+    }
+
+    /** The path a page with a notice polls; {@code ready} once the server shows the finished site. */
+    static final String STATUS_PATH = "/.build-status";
+
+    private static final Pattern BODY = Pattern.compile("<body[^>]*>");
+
+    /** The page with {@code notice} placed right after its opening body tag (or first, without one). */
+    static byte[] withNotice(byte[] page, String notice) {
+        String html = new String(page, StandardCharsets.UTF_8);
+        Matcher body = BODY.matcher(html);
+        int at = body.find() ? body.end() : 0;
+        return (html.substring(0, at) + notice + html.substring(at)).getBytes(StandardCharsets.UTF_8);
     }
 
     /** RFC 9110's IMF-fixdate: two-digit day, English names, GMT. */
@@ -99,9 +142,11 @@ public final class Serve implements AutoCloseable {
     private static final java.util.Set<String> COMPRESSIBLE = java.util.Set.of("html", "css", "js", "svg", "json",
             "ipynb", "java", "txt");
 
-    private void sendFile(HttpExchange ex, Path file, String ext, String path) throws IOException {
+    private void sendFile(HttpExchange ex, Path file, String ext, String path, String notice) throws IOException {
         long modified = Files.getLastModifiedTime(file).toMillis() / 1000 * 1000; // HTTP dates have whole seconds
-        String etag = "\"" + Long.toHexString(Files.size(file)) + "-" + Long.toHexString(modified) + "\"";
+        String etag = "\"" + Long.toHexString(Files.size(file)) + "-" + Long.toHexString(modified)
+                // a page with a notice is another representation; a changed notice, another again
+                + (notice == null ? "" : "-n" + Integer.toHexString(notice.hashCode())) + "\"";
         boolean gzip = COMPRESSIBLE.contains(ext) && acceptsGzip(ex.getRequestHeaders().getFirst("Accept-Encoding"));
         if (gzip) { // a compressed body is a different representation: its own validator
             etag = etag.substring(0, etag.length() - 1) + "-gz\"";
@@ -119,6 +164,9 @@ public final class Serve implements AutoCloseable {
             return;
         }
         byte[] body = Files.readAllBytes(file);
+        if (notice != null) {
+            body = withNotice(body, notice);
+        }
         if (gzip) {
             var buffer = new java.io.ByteArrayOutputStream(body.length / 3 + 64);
             try (var z = new java.util.zip.GZIPOutputStream(buffer)) {

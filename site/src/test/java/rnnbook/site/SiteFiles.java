@@ -9,7 +9,7 @@ final class SiteFiles {
     }
 
     static Path site() {
-        Path p = Path.of(property("rnnbook.site.dir", "target/site"));
+        Path p = Path.of(property("rnnbook.site.dir", "target/site-ci"));
         if (!Files.exists(p.resolve("index.html"))) {
             throw new IllegalStateException("no built site at " + p.toAbsolutePath()
                     + ": it is built at process-classes (./mvnw -pl site -am verify)");
