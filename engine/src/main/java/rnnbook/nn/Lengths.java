@@ -43,13 +43,15 @@ final class Lengths {
         if (!anyFinished(lengths, t)) {
             return next;
         }
-        Matrix h = next.h().copy();
-        Matrix c = next.c() == null ? null : next.c().copy();
-        copyFinishedRows(prev.h(), h, lengths, t);
-        if (c != null) {
-            copyFinishedRows(prev.c(), c, lengths, t);
+        State out = next.copy();
+        copyFinishedRows(prev.h(), out.h(), lengths, t);
+        if (out.c() != null) {
+            copyFinishedRows(prev.c(), out.c(), lengths, t);
         }
-        return new State(h, c);
+        if (out.gates() != null) {   // a state without gates counts as zero gates
+            copyFinishedRows(orZero(prev.gates(), out.gates()), out.gates(), lengths, t);
+        }
+        return out;
     }
 
     /** The output at step t: h, with the rows of finished sequences zero. */
@@ -72,11 +74,12 @@ final class Lengths {
             return dState;
         }
         State out = dState.copy();
-        for (int b = 0; b < lengths.length; b++) {
-            if (finished(lengths, b, t)) {
-                Arrays.fill(out.h().data(), b * out.h().cols(), (b + 1) * out.h().cols(), 0.0);
-                if (out.c() != null) {
-                    Arrays.fill(out.c().data(), b * out.c().cols(), (b + 1) * out.c().cols(), 0.0);
+        for (Matrix part : new Matrix[] {out.h(), out.c(), out.gates()}) {
+            if (part != null) {
+                for (int b = 0; b < lengths.length; b++) {
+                    if (finished(lengths, b, t)) {
+                        Arrays.fill(part.data(), b * part.cols(), (b + 1) * part.cols(), 0.0);
+                    }
                 }
             }
         }
@@ -92,12 +95,20 @@ final class Lengths {
             return cellDPrev;
         }
         State dPrev = cellDPrev.copy();
-        Matrix zero = Matrix.zeros(dPrev.h().rows(), dPrev.h().cols());
-        copyFinishedRows(carried == null ? zero : carried.h(), dPrev.h(), lengths, t);
+        copyFinishedRows(orZero(carried == null ? null : carried.h(), dPrev.h()), dPrev.h(), lengths, t);
         if (dPrev.c() != null) {
-            copyFinishedRows(carried == null || carried.c() == null ? zero : carried.c(), dPrev.c(), lengths, t);
+            copyFinishedRows(orZero(carried == null ? null : carried.c(), dPrev.c()), dPrev.c(), lengths, t);
+        }
+        if (dPrev.gates() != null) {
+            copyFinishedRows(orZero(carried == null ? null : carried.gates(), dPrev.gates()), dPrev.gates(), lengths,
+                    t);
         }
         return dPrev;
+    }
+
+    /** {@code part}, or zeros of the shape of {@code like} when it is missing. */
+    private static Matrix orZero(Matrix part, Matrix like) {
+        return part != null ? part : Matrix.zeros(like.rows(), like.cols());
     }
 
     private static void copyFinishedRows(Matrix from, Matrix to, int[] lengths, int t) {
