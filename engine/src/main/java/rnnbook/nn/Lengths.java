@@ -1,6 +1,7 @@
 package rnnbook.nn;
 
 import java.util.Arrays;
+import java.util.Objects;
 import rnnbook.tensor.Matrix;
 
 /**
@@ -27,6 +28,40 @@ final class Lengths {
             }
         }
         return lengths.clone();
+    }
+
+    /**
+     * Each row's real steps in reverse order, what the reverse direction of a bidirectional layer reads: entry s of
+     * row b is entry L_b - 1 - s of {@code m} for s < L_b, and zero after that (padding, which the reverse cell
+     * never uses). Without lengths it is the whole sequence reversed (the same matrices). Applied twice it gives the
+     * real steps back, so it also maps the reverse cell's outputs and gradients to input order. Entries of
+     * {@code m} may be null (no gradient at that step): their rows stay zero, or the entry stays null without
+     * lengths.
+     */
+    static Matrix[] mirror(Matrix[] m, int[] lengths) {
+        int seq = m.length;
+        Matrix[] out = new Matrix[seq];
+        if (lengths == null) {
+            for (int t = 0; t < seq; t++) {
+                out[t] = m[seq - 1 - t];
+            }
+            return out;
+        }
+        Matrix like = Arrays.stream(m).filter(Objects::nonNull).findFirst().orElse(null);
+        if (like == null) {
+            return out;   // no entries at all: nothing to move
+        }
+        int w = like.cols();
+        for (int s = 0; s < seq; s++) {
+            out[s] = Matrix.zeros(lengths.length, w);
+            for (int b = 0; b < lengths.length; b++) {
+                Matrix from = s < lengths[b] ? m[lengths[b] - 1 - s] : null;
+                if (from != null) {
+                    System.arraycopy(from.data(), b * w, out[s].data(), b * w, w);
+                }
+            }
+        }
+        return out;
     }
 
     /** Whether row b is finished at step t. */

@@ -66,6 +66,11 @@ public final class Recurrent implements Module {
         public List<Step> steps() {
             return steps;
         }
+
+        /** The per-row lengths the pass ran with; null when every row ran every step. */
+        int[] lengths() {
+            return lengths;
+        }
     }
 
     /** What a backward pass returns: dL/dx_t for every step and dL/d(initial state). */
