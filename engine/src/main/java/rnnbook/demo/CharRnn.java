@@ -59,14 +59,16 @@ public final class CharRnn extends Composite {
     public WindowResult lossAndBackward(LanguageModelBatches.Window window, State h0) {
         int seq = window.length();
         // forward: every step's embeddings at once, the recurrence step by step, every step's logits at once
-        Matrix[] xs = Sequences.split(embedding.forward(window.flatInputs()), seq);
+        int[] ids = window.flatInputs();
+        Matrix[] xs = Sequences.split(embedding.forward(ids), seq);
         Recurrent.Output out = rnn.forward(xs, h0);
-        Matrix logits = decoder.forward(Sequences.stack(out.outputs()));
+        Matrix hs = Sequences.stack(out.outputs());
+        Matrix logits = decoder.forward(hs);
         double l = loss.forward(logits, window.flatTargets());
-        // backward in the reverse order
-        Matrix dH = decoder.backward(loss.backward());
-        Recurrent.Gradients g = rnn.backward(Sequences.split(dH, seq), null);
-        embedding.backward(Sequences.stack(g.dInputs()));
+        // backward in the reverse order, each layer over the inputs of this pass
+        Matrix dH = decoder.backward(hs, loss.backward());
+        Recurrent.Gradients g = rnn.backward(out, Sequences.split(dH, seq), null);
+        embedding.backward(ids, Sequences.stack(g.dInputs()));
         return new WindowResult(l, out.last());
     }
 

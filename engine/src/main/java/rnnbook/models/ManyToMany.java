@@ -3,6 +3,7 @@ package rnnbook.models;
 import rnnbook.loss.Mse;
 import rnnbook.nn.Cell;
 import rnnbook.nn.Dense;
+import rnnbook.nn.Recurrent;
 import rnnbook.nn.Sequences;
 import rnnbook.optim.Optimizer;
 import rnnbook.tensor.Matrix;
@@ -35,9 +36,11 @@ public final class ManyToMany extends SequenceModel {
      */
     public double lossAndGradients(Matrix[] xs, Matrix[] ys) {
         Mse mse = new Mse();
-        double loss = mse.forward(head().forward(Sequences.stack(rnn().forward(xs).outputs())), Sequences.stack(ys));
-        Matrix dh = head().backward(mse.backward());
-        rnn().backward(Sequences.split(dh, xs.length), null);
+        Recurrent.Output read = rnn().forward(xs);
+        Matrix hs = Sequences.stack(read.outputs());   // (seq * batch, hidden): the head reads every step at once
+        double loss = mse.forward(head().forward(hs), Sequences.stack(ys));
+        Matrix dh = head().backward(hs, mse.backward());
+        rnn().backward(read, Sequences.split(dh, xs.length), null);
         return loss;
     }
 

@@ -4,6 +4,7 @@ import rnnbook.data.Labelled;
 import rnnbook.loss.SoftmaxCrossEntropy;
 import rnnbook.nn.Cell;
 import rnnbook.nn.Dense;
+import rnnbook.nn.Recurrent;
 import rnnbook.nn.State;
 import rnnbook.optim.Optimizer;
 import rnnbook.tensor.Matrix;
@@ -15,26 +16,55 @@ import rnnbook.train.Trainer;
  * state into class scores, logits = h_T · Wᵀ + b, trained with softmax cross-entropy. Shapes: xs (seq, batch,
  * input), logits (batch, classes). Parts: {@code rnn} and {@code head}, so its parameters are
  * {@code rnn.weight_ih_l0}, ..., {@code head.weight}, {@code head.bias}.
+ *
+ * <p>{@link #forward} returns the {@link Pass} that {@link #backward(Pass, Matrix)} takes, so forward passes may
+ * interleave (a training pass, an evaluation, then the training pass's backward).
  */
 public final class ManyToOne extends SequenceModel {
+    private Pass lastLogits;   // the pass of the last logits(xs), for the deprecated backward(dLogits) only
+
+    /** One forward pass: the recurrent layer's pass (its final h is the head's input) and the class scores. */
+    public record Pass(Recurrent.Output rnn, Matrix logits) {
+    }
 
     public ManyToOne(Cell cell, Dense head) {
         super(cell, head);
     }
 
-    /** Class scores from the last hidden state. */
+    /** Reads xs (seq, batch, input) and scores the final hidden state: logits (batch, classes), in a pass. */
+    public Pass forward(Matrix[] xs) {
+        Recurrent.Output read = rnn().forward(xs);
+        return new Pass(read, head().forward(read.last().h()));
+    }
+
+    /** Class scores from the last hidden state, (batch, classes). */
     public Matrix logits(Matrix[] xs) {
-        return head().forward(rnn().forward(xs).last().h());
+        lastLogits = forward(xs);
+        return lastLogits.logits();
     }
 
     /**
-     * Backpropagates dL/dlogits through the head and then through time, over the model's last forward pass (its
-     * layers keep it): call it right after the {@link #logits} it belongs to, before any other forward pass of this
-     * model ({@link #accuracy} included). {@link #lossAndGradients} does both in one call.
+     * Backpropagates dL/dlogits (batch, classes) through the head and then through time over {@code pass},
+     * whatever passes ran since; adds to the parameters' gradients.
      */
+    public void backward(Pass pass, Matrix dLogits) {
+        Matrix dh = head().backward(pass.rnn().last().h(), dLogits);
+        rnn().backward(pass.rnn(), null, State.of(dh));
+    }
+
+    /**
+     * Backward over the pass of the last {@link #logits} call ({@link #forward} and {@link #accuracy} do not
+     * replace it).
+     *
+     * @deprecated a later {@code logits} call replaces the pass this uses; keep the {@link Pass} of
+     *             {@link #forward} and call {@link #backward(Pass, Matrix)}
+     */
+    @Deprecated
     public void backward(Matrix dLogits) {
-        Matrix dh = head().backward(dLogits);
-        rnn().backward(null, State.of(dh));
+        if (lastLogits == null) {
+            throw new IllegalStateException("ManyToOne backward called before logits");
+        }
+        backward(lastLogits, dLogits);
     }
 
     /**
@@ -43,8 +73,9 @@ public final class ManyToOne extends SequenceModel {
      */
     public double lossAndGradients(Labelled batch) {
         SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
-        double loss = ce.forward(logits(batch.xs()), batch.labels());
-        backward(ce.backward());
+        Pass pass = forward(batch.xs());
+        double loss = ce.forward(pass.logits(), batch.labels());
+        backward(pass, ce.backward());
         return loss;
     }
 
@@ -76,7 +107,7 @@ public final class ManyToOne extends SequenceModel {
 
     /** The fraction of examples whose highest score is their label. */
     public double accuracy(Labelled data) {
-        int[] predicted = logits(data.xs()).argmaxRows();
+        int[] predicted = forward(data.xs()).logits().argmaxRows();
         int right = 0;
         for (int i = 0; i < predicted.length; i++) {
             if (predicted[i] == data.labels()[i]) {

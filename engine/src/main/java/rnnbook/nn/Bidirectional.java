@@ -16,7 +16,9 @@ import rnnbook.tensor.Matrix;
  * </pre>
  * Shapes: x_t (batch, input), y_t (batch, 2 * hidden). The final states are →h_{T-1} (forward) and ←h_0 (reverse),
  * PyTorch's h_n[0] and h_n[1]. Backward splits dy_t into its two halves, runs BPTT through each direction and adds
- * the two directions' dx_t. Parameter names are PyTorch's: {@code weight_ih_l0} for the forward cell and
+ * the two directions' dx_t. With per-row lengths (PyTorch's packed sequences) row b is L_b steps long: the reverse
+ * cell reads x_{L_b - 1} .. x_0 of that row, so it starts at the row's last real step, not at padding, and y_t is
+ * zero for t >= L_b. Parameter names are PyTorch's: {@code weight_ih_l0} for the forward cell and
  * {@code weight_ih_l0_reverse} for the reverse one ({@code l} followed by the layer index when stacked).
  */
 public final class Bidirectional implements Module {
@@ -83,27 +85,42 @@ public final class Bidirectional implements Module {
     public Output forward(Matrix[] xs) {
         Sequences.require("Bidirectional input", xs, inputSize());
         int batch = xs[0].rows();
-        return run(xs, forward.cell().zeroState(batch), reverse.cell().zeroState(batch));
+        return run(xs, forward.cell().zeroState(batch), reverse.cell().zeroState(batch), null);
     }
 
     public Output forward(Matrix[] xs, State h0Forward, State h0Reverse) {
         Sequences.require("Bidirectional input", xs, inputSize());
-        return run(xs, h0Forward, h0Reverse);
+        return run(xs, h0Forward, h0Reverse, null);
+    }
+
+    /**
+     * Both directions from the given initial states (null: zeros), row b for {@code lengths[b]} steps (each in
+     * [1, seq]), PyTorch's {@code pack_padded_sequence} semantics; lengths null: every row runs every step.
+     */
+    public Output forward(Matrix[] xs, State h0Forward, State h0Reverse, int[] lengths) {
+        Sequences.require("Bidirectional input", xs, inputSize());
+        int batch = xs[0].rows();
+        return run(xs, h0Forward == null ? forward.cell().zeroState(batch) : h0Forward,
+                h0Reverse == null ? reverse.cell().zeroState(batch) : h0Reverse,
+                lengths == null ? null : Lengths.check(lengths, batch, xs.length));
     }
 
     // tag::bidirectional[]
-    /** Both directions over an input already checked ({@link Stacked} checks its input once for all layers). */
-    Output run(Matrix[] xs, State h0Forward, State h0Reverse) {
+    /**
+     * Both directions over an input already checked ({@link Stacked} checks its input and lengths once for all
+     * layers).
+     */
+    Output run(Matrix[] xs, State h0Forward, State h0Reverse, int[] lengths) {
         h0Forward.require("Bidirectional initial state (forward)", xs[0].rows(), hiddenSize(),
                 forward.cell().hasCellState());
         h0Reverse.require("Bidirectional initial state (reverse)", xs[0].rows(), hiddenSize(),
                 reverse.cell().hasCellState());
-        Recurrent.Output ahead = forward.run(xs, h0Forward, null);
-        Recurrent.Output back = reverse.run(reversed(xs), h0Reverse, null);   // back.outputs()[s] is time T-1-s
-        int seq = xs.length;
-        Matrix[] ys = new Matrix[seq];
-        for (int t = 0; t < seq; t++) {
-            ys[t] = Blocks.join(ahead.outputs()[t], back.outputs()[seq - 1 - t]);
+        Recurrent.Output ahead = forward.run(xs, h0Forward, lengths);
+        Recurrent.Output back = reverse.run(Lengths.mirror(xs, lengths), h0Reverse, lengths);
+        Matrix[] backInTime = Lengths.mirror(back.outputs(), lengths);   // ←h_t at step t of the input
+        Matrix[] ys = new Matrix[xs.length];
+        for (int t = 0; t < xs.length; t++) {
+            ys[t] = Blocks.join(ahead.outputs()[t], backInTime[t]);
         }
         last = new Output(ys, ahead.last(), back.last(), ahead, back);
         return last;
@@ -111,9 +128,12 @@ public final class Bidirectional implements Module {
     // end::bidirectional[]
 
     /**
-     * BPTT through both directions of the last forward pass of this layer; a later forward replaces it (keep the
-     * {@link Output} and call {@link #backward(Output, Matrix[], State, State)} when passes may interleave).
+     * BPTT through both directions of the last forward pass of this layer.
+     *
+     * @deprecated a later forward replaces the pass this uses; keep the {@link Output} and call
+     *             {@link #backward(Output, Matrix[], State, State)}
      */
+    @Deprecated
     public Gradients backward(Matrix[] dOutputs, State dLastForward, State dLastReverse) {
         if (last == null) {
             throw new IllegalStateException("Bidirectional backward called before forward");
@@ -135,20 +155,22 @@ public final class Bidirectional implements Module {
                     + " output gradients for a forward pass of " + seq + " steps");
         }
         int hidden = hiddenSize();
+        int[] lengths = pass.back().lengths();
         Matrix[] dAhead = new Matrix[seq];
-        Matrix[] dBack = new Matrix[seq];   // in the reverse cell's own (reversed) time order
+        Matrix[] dBackInTime = new Matrix[seq];   // dL/d←h_t at step t of the input
         for (int t = 0; dOutputs != null && t < seq; t++) {
             if (dOutputs[t] != null) {
                 dOutputs[t].requireShape("Bidirectional backward dy at step " + t, dOutputs[t].rows(), 2 * hidden);
                 dAhead[t] = Blocks.block(dOutputs[t], 0, hidden);
-                dBack[seq - 1 - t] = Blocks.block(dOutputs[t], 1, hidden);
+                dBackInTime[t] = Blocks.block(dOutputs[t], 1, hidden);
             }
         }
         Recurrent.Gradients ga = forward.backward(pass.ahead(), dAhead, dLastForward);
-        Recurrent.Gradients gb = reverse.backward(pass.back(), dBack, dLastReverse);
+        Recurrent.Gradients gb = reverse.backward(pass.back(), Lengths.mirror(dBackInTime, lengths), dLastReverse);
+        Matrix[] dxBack = Lengths.mirror(gb.dInputs(), lengths);   // the reverse cell's dx, in input order
         Matrix[] dInputs = new Matrix[seq];
         for (int t = 0; t < seq; t++) {
-            dInputs[t] = ga.dInputs()[t].add(gb.dInputs()[seq - 1 - t]);
+            dInputs[t] = ga.dInputs()[t].add(dxBack[t]);
         }
         return new Gradients(dInputs, ga.dInitial(), gb.dInitial());
     }
@@ -163,14 +185,6 @@ public final class Bidirectional implements Module {
         List<Step> steps = new ArrayList<>(reverse.steps());
         Collections.reverse(steps);
         return Collections.unmodifiableList(steps);
-    }
-
-    static Matrix[] reversed(Matrix[] xs) {
-        Matrix[] out = new Matrix[xs.length];
-        for (int t = 0; t < xs.length; t++) {
-            out[t] = xs[xs.length - 1 - t];
-        }
-        return out;
     }
 
     @Override

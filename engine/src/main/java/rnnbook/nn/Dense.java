@@ -65,6 +65,13 @@ public final class Dense implements Layer {
         return bias == null ? y : y.addRowVectorInPlace(bias.value());
     }
 
+    /**
+     * Backward for the last forward pass of this layer, whose input it keeps.
+     *
+     * @deprecated a later forward replaces the kept input; call {@link #backward(Matrix, Matrix)} with the x of the
+     *             pass you mean
+     */
+    @Deprecated
     @Override
     public Matrix backward(Matrix dy) {
         if (x == null) {

@@ -44,7 +44,13 @@ public final class Embedding implements Module {
         return out;
     }
 
-    /** dL/d(out) (n, dim) for the last lookup; accumulates into the rows of the table that were looked up. */
+    /**
+     * dL/d(out) (n, dim) for the last lookup; accumulates into the rows of the table that were looked up.
+     *
+     * @deprecated a later lookup replaces the kept ids; call {@link #backward(int[], Matrix)} with the ids of the
+     *             lookup you mean
+     */
+    @Deprecated
     public void backward(Matrix dOut) {
         if (ids == null) {
             throw new IllegalStateException("Embedding backward called before forward");

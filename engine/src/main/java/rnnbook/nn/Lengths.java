@@ -1,6 +1,7 @@
 package rnnbook.nn;
 
 import java.util.Arrays;
+import java.util.Objects;
 import rnnbook.tensor.Matrix;
 
 /**
@@ -29,6 +30,40 @@ final class Lengths {
         return lengths.clone();
     }
 
+    /**
+     * Each row's real steps in reverse order, what the reverse direction of a bidirectional layer reads: entry s of
+     * row b is entry L_b - 1 - s of {@code m} for s < L_b, and zero after that (padding, which the reverse cell
+     * never uses). Without lengths it is the whole sequence reversed (the same matrices). Applied twice it gives the
+     * real steps back, so it also maps the reverse cell's outputs and gradients to input order. Entries of
+     * {@code m} may be null (no gradient at that step): their rows stay zero, or the entry stays null without
+     * lengths.
+     */
+    static Matrix[] mirror(Matrix[] m, int[] lengths) {
+        int seq = m.length;
+        Matrix[] out = new Matrix[seq];
+        if (lengths == null) {
+            for (int t = 0; t < seq; t++) {
+                out[t] = m[seq - 1 - t];
+            }
+            return out;
+        }
+        Matrix like = Arrays.stream(m).filter(Objects::nonNull).findFirst().orElse(null);
+        if (like == null) {
+            return out;   // no entries at all: nothing to move
+        }
+        int w = like.cols();
+        for (int s = 0; s < seq; s++) {
+            out[s] = Matrix.zeros(lengths.length, w);
+            for (int b = 0; b < lengths.length; b++) {
+                Matrix from = s < lengths[b] ? m[lengths[b] - 1 - s] : null;
+                if (from != null) {
+                    System.arraycopy(from.data(), b * w, out[s].data(), b * w, w);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Whether row b is finished at step t. */
     private static boolean finished(int[] lengths, int b, int t) {
         return t >= lengths[b];
@@ -43,13 +78,15 @@ final class Lengths {
         if (!anyFinished(lengths, t)) {
             return next;
         }
-        Matrix h = next.h().copy();
-        Matrix c = next.c() == null ? null : next.c().copy();
-        copyFinishedRows(prev.h(), h, lengths, t);
-        if (c != null) {
-            copyFinishedRows(prev.c(), c, lengths, t);
+        State out = next.copy();
+        copyFinishedRows(prev.h(), out.h(), lengths, t);
+        if (out.c() != null) {
+            copyFinishedRows(prev.c(), out.c(), lengths, t);
         }
-        return new State(h, c);
+        if (out.gates() != null) {   // a state without gates counts as zero gates
+            copyFinishedRows(orZero(prev.gates(), out.gates()), out.gates(), lengths, t);
+        }
+        return out;
     }
 
     /** The output at step t: h, with the rows of finished sequences zero. */
@@ -72,11 +109,12 @@ final class Lengths {
             return dState;
         }
         State out = dState.copy();
-        for (int b = 0; b < lengths.length; b++) {
-            if (finished(lengths, b, t)) {
-                Arrays.fill(out.h().data(), b * out.h().cols(), (b + 1) * out.h().cols(), 0.0);
-                if (out.c() != null) {
-                    Arrays.fill(out.c().data(), b * out.c().cols(), (b + 1) * out.c().cols(), 0.0);
+        for (Matrix part : new Matrix[] {out.h(), out.c(), out.gates()}) {
+            if (part != null) {
+                for (int b = 0; b < lengths.length; b++) {
+                    if (finished(lengths, b, t)) {
+                        Arrays.fill(part.data(), b * part.cols(), (b + 1) * part.cols(), 0.0);
+                    }
                 }
             }
         }
@@ -92,12 +130,20 @@ final class Lengths {
             return cellDPrev;
         }
         State dPrev = cellDPrev.copy();
-        Matrix zero = Matrix.zeros(dPrev.h().rows(), dPrev.h().cols());
-        copyFinishedRows(carried == null ? zero : carried.h(), dPrev.h(), lengths, t);
+        copyFinishedRows(orZero(carried == null ? null : carried.h(), dPrev.h()), dPrev.h(), lengths, t);
         if (dPrev.c() != null) {
-            copyFinishedRows(carried == null || carried.c() == null ? zero : carried.c(), dPrev.c(), lengths, t);
+            copyFinishedRows(orZero(carried == null ? null : carried.c(), dPrev.c()), dPrev.c(), lengths, t);
+        }
+        if (dPrev.gates() != null) {
+            copyFinishedRows(orZero(carried == null ? null : carried.gates(), dPrev.gates()), dPrev.gates(), lengths,
+                    t);
         }
         return dPrev;
+    }
+
+    /** {@code part}, or zeros of the shape of {@code like} when it is missing. */
+    private static Matrix orZero(Matrix part, Matrix like) {
+        return part != null ? part : Matrix.zeros(like.rows(), like.cols());
     }
 
     private static void copyFinishedRows(Matrix from, Matrix to, int[] lengths, int t) {

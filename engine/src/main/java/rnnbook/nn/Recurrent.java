@@ -66,6 +66,11 @@ public final class Recurrent implements Module {
         public List<Step> steps() {
             return steps;
         }
+
+        /** The per-row lengths the pass ran with; null when every row ran every step. */
+        int[] lengths() {
+            return lengths;
+        }
     }
 
     /** What a backward pass returns: dL/dx_t for every step and dL/d(initial state). */
@@ -177,10 +182,12 @@ public final class Recurrent implements Module {
     }
 
     /**
-     * Backpropagation through time over the last forward pass of this layer. A later forward (a decoding pass, an
-     * evaluation) replaces it: when forward passes may interleave, keep the {@link Output} and call
-     * {@link #backward(Output, Matrix[], State)}.
+     * Backpropagation through time over the last forward pass of this layer.
+     *
+     * @deprecated a later forward (a decoding pass, an evaluation) replaces the pass this uses; keep the
+     *             {@link Output} that {@code forward} returns and call {@link #backward(Output, Matrix[], State)}
      */
+    @Deprecated
     public Gradients backward(Matrix[] dOutputs, State dLast) {
         if (last == null) {
             throw new IllegalStateException("Recurrent backward called before forward");

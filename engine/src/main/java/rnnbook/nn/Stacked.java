@@ -276,18 +276,32 @@ public final class Stacked implements Module {
 
     public Output forward(Matrix[] xs) {
         Sequences.require("Stacked input", xs, inputSize());
-        return run(xs, zeroStates(xs[0].rows()));
+        return run(xs, zeroStates(xs[0].rows()), null);
     }
 
     /** Runs every layer over the whole sequence, bottom to top; {@code h0} as PyTorch's (layers * directions). */
     public Output forward(Matrix[] xs, State[] h0) {
         Sequences.require("Stacked input", xs, inputSize());
-        return run(xs, h0);
+        return run(xs, h0, null);
+    }
+
+    /**
+     * Runs every layer from {@code h0} (null: zeros), row b for {@code lengths[b]} steps (each in [1, seq]) in every
+     * layer and direction, PyTorch's {@code pack_padded_sequence} semantics: outputs are zero past a row's length,
+     * each final state is the state at the row's last real step, and a reverse direction starts at that step.
+     */
+    public Output forward(Matrix[] xs, State[] h0, int[] lengths) {
+        Sequences.require("Stacked input", xs, inputSize());
+        return run(xs, h0 == null ? zeroStates(xs[0].rows()) : h0,
+                lengths == null ? null : Lengths.check(lengths, xs[0].rows(), xs.length));
     }
 
     // tag::stack[]
-    /** The forward pass over an input checked once (the finite-check reads all of it); layers check only states. */
-    private Output run(Matrix[] xs, State[] h0) {
+    /**
+     * The forward pass over an input and lengths checked once (the finite-check reads all of it); layers check only
+     * states.
+     */
+    private Output run(Matrix[] xs, State[] h0, int[] lengths) {
         requireStates(h0, xs[0].rows());
         int dirs = directions();
         State[] last = new State[h0.length];
@@ -298,13 +312,14 @@ public final class Stacked implements Module {
         for (int layer = 0; layer < cells.length; layer++) {
             Matrix[] output;
             if (dirs == 2) {
-                Bidirectional.Output out = bidirectional.get(layer).run(input, h0[2 * layer], h0[2 * layer + 1]);
+                Bidirectional.Output out = bidirectional.get(layer).run(input, h0[2 * layer], h0[2 * layer + 1],
+                        lengths);
                 twoWay[layer] = out;
                 output = out.outputs();
                 last[2 * layer] = out.lastForward();
                 last[2 * layer + 1] = out.lastReverse();
             } else {
-                Recurrent.Output out = unidirectional.get(layer).run(input, h0[layer], null);
+                Recurrent.Output out = unidirectional.get(layer).run(input, h0[layer], lengths);
                 oneWay[layer] = out;
                 output = out.outputs();
                 last[layer] = out.last();
@@ -322,10 +337,12 @@ public final class Stacked implements Module {
     // end::stack[]
 
     /**
-     * Backpropagation through the last forward pass of this stack; a later forward (an evaluation, a decoding pass)
-     * replaces it: keep the {@link Output} and call {@link #backward(Output, Matrix[], State[])} when passes may
-     * interleave.
+     * Backpropagation through the last forward pass of this stack.
+     *
+     * @deprecated a later forward (an evaluation, a decoding pass) replaces the pass this uses; keep the
+     *             {@link Output} and call {@link #backward(Output, Matrix[], State[])}
      */
+    @Deprecated
     public Gradients backward(Matrix[] dOutputs, State[] dLast) {
         if (lastPass == null) {
             throw new IllegalStateException("Stacked backward called before forward");

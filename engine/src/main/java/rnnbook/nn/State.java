@@ -4,10 +4,12 @@ import rnnbook.tensor.Matrix;
 
 /**
  * What a recurrent cell carries from one step to the next: the hidden state h (batch, hidden) and, for cells that
- * have one (LSTM), the cell state c (batch, hidden); {@code c} is null otherwise. The same type carries the
- * gradients dL/dh and dL/dc in the backward pass.
+ * have one (LSTM), the cell state c (batch, hidden); {@code c} is null otherwise. A cell whose gates read the
+ * previous step's gates (Greff et al.'s full gate recurrence, {@code rnnbook.variants.OdysseyCell}) also carries
+ * those in {@code gates} (batch, any width); it is null for every other cell, and a missing part counts as zero.
+ * The same type carries the gradients dL/dh, dL/dc (and dL/dgates) in the backward pass.
  */
-public record State(Matrix h, Matrix c) {
+public record State(Matrix h, Matrix c, Matrix gates) {
 
     public State {
         if (h == null) {
@@ -16,6 +18,15 @@ public record State(Matrix h, Matrix c) {
         if (c != null) {
             h.requireSameShape("State h and c", c);
         }
+        if (gates != null && gates.rows() != h.rows()) {
+            throw new IllegalArgumentException("State gates: " + gates.shape() + " for a batch of " + h.rows()
+                    + " rows");
+        }
+    }
+
+    /** A state of h and c (null for cells without one), carrying no gates. */
+    public State(Matrix h, Matrix c) {
+        this(h, c, null);
     }
 
     /** A state with only a hidden part. */
@@ -32,7 +43,7 @@ public record State(Matrix h, Matrix c) {
     }
 
     public State copy() {
-        return new State(h.copy(), c == null ? null : c.copy());
+        return new State(h.copy(), c == null ? null : c.copy(), gates == null ? null : gates.copy());
     }
 
     /** Elementwise sum, treating a missing part of {@code other} as zero. */
@@ -40,9 +51,11 @@ public record State(Matrix h, Matrix c) {
         if (other == null) {
             return this;
         }
-        Matrix sumH = h.add(other.h);
-        Matrix sumC = c == null ? other.c : (other.c == null ? c : c.add(other.c));
-        return new State(sumH, sumC);
+        return new State(h.add(other.h), sum(c, other.c), sum(gates, other.gates));
+    }
+
+    private static Matrix sum(Matrix a, Matrix b) {
+        return a == null ? b : b == null ? a : a.add(b);
     }
 
     /** Throws unless this state fits a cell with the given batch and hidden size (and cell state when needed). */

@@ -49,7 +49,7 @@ public final class TruncatedBptt {
             Recurrent.Output out = rnn.forward(chunk, state.copy());   // a copy: no gradient flows past here
             Matrix[] dOutputs = new Matrix[chunk.length];
             total += loss.apply(start, out.outputs(), dOutputs);
-            rnn.backward(dOutputs, null);
+            rnn.backward(out, dOutputs, null);
             afterWindow.run();
             state = out.last();
             windows++;

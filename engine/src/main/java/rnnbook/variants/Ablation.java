@@ -3,6 +3,7 @@ package rnnbook.variants;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 import rnnbook.data.AddingProblem;
 import rnnbook.loss.Mse;
 import rnnbook.nn.Stacked.CellFactory;
@@ -35,11 +36,21 @@ public final class Ablation {
     private Ablation() {
     }
 
-    /** Reads xs (seq, batch, input) to a final h (batch, hidden), and back. */
+    /** Reads xs (seq, batch, input) to a final h (batch, hidden); the {@link Reading} goes back through that pass. */
     public interface Reader extends Module {
-        Matrix forward(Matrix[] xs);
+        Reading forward(Matrix[] xs);
+    }
 
-        void backward(Matrix dLastH);
+    /**
+     * One forward pass of a {@link Reader}: its final h (batch, hidden), and {@link #backward} from dL/dh through
+     * this pass, whatever passes ran since.
+     */
+    public record Reading(Matrix h, Consumer<Matrix> back) {
+
+        /** Accumulates the reader's parameter gradients for dL/dh of this pass. */
+        public void backward(Matrix dLastH) {
+            back.accept(dLastH);
+        }
     }
 
     /** Makes a reader for the given input and hidden sizes. */
@@ -64,14 +75,10 @@ public final class Ablation {
             Recurrent rnn = new Recurrent(factory.create(in, hidden, rng));
             return new Reader() {
                 @Override
-                public Matrix forward(Matrix[] xs) {
-                    return rnn.forward(xs).last().h();
-                }
-
-                @Override
-                public void backward(Matrix dh) {
-                    rnn.backward(null, rnn.cell().hasCellState()
-                            ? new State(dh, Matrix.zeros(dh.rows(), dh.cols())) : State.of(dh));
+                public Reading forward(Matrix[] xs) {
+                    Recurrent.Output pass = rnn.forward(xs);
+                    return new Reading(pass.last().h(), dh -> rnn.backward(pass, null, rnn.cell().hasCellState()
+                            ? new State(dh, Matrix.zeros(dh.rows(), dh.cols())) : State.of(dh)));
                 }
 
                 @Override
@@ -88,13 +95,9 @@ public final class Ablation {
             SlicedRnn rnn = new SlicedRnn(lower.create(in, hidden, rng), higher.create(hidden, hidden, rng), slices);
             return new Reader() {
                 @Override
-                public Matrix forward(Matrix[] xs) {
-                    return rnn.forward(xs).last().h();
-                }
-
-                @Override
-                public void backward(Matrix dh) {
-                    rnn.backward(null, State.of(dh));
+                public Reading forward(Matrix[] xs) {
+                    SlicedRnn.Pass pass = rnn.forward(xs);
+                    return new Reading(pass.last().h(), dh -> rnn.backward(pass, null, State.of(dh)));
                 }
 
                 @Override
@@ -151,8 +154,9 @@ public final class Ablation {
             for (int step = 0; step < budget.steps(); step++) {
                 AddingProblem.Batch b = data.batch(budget.batch());
                 adam.zeroGrad();
-                double loss = mse.forward(head.forward(reader.forward(b.inputs())), b.target());
-                reader.backward(head.backward(mse.backward()));
+                Reading reading = reader.forward(b.inputs());
+                double loss = mse.forward(head.forward(reading.h()), b.target());
+                reading.backward(head.backward(reading.h(), mse.backward()));
                 Clip.gradNorm(params, 1.0);
                 adam.step();
                 if (step >= budget.steps() - Math.max(1, budget.steps() / 10)) {
@@ -163,7 +167,7 @@ public final class Ablation {
             name.append(v.getKey());
             parameters.append((int) all.values().stream().mapToLong(Parameter::size).sum());
             train.append(tail / tailCount);
-            test.append(mse.forward(head.forward(reader.forward(held.inputs())), held.target()));
+            test.append(mse.forward(head.forward(reader.forward(held.inputs()).h()), held.target()));
         }
         name.append("baseline: predict 1.0");
         parameters.append(0);

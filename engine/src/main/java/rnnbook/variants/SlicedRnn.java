@@ -1,10 +1,7 @@
 package rnnbook.variants;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import rnnbook.nn.Cell;
-import rnnbook.nn.Module;
-import rnnbook.nn.Parameter;
+import rnnbook.nn.Composite;
 import rnnbook.nn.Recurrent;
 import rnnbook.nn.Sequences;
 import rnnbook.nn.State;
@@ -23,15 +20,31 @@ import rnnbook.tensor.Matrix;
  * <b>Why it is not a {@link Cell}:</b> a cell maps one step (x_t, state_{t-1}) to state_t, but here the state at
  * the start of a slice is zero rather than the previous step's: information crosses slice borders only through the
  * higher RNN. That is a change to how the sequence is cut and unrolled, so it is a module over two
- * {@link Recurrent}s, each with any cell (an LSTM, a variant, ...). Parameters: {@code lower.*_l0},
- * {@code higher.*_l0}.
+ * {@link Recurrent}s, each with any cell (an LSTM, a variant, ...): parts {@code lower} and {@code higher}, so its
+ * parameters are {@code lower.weight_ih_l0}, ..., {@code higher.bias_hh_l0}. {@link #forward} returns the
+ * {@link Pass} that {@link #backward} takes, so passes may interleave.
  */
-public final class SlicedRnn implements Module {
+public final class SlicedRnn extends Composite {
     private final Recurrent lower;
     private final Recurrent higher;
     private final int slices;
-    private int batch;
-    private int sliceLength;
+
+    /**
+     * One forward pass: the lower run over all slices at once (row s * batch + b of its step k is step k of slice
+     * s of example b) and the higher run over the slices' summaries z_0 .. z_{n-1}.
+     */
+    public record Pass(Recurrent.Output lower, Recurrent.Output higher) {
+
+        /** The higher RNN's h at each slice, (slices, batch, higherHidden). */
+        public Matrix[] outputs() {
+            return higher.outputs();
+        }
+
+        /** The higher RNN's final state. */
+        public State last() {
+            return higher.last();
+        }
+    }
 
     public SlicedRnn(Cell lowerCell, Cell higherCell, int slices) {
         if (slices < 1) {
@@ -41,8 +54,8 @@ public final class SlicedRnn implements Module {
             throw new IllegalArgumentException("SlicedRnn: the higher cell reads the lower cell's hidden state of size "
                     + lowerCell.hiddenSize() + " but takes input of size " + higherCell.inputSize());
         }
-        this.lower = new Recurrent(lowerCell);
-        this.higher = new Recurrent(higherCell);
+        this.lower = register("lower", new Recurrent(lowerCell));
+        this.higher = register("higher", new Recurrent(higherCell));
         this.slices = slices;
     }
 
@@ -51,14 +64,13 @@ public final class SlicedRnn implements Module {
     }
 
     /** xs (T, batch, input) with T divisible by the number of slices. */
-    public Recurrent.Output forward(Matrix[] xs) {
+    public Pass forward(Matrix[] xs) {
         Sequences.require("SlicedRnn input", xs, lower.cell().inputSize());
         if (xs.length % slices != 0) {
             throw new IllegalArgumentException("SlicedRnn: a sequence of " + xs.length + " steps does not cut into "
                     + slices + " equal slices; use a length that is a multiple of " + slices);
         }
-        batch = xs[0].rows();
-        sliceLength = xs.length / slices;
+        int sliceLength = xs.length / slices;
         // step k of the lower run holds step k of every slice: row s * batch + b is slice s, example b
         Matrix[] lowerInputs = new Matrix[sliceLength];
         for (int k = 0; k < sliceLength; k++) {
@@ -70,22 +82,20 @@ public final class SlicedRnn implements Module {
         }
         Recurrent.Output low = lower.forward(lowerInputs);
         Matrix[] summaries = Sequences.split(low.last().h(), slices);   // z_s, (batch, lowerHidden) each
-        return higher.forward(summaries);
+        return new Pass(low, higher.forward(summaries));
     }
 
     /**
-     * Backward over the last forward pass from dL/d(higher outputs) (entries may be null) and dL/d(final higher
-     * state); returns dL/dx_t for every step of the input.
+     * Backward over {@code pass} from dL/d(higher outputs) (the array or entries may be null) and dL/d(final higher
+     * state) (or null); returns dL/dx_t for every step of the input.
      */
-    public Matrix[] backward(Matrix[] dOutputs, State dLast) {
-        if (sliceLength == 0) {
-            throw new IllegalStateException("SlicedRnn backward called before forward");
-        }
-        Recurrent.Gradients high = higher.backward(dOutputs, dLast);
-        Matrix dz = Sequences.stack(high.dInputs());   // (slices * batch, lowerHidden)
+    public Matrix[] backward(Pass pass, Matrix[] dOutputs, State dLast) {
+        Recurrent.Gradients high = higher.backward(pass.higher(), dOutputs, dLast);
+        Matrix dz = Sequences.stack(high.dInputs());   // (slices * batch, lowerHidden): dL/d(each slice's last h)
         State dLowLast = lower.cell().hasCellState()
                 ? new State(dz, Matrix.zeros(dz.rows(), dz.cols())) : State.of(dz);
-        Recurrent.Gradients low = lower.backward(null, dLowLast);
+        Recurrent.Gradients low = lower.backward(pass.lower(), null, dLowLast);
+        int sliceLength = pass.lower().steps().size();
         Matrix[] dxs = new Matrix[slices * sliceLength];
         for (int k = 0; k < sliceLength; k++) {
             Matrix[] perSlice = Sequences.split(low.dInputs()[k], slices);
@@ -94,13 +104,5 @@ public final class SlicedRnn implements Module {
             }
         }
         return dxs;
-    }
-
-    @Override
-    public Map<String, Parameter> namedParameters() {
-        Map<String, Parameter> out = new LinkedHashMap<>();
-        Module.addAll(out, "lower", lower);
-        Module.addAll(out, "higher", higher);
-        return out;
     }
 }

@@ -77,6 +77,39 @@ class ModelsTest {
         }
     }
 
+    /**
+     * forward A, forward B, backward A gives A's gradients bit for bit (the pass is the record), and the deprecated
+     * one-argument backward still follows the last logits call, which an accuracy evaluation no longer replaces.
+     */
+    @Test
+    void aSecondForwardDoesNotChangeTheFirstBackward() {
+        Labelled a = Tasks.risingOrFalling(6, 8, new Random(11));
+        Labelled b = Tasks.risingOrFalling(6, 5, new Random(12));   // same batch, other length
+        Matrix dLogits = Matrix.filled(6, 2, 0.25);
+        ManyToOne alone = classifier();
+        alone.backward(alone.forward(a.xs()), dLogits);
+        ManyToOne interleaved = classifier();
+        ManyToOne.Pass passA = interleaved.forward(a.xs());
+        interleaved.forward(b.xs());
+        interleaved.backward(passA, dLogits);
+        ManyToOne legacy = classifier();
+        legacy.logits(a.xs());
+        legacy.accuracy(b);
+        backwardDeprecated(legacy, dLogits);
+        for (String path : alone.namedParameters().keySet()) {
+            double[] want = alone.parameter(path).grad().data();
+            assertTrue(alone.parameter(path).grad().maxAbs() > 0, path);
+            assertArrayEquals(want, interleaved.parameter(path).grad().data(), 0.0, path);
+            assertArrayEquals(want, legacy.parameter(path).grad().data(), 0.0, path);
+        }
+        assertThrows(IllegalStateException.class, () -> backwardDeprecated(classifier(), dLogits));
+    }
+
+    @SuppressWarnings("deprecation")
+    private static void backwardDeprecated(ManyToOne model, Matrix dLogits) {
+        model.backward(dLogits);
+    }
+
     /** Steps are numbered on across trainStep calls, so a diverged step is named by its number. */
     @Test
     void trainStepGoesThroughTheTrainer() {

@@ -1,5 +1,6 @@
 package rnnbook.variants;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import rnnbook.check.GradientCheck;
 import rnnbook.nn.Init;
+import rnnbook.nn.LstmCell;
 import rnnbook.nn.Parameter;
 import rnnbook.nn.Recurrent;
 import rnnbook.nn.RnnCell;
@@ -35,7 +37,7 @@ class SlicedRnnTest {
         RnnCell higherCell = new RnnCell(3, 4, rng);
         SlicedRnn sliced = new SlicedRnn(lowerCell, higherCell, 3);
         Matrix[] xs = sequence(6, 2, 2, rng);
-        Recurrent.Output got = sliced.forward(xs);
+        SlicedRnn.Pass got = sliced.forward(xs);
 
         Recurrent lower = new Recurrent(lowerCell);
         Matrix[] summaries = new Matrix[3];
@@ -58,14 +60,13 @@ class SlicedRnnTest {
         Matrix[] xs = sequence(6, 2, 2, rng);
         Matrix[] r = sequence(2, 2, 4, rng);
         Matrix rLast = Init.uniform(2, 4, 1.0, rng);
-        sliced.forward(xs);
-        Matrix[] dxs = sliced.backward(r, State.of(rLast));
+        Matrix[] dxs = sliced.backward(sliced.forward(xs), r, State.of(rLast));
         List<Parameter> checked = new ArrayList<>(sliced.parameters());
         for (int t = 0; t < xs.length; t++) {
             checked.add(new Parameter("x" + t, xs[t], dxs[t]));
         }
         GradientCheck.Report report = GradientCheck.check(checked, () -> {
-            Recurrent.Output out = sliced.forward(xs);
+            SlicedRnn.Pass out = sliced.forward(xs);
             return out.outputs()[0].mul(r[0]).sum() + out.outputs()[1].mul(r[1]).sum()
                     + out.last().h().mul(rLast).sum();
         });
@@ -83,5 +84,23 @@ class SlicedRnnTest {
         IllegalArgumentException sizes = assertThrows(IllegalArgumentException.class,
                 () -> new SlicedRnn(new RnnCell(2, 3, new Random(0)), new RnnCell(5, 3, new Random(0)), 2));
         assertTrue(sizes.getMessage().contains("hidden state of size 3 but takes input of size 5"), sizes.getMessage());
+    }
+
+    /** Another forward pass (other length, other batch) between a pass and its backward changes nothing in it. */
+    @Test
+    void aSecondForwardDoesNotChangeTheFirstBackward() {
+        Matrix[] a = sequence(6, 2, 2, new Random(5));
+        Matrix[] r = sequence(3, 2, 4, new Random(6));
+        SlicedRnn alone = new SlicedRnn(new LstmCell(2, 3, new Random(4)), new RnnCell(3, 4, new Random(8)), 3);
+        Matrix[] dxAlone = alone.backward(alone.forward(a), r, null);
+        SlicedRnn interleaved = new SlicedRnn(new LstmCell(2, 3, new Random(4)), new RnnCell(3, 4, new Random(8)), 3);
+        SlicedRnn.Pass passA = interleaved.forward(a);
+        interleaved.forward(sequence(9, 5, 2, new Random(7)));
+        Matrix[] dx = interleaved.backward(passA, r, null);
+        alone.namedParameters().forEach((path, p) ->
+                assertArrayEquals(p.grad().data(), interleaved.parameter(path).grad().data(), path));
+        for (int t = 0; t < a.length; t++) {
+            assertArrayEquals(dxAlone[t].data(), dx[t].data());
+        }
     }
 }

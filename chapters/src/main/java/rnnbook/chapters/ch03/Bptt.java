@@ -57,7 +57,7 @@ public final class Bptt {
         // tag::engine[]
         // The engine's Recurrent.backward does the same walk in one call.
         cell.zeroGrad();
-        rnn.backward(null, State.of(dLast));
+        rnn.backward(out, null, State.of(dLast));
         System.out.println("engine dL/dW_hh = " + Show.rounded(cell.weightHh().grad(), 5));
         System.out.println(String.format("largest difference from the sum of the shares: %.1e",
                 cell.weightHh().grad().sub(summed).maxAbs()));

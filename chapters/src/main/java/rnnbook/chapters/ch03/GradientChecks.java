@@ -46,7 +46,7 @@ public final class GradientChecks {
         Matrix target = Matrix.zeros(5, 3).mapInPlace(v -> rng.nextGaussian());
         var denseLoss = new Mse(Reduction.SUM);
         denseLoss.forward(dense.forward(x), target);
-        Matrix dx = dense.backward(denseLoss.backward());
+        Matrix dx = dense.backward(x, denseLoss.backward());   // the x this pass read
         List<Parameter> denseParams = new ArrayList<>(dense.parameters());
         denseParams.add(new Parameter("input x", x, dx));
         for (GradientCheck.Entry e : GradientCheck.check(denseParams,
@@ -69,8 +69,9 @@ public final class GradientChecks {
         for (Activation f : new Activation[] {Activation.TANH, Activation.SIGMOID}) {
             var model = new ManyToOne(new RnnCell(2, 4, f, rng), new Dense(4, 3, rng));
             var ce = new SoftmaxCrossEntropy();
-            ce.forward(model.logits(sixSteps), labels);
-            model.backward(ce.backward());
+            ManyToOne.Pass pass = model.forward(sixSteps);
+            ce.forward(pass.logits(), labels);
+            model.backward(pass, ce.backward());
             for (GradientCheck.Entry e : GradientCheck.check(model.parameters(),
                     () -> new SoftmaxCrossEntropy().forward(model.logits(sixSteps), labels), eps).entries()) {
                 errors.stringColumn("layer").append("Recurrent(RnnCell " + f.name().toLowerCase() + ") + Dense");
@@ -88,7 +89,7 @@ public final class GradientChecks {
         Matrix embTarget = Matrix.zeros(4, 3).mapInPlace(v -> rng.nextGaussian());
         var embLoss = new Mse(Reduction.SUM);
         embLoss.forward(embedding.forward(ids), embTarget);
-        embedding.backward(embLoss.backward());
+        embedding.backward(ids, embLoss.backward());   // the ids this lookup read
         for (GradientCheck.Entry e : GradientCheck.check(embedding.parameters(),
                 () -> new Mse(Reduction.SUM).forward(embedding.forward(ids), embTarget), eps).entries()) {
             errors.stringColumn("layer").append("Embedding");
@@ -112,9 +113,10 @@ public final class GradientChecks {
         }
         new TruncatedBptt(windowed, 2).run(seq, null, (start, outputs, dOutputs) -> {
             var m = new Mse(Reduction.SUM);
-            double l = m.forward(head.forward(Sequences.stack(outputs)),
+            Matrix hs = Sequences.stack(outputs);
+            double l = m.forward(head.forward(hs),
                     Sequences.stack(Arrays.copyOfRange(ys, start, start + outputs.length)));
-            System.arraycopy(Sequences.split(head.backward(m.backward()), outputs.length), 0, dOutputs, 0,
+            System.arraycopy(Sequences.split(head.backward(hs, m.backward()), outputs.length), 0, dOutputs, 0,
                     outputs.length);
             return l;
         }, () -> { });   // no update: let the windows' gradients add up

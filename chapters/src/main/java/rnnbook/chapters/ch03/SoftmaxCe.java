@@ -60,8 +60,9 @@ public final class SoftmaxCe {
         History history = trainer.fit(Scale.current().pick(300, 1000), step -> {
             int from = 32 * batchRng.nextInt(data.size() / 32);
             Labelled batch = data.slice(from, from + 32);
-            double l = loss32.forward(model.logits(batch.xs()), batch.labels());
-            model.backward(loss32.backward());
+            ManyToOne.Pass pass = model.forward(batch.xs());   // the pass that backward goes through
+            double l = loss32.forward(pass.logits(), batch.labels());
+            model.backward(pass, loss32.backward());
             return l;
         });
         System.out.printf("loss at the start %.3f (ln %d = %.3f), at the end %.3f%n", history.losses()[0],

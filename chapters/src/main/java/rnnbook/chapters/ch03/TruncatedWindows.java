@@ -52,8 +52,9 @@ public final class TruncatedWindows {
                 // the loss of this window: squared error of the read-out at each of its steps
                 Matrix target = Sequences.stack(Arrays.copyOfRange(stream[1], start, start + outputs.length));
                 var mse = new Mse(Reduction.SUM);
-                double loss = mse.forward(head.forward(Sequences.stack(outputs)), target) / count;
-                Matrix dh = head.backward(mse.backward().scale(1.0 / count));
+                Matrix hs = Sequences.stack(outputs);
+                double loss = mse.forward(head.forward(hs), target) / count;
+                Matrix dh = head.backward(hs, mse.backward().scale(1.0 / count));
                 System.arraycopy(Sequences.split(dh, outputs.length), 0, dOutputs, 0, outputs.length);
                 return loss;
             }, () -> {

@@ -55,8 +55,9 @@ public final class UpdateRules {
             trainer.fit(steps, step -> {
                 int from = 32 * batches.nextInt(data.size() / 32);
                 Labelled batch = data.slice(from, from + 32);
-                double loss = ce.forward(model.logits(batch.xs()), batch.labels());
-                model.backward(ce.backward());
+                ManyToOne.Pass pass = model.forward(batch.xs());
+                double loss = ce.forward(pass.logits(), batch.labels());
+                model.backward(pass, ce.backward());
                 return loss;
             });
         } catch (TrainingDivergedException e) {

@@ -46,8 +46,7 @@ public final class GradientFlow {
             for (int t = 0; t < xs.length; t++) {
                 xs[t] = Matrix.filled(1, 1, 0.01);
             }
-            rnn.forward(xs);
-            Matrix[] dx = rnn.backward(null, State.of(Matrix.filled(1, 1, 1.0))).dInputs();
+            Matrix[] dx = rnn.backward(rnn.forward(xs), null, State.of(Matrix.filled(1, 1, 1.0))).dInputs();
             scalar.stringColumn("w").append(String.valueOf(w));
             scalar.doubleColumn("dL/dx_1 from the engine").append(dx[0].get(0, 0));
             scalar.doubleColumn(power).append(Math.pow(w, length - 1));
@@ -81,8 +80,7 @@ public final class GradientFlow {
             var cell = new RnnCell(4, hidden, rng);
             cell.weightHh().value().copyFrom(Init.normal(hidden, hidden, s / Math.sqrt(hidden), rng));
             var rnn = new Recurrent(cell);
-            rnn.forward(inputs);
-            Matrix[] dx = rnn.backward(null, State.of(Matrix.filled(1, hidden, 1.0))).dInputs();
+            Matrix[] dx = rnn.backward(rnn.forward(inputs), null, State.of(Matrix.filled(1, hidden, 1.0))).dInputs();
             double[] norm = new double[steps];
             double[] log10 = new double[steps];
             for (int k = 0; k < steps; k++) {

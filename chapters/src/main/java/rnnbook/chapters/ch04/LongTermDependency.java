@@ -44,8 +44,9 @@ public final class LongTermDependency {
         var dataRng = new Random(seed + 1);
         trainer.fit(steps, step -> {
             Labelled batch = Tasks.rememberFirst(32, gap, facts, 4, dataRng);
-            double loss = ce.forward(model.logits(batch.xs()), batch.labels());
-            model.backward(ce.backward());
+            ManyToOne.Pass pass = model.forward(batch.xs());
+            double loss = ce.forward(pass.logits(), batch.labels());
+            model.backward(pass, ce.backward());
             return loss;
         });
         return model.accuracy(Tasks.rememberFirst(500, gap, facts, 4, new Random(seed + 2)));

@@ -86,8 +86,9 @@ public final class Adding {
         for (int done = 0; done < maxSteps && solvedAt < 0; done += every) {
             trainer.fit(Math.min(every, maxSteps - done), step -> {
                 AddingProblem.Batch batch = data.batch(batchSize);
-                double loss = mse.forward(model.logits(batch.inputs()), batch.target());
-                model.backward(mse.backward());
+                ManyToOne.Pass pass = model.forward(batch.inputs());
+                double loss = mse.forward(pass.logits(), batch.target());
+                model.backward(pass, mse.backward());
                 return loss;
             });
             Matrix error = model.logits(test.inputs()).sub(test.target());

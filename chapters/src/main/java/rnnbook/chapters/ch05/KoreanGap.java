@@ -97,8 +97,9 @@ public final class KoreanGap {
         var rng = new Random(seed);
         trainer.fit(steps, step -> {
             Labelled batch = koreanBatch(vocab, 32, gap, rng);
-            double loss = ce.forward(model.logits(batch.xs()), batch.labels());
-            model.backward(ce.backward());
+            ManyToOne.Pass pass = model.forward(batch.xs());
+            double loss = ce.forward(pass.logits(), batch.labels());
+            model.backward(pass, ce.backward());
             return loss;
         });
         return model.accuracy(koreanBatch(vocab, 500, gap, new Random(seed + 1)));

@@ -102,8 +102,7 @@ public final class LstmGates {
                 cell = withForgetBias(new LstmCell(4, hidden, rng), value);
             }
             var rnn = new Recurrent(cell);
-            rnn.forward(inputs);
-            Matrix[] dx = rnn.backward(null, State.of(Matrix.filled(1, hidden, 1.0))).dInputs();
+            Matrix[] dx = rnn.backward(rnn.forward(inputs), null, State.of(Matrix.filled(1, hidden, 1.0))).dInputs();
             double[] log10 = new double[steps];
             for (int k = 0; k < steps; k++) {
                 log10[k] = Math.log10(dx[steps - 1 - k].norm());

@@ -16,6 +16,7 @@ import rnnbook.loss.SoftmaxCrossEntropy;
 import rnnbook.models.ManyToMany;
 import rnnbook.models.ManyToOne;
 import rnnbook.nn.Dense;
+import rnnbook.nn.Recurrent;
 import rnnbook.nn.Sequences;
 import rnnbook.optim.Adam;
 import rnnbook.tensor.Matrix;
@@ -69,8 +70,9 @@ public final class GruVsLstm {
         var mse = new Mse();
         double msPerStep = timedFit(trainer, steps, step -> {
             AddingProblem.Batch batch = data.batch(32);
-            double loss = mse.forward(model.logits(batch.inputs()), batch.target());
-            model.backward(mse.backward());
+            ManyToOne.Pass pass = model.forward(batch.inputs());
+            double loss = mse.forward(pass.logits(), batch.target());
+            model.backward(pass, mse.backward());
             return loss;
         });
         AddingProblem.Batch test = new AddingProblem(length, seed + 2).batch(1000);
@@ -102,9 +104,10 @@ public final class GruVsLstm {
         double msPerStep = timedFit(trainer, steps, step -> {
             LanguageModelBatches.Window w = train.window((step.step() - 1) % train.windowCount());
             Matrix[] xs = w.oneHotInputs(v);
-            double loss = ce.forward(model.head().forward(Sequences.stack(model.rnn().forward(xs).outputs())),
-                    w.flatTargets());
-            model.rnn().backward(Sequences.split(model.head().backward(ce.backward()), xs.length), null);
+            Recurrent.Output read = model.rnn().forward(xs);
+            Matrix hs = Sequences.stack(read.outputs());
+            double loss = ce.forward(model.head().forward(hs), w.flatTargets());
+            model.rnn().backward(read, Sequences.split(model.head().backward(hs, ce.backward()), xs.length), null);
             return loss;
         });
         double nats = 0;
@@ -220,8 +223,9 @@ public final class GruVsLstm {
             trainers.put(kind, new Trainer(model, new Adam(model.parameters(), 0.001)).quiet());
             steps.put(kind, step -> {
                 AddingProblem.Batch batch = data.batch(32);
-                double loss = mse.forward(model.logits(batch.inputs()), batch.target());
-                model.backward(mse.backward());
+                ManyToOne.Pass pass = model.forward(batch.inputs());
+                double loss = mse.forward(pass.logits(), batch.target());
+                model.backward(pass, mse.backward());
                 return loss;
             });
             trainers.get(kind).fit(rounds, steps.get(kind));   // warm-up: let the JIT compile this cell's loop

@@ -63,8 +63,10 @@ public final class Clockwork {
         Matrix y = Matrix.column(target);
         for (int epoch = 0; epoch < epochs; epoch++) {
             adam.zeroGrad();
-            mse.forward(readOut.forward(Sequences.stack(rnn.forward(silence).outputs())), y);
-            rnn.backward(Sequences.split(readOut.backward(mse.backward()), length), null);
+            Recurrent.Output pass = rnn.forward(silence);
+            Matrix hs = Sequences.stack(pass.outputs());
+            mse.forward(readOut.forward(hs), y);
+            rnn.backward(pass, Sequences.split(readOut.backward(hs, mse.backward()), length), null);
             Clip.gradNorm(params, 1.0);
             adam.step();
         }

@@ -12,6 +12,7 @@ import rnnbook.loss.Mse;
 import rnnbook.nn.Dense;
 import rnnbook.nn.Module;
 import rnnbook.nn.Parameter;
+import rnnbook.nn.Recurrent;
 import rnnbook.nn.Sequences;
 import rnnbook.optim.Adam;
 import rnnbook.optim.Clip;
@@ -79,13 +80,15 @@ public final class GreffAblation {
         for (int step = 0; step < steps; step++) {
             CountBatch b = resetCount(16, length, COUNT_SCALE, data);
             adam.zeroGrad();
-            mse.forward(readOut.forward(Sequences.stack(lstm.forward(b.xs()))), b.target());
-            lstm.backward(Sequences.split(readOut.backward(mse.backward()), length));
+            Recurrent.Output pass = lstm.forward(b.xs());
+            Matrix hs = Sequences.stack(pass.outputs());   // (length * 16, hidden): the read-out sees every step
+            mse.forward(readOut.forward(hs), b.target());
+            lstm.backward(pass, Sequences.split(readOut.backward(hs, mse.backward()), length));
             Clip.gradNorm(params, 1.0);
             adam.step();
         }
         CountBatch test = resetCount(256, length, COUNT_SCALE, new Random(seed + 2000));
-        return mse.forward(readOut.forward(Sequences.stack(lstm.forward(test.xs()))), test.target());
+        return mse.forward(readOut.forward(Sequences.stack(lstm.forward(test.xs()).outputs())), test.target());
     }
 
     /** Counts are divided by this, so typical targets lie between 0 and 1. */

@@ -49,8 +49,8 @@ public final class Sliced {
         double[] millis = new double[repeats];
         for (int r = -2; r < repeats; r++) {
             long start = System.nanoTime();
-            Matrix h = reader.forward(xs);
-            reader.backward(Matrix.filled(h.rows(), h.cols(), 1.0));
+            Ablation.Reading reading = reader.forward(xs);
+            reading.backward(Matrix.filled(reading.h().rows(), reading.h().cols(), 1.0));
             if (r >= 0) {
                 millis[r] = (System.nanoTime() - start) / 1e6;
             }
@@ -113,13 +113,14 @@ public final class Sliced {
             for (int from = 0; from + 32 <= train.size(); from += 32) {
                 Labelled batch = train.slice(from, from + 32);
                 adam.zeroGrad();
-                ce.forward(head.forward(reader.forward(batch.xs())), batch.labels());
-                reader.backward(head.backward(ce.backward()));
+                Ablation.Reading reading = reader.forward(batch.xs());
+                ce.forward(head.forward(reading.h()), batch.labels());
+                reading.backward(head.backward(reading.h(), ce.backward()));
                 Clip.gradNorm(params, 1.0);
                 adam.step();
             }
         }
-        int[] predicted = head.forward(reader.forward(test.xs())).argmaxRows();
+        int[] predicted = head.forward(reader.forward(test.xs()).h()).argmaxRows();
         int right = 0;
         for (int i = 0; i < predicted.length; i++) {
             right += predicted[i] == test.labels()[i] ? 1 : 0;

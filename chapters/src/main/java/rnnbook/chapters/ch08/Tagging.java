@@ -152,10 +152,13 @@ public final class Tagging {
         /** Cross-entropy per real word (padding ignored) and backward through head, stack and embedding. */
         public double lossAndBackward(Batch batch) {
             var ce = new SoftmaxCrossEntropy();
-            double loss = ce.forward(logits(batch.words()), flat(batch.tags()));
-            Matrix dOut = head.backward(ce.backward());
-            var g = rnn.backward(Sequences.split(dOut, batch.steps()), null);
-            embed.backward(Sequences.stack(g.dInputs()));
+            int[] ids = flat(batch.words());
+            Stacked.Output read = rnn.forward(Sequences.split(embed.forward(ids), batch.steps()));
+            Matrix hs = Sequences.stack(read.outputs());
+            double loss = ce.forward(head.forward(hs), flat(batch.tags()));
+            Matrix dOut = head.backward(hs, ce.backward());   // each layer goes back over the inputs of this pass
+            var g = rnn.backward(read, Sequences.split(dOut, batch.steps()), null);
+            embed.backward(ids, Sequences.stack(g.dInputs()));
             return loss;
         }
 
