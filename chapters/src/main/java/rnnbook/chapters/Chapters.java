@@ -57,6 +57,9 @@ public final class Chapters {
                 rnnbook.chapters.ch08.FutureContext.class,
                 rnnbook.chapters.ch08.TwoDirections.class,
                 rnnbook.chapters.ch08.Depth.class));
+        m.put("12-seq2seq-and-attention", List.of(
+                rnnbook.chapters.ch12.G2p.class,
+                rnnbook.chapters.ch12.Dates.class));
         return java.util.Collections.unmodifiableMap(m);
     }
 }

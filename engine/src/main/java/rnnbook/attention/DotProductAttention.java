@@ -56,6 +56,7 @@ public final class DotProductAttention extends Attention {
         int src = memory.length;
         Matrix e = Matrix.zeros(batch, src);
         double[] q = query.data();
+        // tag::score[]
         for (int s = 0; s < src; s++) {
             double[] m = memory[s].data();
             for (int b = 0; b < batch; b++) {
@@ -66,6 +67,7 @@ public final class DotProductAttention extends Attention {
                 e.data()[b * src + s] = dot * scale;
             }
         }
+        // end::score[]
         return new Scores(e, null);
     }
 

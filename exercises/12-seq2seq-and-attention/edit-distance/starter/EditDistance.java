@@ -1,0 +1,33 @@
+package rnnbook.exercises;
+
+/**
+ * Exercise edit-distance: the Levenshtein distance between two token sequences, and the phoneme error rate of a
+ * grapheme-to-phoneme model built on it.
+ *
+ * <pre>
+ *   D[i][0] = i,  D[0][j] = j
+ *   D[i][j] = min(D[i-1][j] + 1,                    delete a_i
+ *                 D[i][j-1] + 1,                    insert b_j
+ *                 D[i-1][j-1] + (a_i == b_j ? 0 : 1))   keep or substitute
+ *   distance(a, b) = D[a.length][b.length]
+ *   phonemeErrorRate = (sum over words of distance(predicted_w, reference_w)) / (sum over words of reference_w.length)
+ * </pre>
+ * Sequences are token ids (int[]), possibly empty. The two arrays of phonemeErrorRate pair prediction w with
+ * reference w; the total reference length is at least 1. Do not modify the arguments.
+ */
+public final class EditDistance {
+    private EditDistance() {
+    }
+
+    /** The fewest insertions, deletions and substitutions that turn a into b. */
+    public static int distance(int[] a, int[] b) {
+        // TODO: fill the table D row by row
+        return -1;
+    }
+
+    /** Total edit distance over total reference length. */
+    public static double phonemeErrorRate(int[][] predicted, int[][] reference) {
+        // TODO: sum the distances and the reference lengths
+        return Double.NaN;
+    }
+}
