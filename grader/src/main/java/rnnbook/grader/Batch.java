@@ -185,6 +185,11 @@ public final class Batch {
                 log.println("a submission could not be graded: " + e.getCause());
             }
         }
+        List<Integer> used = new ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            used.add(base + i);
+        }
+        CompileServer.retire(used);
         List<Results.Submission> all = new ArrayList<>();
         for (Path sub : subs) {
             Path target = out.resolve(ids.get(sub));

@@ -106,21 +106,22 @@ final class GradeCommand implements Callable<Integer> {
             System.out.printf("%d graded, %d resumed, %d failed in %.1f s; gradebook: %s%n", s.graded(),
                     s.resumed(), s.failed(), s.millis() / 1000.0, o.resolve("gradebook.csv"));
             System.out.printf("time (summed over %d parallel slots): %d child JVMs, %.1f s in children, of which"
-                    + " %.1f s start-up to first result; %.1f s compiling (one child JVM per submission)%n",
+                    + " %.1f s start-up to first result; %.1f s compiling (%d warm compiler children; %d submissions"
+                    + " compiled in one javac task, %d exercise by exercise)%n",
                     Math.max(1, jobs), ChildRun.CHILD_STARTS.get(), ChildRun.CHILD_NANOS.get() / 1e9,
-                    ChildRun.STARTUP_NANOS.get() / 1e9, Grader.COMPILE_NANOS.get() / 1e9);
+                    ChildRun.STARTUP_NANOS.get() / 1e9, Grader.COMPILE_NANOS.get() / 1e9,
+                    CompileServer.STARTS.get(), CompileChild.TOGETHER_OK.get(), CompileChild.TOGETHER_NOT.get());
             double[] cpu = cpuSeconds();
             if (cpu != null) {
-                // CPU time does not grow with other work on the machine, as wall time does
-                // the compilers' share is exact with one slot only (children of parallel slots end interleaved)
+                // CPU time does not grow with other work on the machine, as wall time does.
                 // bubblewrap does not pass its sandboxed process's CPU time on to the grader: there the test runs
                 // are missing from the children's figure (grade with --sandbox rlimits to measure them)
                 boolean bwrap = g.sandbox().tier() == Sandbox.Tier.BUBBLEWRAP;
-                System.out.printf("CPU: %.1f s in the grader, %.1f s in %s%s; %.2f s per submission graded;"
-                        + " child runtime: %s%n", cpu[0], cpu[1], bwrap ? "compiler and similarity children (the"
-                                + " sandboxed test runs are not counted through bubblewrap)" : "child processes",
-                        jobs > 1 ? "" : String.format(java.util.Locale.ROOT, ", %.1f s of it compiling",
-                                Grader.COMPILE_CPU.get() / 100.0),
+                double compile = Grader.COMPILE_CPU.get() / 100.0;
+                System.out.printf("CPU: %.1f s in the grader, %.1f s in child processes: %.1f s compiling, %.1f s"
+                        + " %s; %.2f s per submission graded; child runtime: %s%n", cpu[0], cpu[1], compile,
+                        Math.max(0, cpu[1] - compile), bwrap ? "in similarity (the sandboxed test runs are not"
+                                + " counted through bubblewrap)" : "in test runs and similarity",
                         s.graded() == 0 ? 0 : (cpu[0] + cpu[1]) / s.graded(), g.prepared().childRuntime());
             }
             return s.failed() == 0 ? 0 : 1;

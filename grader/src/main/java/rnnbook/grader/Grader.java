@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Grades one submission: reads it, compiles each exercise on its own (all in one child JVM with its own heap
- * and time limit, {@link CompileChild}; a broken file or a compile bomb costs only its own exercise), runs all the compiled exercises' hidden tests in one
+ * Grades one submission: reads it, compiles each exercise on its own (in the slot's warm compiler child with its
+ * own heap and time limit, {@link CompileServer}; a broken file or a compile bomb costs only its own exercise), runs all the compiled exercises' hidden tests in one
  * confined child JVM (a fresh one after any exercise that crashes or hangs), and computes the score here, from
  * the points the parent read out of the compiled tests.
  */
@@ -21,7 +21,7 @@ public final class Grader {
     /** Changes whenever grading itself changes meaning: part of every resume fingerprint and of the cache key. */
     public static final String VERSION = "2026-12-junit-record-1";
     public static final AtomicLong COMPILE_NANOS = new AtomicLong();
-    /** CPU centiseconds of ended child processes while compiling (exact with one slot; slots overlap otherwise). */
+    /** CPU centiseconds the warm compiler children spent on compiles that ended normally. */
     public static final AtomicLong COMPILE_CPU = new AtomicLong();
 
     private final Prepared prepared;
@@ -128,7 +128,7 @@ public final class Grader {
             // all exercises compile in one child JVM with its own heap and time limit; compiling counts against
             // the submission's time
             Map<String, List<Results.CompileError>> compiled = compileAll(order, pending, runDir.resolve("classes"),
-                    work, limitMs - (System.currentTimeMillis() - t0));
+                    work, limitMs - (System.currentTimeMillis() - t0), slot);
             for (int i = 0; i < order.size(); i++) {
                 Exercise e = order.get(i);
                 Ingest.Entry entry = pending.get(e.id());
@@ -187,14 +187,13 @@ public final class Grader {
 
     /**
      * One javac task per exercise: the submission plus the exercise's public checks (they call what the hidden
-     * tests call), all of them in one child JVM ({@link CompileChild}); returns the raw errors per exercise,
+     * tests call), all of them in the slot's warm compiler child ({@link CompileServer}); returns the raw errors per exercise,
      * without the exercises the submission's time did not reach.
      */
     private Map<String, List<Results.CompileError>> compileAll(List<Exercise> order, Map<String, Ingest.Entry> pending,
-                                                               Path classes, Path work, long leftMs)
+                                                               Path classes, Path work, long leftMs, int slot)
             throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        long cpu0 = GradeCommand.childCpuTicks();
         try {
             List<CompileChild.Request> requests = new ArrayList<>();
             for (Exercise e : order) {
@@ -208,10 +207,10 @@ public final class Grader {
                         new SourceCompiler.Source("rnnbook/exercises/" + e.className() + "Check.java",
                                 Files.readString(checkSrc), 0)), prepared.checkClasspath(), classes.resolve(e.id())));
             }
-            return requests.isEmpty() ? Map.of() : CompileChild.compileAll(requests, work, leftMs, prepared.compileOptions());
+            return requests.isEmpty() ? Map.of() : CompileChild.compileAll(requests, work, leftMs,
+                    prepared.compileOptions(), slot, COMPILE_CPU);
         } finally {
             COMPILE_NANOS.addAndGet(System.nanoTime() - t0);
-            COMPILE_CPU.addAndGet(GradeCommand.childCpuTicks() - cpu0);
         }
     }
 

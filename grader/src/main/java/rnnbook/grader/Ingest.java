@@ -37,6 +37,8 @@ import java.util.zip.ZipInputStream;
  */
 public final class Ingest {
     static final long MAX_FILE = 1L << 20;
+    /** Cells tagged for an exercise that does not exist that are named one by one; the rest are counted. */
+    static final int MAX_TAG_PROBLEMS = 20;
     /** A notebook (it holds outputs, so it may be larger than a source file). */
     static final long MAX_NOTEBOOK = 8L << 20;
     /** A submission file as a whole (a .zip or a notebook); larger ones are refused before reading. */
@@ -223,7 +225,8 @@ public final class Ingest {
         JsonObject nb;
         try {
             JsonElement root = JsonParser.parseString(text);
-            if (!root.isJsonObject() || !root.getAsJsonObject().has("cells")) {
+            if (!root.isJsonObject() || !root.getAsJsonObject().has("cells")
+                    || !root.getAsJsonObject().get("cells").isJsonArray()) {
                 problems.add(name + " is JSON but not a notebook: it has no \"cells\" list");
                 return;
             }
@@ -244,11 +247,16 @@ public final class Ingest {
                 tags.add(solutionTag(c.getAsJsonObject()));
             }
         }
+        int badTags = 0;
         for (int k = 0; k < tags.size(); k++) {
-            if (tags.get(k) != null && catalog.byId(tags.get(k)).isEmpty()) {
+            if (tags.get(k) != null && catalog.byId(tags.get(k)).isEmpty() && badTags++ < MAX_TAG_PROBLEMS) {
                 problems.add(name + " code cell " + (k + 1) + " is tagged solution:" + tags.get(k)
                         + ", which is not an exercise");
             }
+        }
+        if (badTags > MAX_TAG_PROBLEMS) {
+            // one line per cell would put a hundred thousand lines into every report of a hostile notebook
+            problems.add(name + ": " + (badTags - MAX_TAG_PROBLEMS) + " more code cells are tagged for no exercise");
         }
         List<String> imports = NotebookCells.imports(sources);
         int found = 0;

@@ -38,14 +38,7 @@ final class JvmChild {
     /** Runs {@code main} with {@code args} in a fresh JVM of at most {@code heap} and {@code limitMs}. */
     static Exit run(Class<?> main, String heap, long limitMs, List<String> jvmOptions, List<String> args)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(options(heap));
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
-        cmd.addAll(jvmOptions);
-        cmd.add(main.getName());
-        cmd.addAll(args);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process p = start(main, heap, jvmOptions, args, false);
         try {
             if (!p.waitFor(Math.max(1, limitMs), TimeUnit.MILLISECONDS)) {
                 ChildRun.kill(p);
@@ -57,5 +50,21 @@ final class JvmChild {
                 ChildRun.kill(p);
             }
         }
+    }
+
+    /**
+     * Starts {@code main} in a fresh JVM of at most {@code heap}; its standard output is a pipe to the caller when
+     * {@code talks}, else discarded (standard error always is).
+     */
+    static Process start(Class<?> main, String heap, List<String> jvmOptions, List<String> args, boolean talks)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(options(heap));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        cmd.addAll(jvmOptions);
+        cmd.add(main.getName());
+        cmd.addAll(args);
+        ProcessBuilder b = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+        return (talks ? b : b.redirectOutput(ProcessBuilder.Redirect.DISCARD)).start();
     }
 }

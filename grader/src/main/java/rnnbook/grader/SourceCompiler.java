@@ -37,10 +37,13 @@ public final class SourceCompiler {
 
     private static final class MemorySource extends SimpleJavaFileObject {
         final Source source;
+        /** Where this file's classes go, or null for the task's {@code -d}. */
+        final Path out;
 
-        MemorySource(Source source) {
+        MemorySource(Source source, Path out) {
             super(URI.create("string:///" + source.path()), Kind.SOURCE);
             this.source = source;
+            this.out = out;
         }
 
         @Override
@@ -62,9 +65,43 @@ public final class SourceCompiler {
         }
         List<JavaFileObject> units = new ArrayList<>();
         for (Source s : sources) {
-            units.add(new MemorySource(s));
+            units.add(new MemorySource(s, null));
         }
         return run(units, classpath, out, extra, null);
+    }
+
+    /**
+     * Compiles several groups of in-memory sources in ONE javac task (one symbol table for all), each group's
+     * classes written to its own folder ({@code outs}, one per group); {@code made} receives, per group, the
+     * binary names of the classes written for it. Returns the errors of all groups together.
+     */
+    public static List<Results.CompileError> compileGroups(List<List<Source>> groups, List<Path> outs,
+                                                           List<Path> classpath, Path scratchOut,
+                                                           List<java.util.Set<String>> made) {
+        List<JavaFileObject> units = new ArrayList<>();
+        java.util.Map<Path, java.util.Set<String>> byOut = new java.util.HashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            byOut.put(outs.get(g), made.get(g));
+            for (Source s : groups.get(g)) {
+                units.add(new MemorySource(s, outs.get(g)));
+            }
+        }
+        StandardJavaFileManager fm = FILE_MANAGERS.get();
+        javax.tools.JavaFileManager routed = new javax.tools.ForwardingJavaFileManager<>(fm) {
+            @Override
+            public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+                                                       javax.tools.FileObject sibling) throws IOException {
+                if (location == javax.tools.StandardLocation.CLASS_OUTPUT && sibling instanceof MemorySource m
+                        && m.out != null) {
+                    Path file = m.out.resolve(className.replace('.', '/') + kind.extension);
+                    Files.createDirectories(file.getParent());
+                    byOut.get(m.out).add(className);
+                    return fm.getJavaFileObjects(file).iterator().next();
+                }
+                return super.getJavaFileForOutput(location, className, kind, sibling);
+            }
+        };
+        return run(units, classpath, scratchOut, List.of(), routed);
     }
 
     /** Compiles source files from disk (the runner module, tests). */
@@ -82,11 +119,11 @@ public final class SourceCompiler {
     }
 
     private static List<Results.CompileError> run(List<JavaFileObject> units, List<Path> classpath, Path out,
-                                                  List<String> extra, StandardJavaFileManager given) {
+                                                  List<String> extra, javax.tools.JavaFileManager given) {
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
         // one file manager per thread, reused: it caches the JDK's class index, the slow part of a small compile.
         // No --release: the child runs on this same JDK, and reading ct.sym would cost more than the compile
-        StandardJavaFileManager fm = given != null ? given : FILE_MANAGERS.get();
+        javax.tools.JavaFileManager fm = given != null ? given : FILE_MANAGERS.get();
         List<String> options = new ArrayList<>(List.of("-proc:none", "-encoding", "UTF-8",
                 "-implicit:none", "-Xlint:none", "-nowarn", "-d", out.toString()));
         if (!classpath.isEmpty()) {
@@ -106,7 +143,7 @@ public final class SourceCompiler {
             return List.of(new Results.CompileError("", 0, 0, "the compiler ran out of stack on this file (an"
                     + " expression nested far too deeply?)"));
         } finally {
-            if (given != null) {
+            if (given instanceof StandardJavaFileManager) {
                 try {
                     fm.close();
                 } catch (IOException ignored) {

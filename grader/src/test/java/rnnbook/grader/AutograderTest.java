@@ -116,6 +116,37 @@ class AutograderTest {
             }
         }
         assertTrue(hidden >= 4 && checks >= 6, hidden + " graded tests, " + checks + " visible checks");
+        assertTrue(r.get("output").getAsString().startsWith("Sandbox: bubblewrap"), "the tier is named: " + r);
+    }
+
+    /**
+     * Gradescope's container may not let bubblewrap create namespaces. A stand-in {@code bwrap} that fails as
+     * bubblewrap does there: run_autograder must not grade in a weaker tier, must say why and what to do, and
+     * must leave no results.json (Gradescope then shows the run as failed to the instructor, and a regrade after
+     * the fix gives the real score; a results.json would have been a grade).
+     */
+    @Test
+    void withoutNamespacesTheRunFailsClearlyAndGradesNothing() throws Exception {
+        Path fake = Files.createDirectories(tmp.resolve("no-namespaces"));
+        Path bwrap = Files.writeString(fake.resolve("bwrap"), "#!/bin/sh\necho 'bwrap: No permissions to creating"
+                + " new namespace, likely because the kernel does not allow non-privileged user namespaces.' >&2\n"
+                + "exit 1\n");
+        Files.setPosixFilePermissions(bwrap, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path sub = root.resolve("submission");
+        Prepared.deleteTree(sub);
+        for (Exercise e : Fixture.catalog().exercises()) {
+            if (e.chapter().equals("02-the-cell")) {
+                Fixture.write(sub, e.fileName(), Fixture.read(e.solution()));
+            }
+        }
+        Path results = root.resolve("results/results.json");
+        Files.deleteIfExists(results);
+        Run r = run(List.of(root.resolve("run_autograder").toString()), root,
+                fake + java.io.File.pathSeparator + System.getenv("PATH"));
+        assertEquals(3, r.exit, r.output);
+        assertTrue(r.output.contains("GRADER ERROR, not graded") && r.output.contains("bubblewrap")
+                && r.output.contains("--sandbox"), r.output);
+        assertFalse(Files.exists(results), "no results.json, so no grade");
     }
 
     @Test
@@ -213,8 +244,15 @@ class AutograderTest {
     }
 
     private Run run(List<String> cmd, Path dir) throws Exception {
+        return run(cmd, dir, null);
+    }
+
+    private Run run(List<String> cmd, Path dir, String path) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().put("AUTOGRADER_ROOT", root.toString());
+        if (path != null) {
+            pb.environment().put("PATH", path);
+        }
         Path log = Files.createTempFile(tmp, "run", ".log");
         pb.redirectOutput(log.toFile());
         Process p = pb.start();
