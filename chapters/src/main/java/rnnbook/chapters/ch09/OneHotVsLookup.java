@@ -29,8 +29,8 @@ public final class OneHotVsLookup {
     }
     // end::counts[]
 
-    /** Milliseconds per forward pass of {@code inputs} (best of {@code repeats} after one warm-up). */
-    private static double millis(Runnable pass, int repeats) {
+    /** Milliseconds a pass takes: the best of {@code repeats} runs after one warm-up run. */
+    public static double millis(Runnable pass, int repeats) {
         pass.run();
         double best = Double.POSITIVE_INFINITY;
         for (int r = 0; r < repeats; r++) {
@@ -56,14 +56,14 @@ public final class OneHotVsLookup {
         var oneHotLstm = new Recurrent(new LstmCell(vocabSize, hiddenSize, new Random(16)));
         var table = new Embedding(vocabSize, embedSize, new Random(17));
         var lookupLstm = new Recurrent(new LstmCell(embedSize, hiddenSize, new Random(18)));
-        double oneHotMs = millis(() -> {
+        double oneHotMs = OneHotVsLookup.millis(() -> {
             Matrix[] xs = new Matrix[batchIds.length];
             for (int t = 0; t < xs.length; t++) {
                 xs[t] = Sequences.oneHot(batchIds[t], vocabSize);   // (16, V), one 1 per row
             }
             oneHotLstm.forward(xs);
         }, 5);
-        double lookupMs = millis(() -> {
+        double lookupMs = OneHotVsLookup.millis(() -> {
             Matrix[] xs = new Matrix[batchIds.length];
             for (int t = 0; t < xs.length; t++) {
                 xs[t] = table.forward(batchIds[t]);                 // (16, E), rows of the table

@@ -82,11 +82,10 @@ public final class SotuWords {
         // The learned table E (V, d): a few words' rows, projected to 2-D on their first two principal axes.
         Matrix wordTable = wordLm.embedding().weight().value();
         Map<String, List<String>> groups = new LinkedHashMap<>();
-        groups.put("people", List.of("americans", "families", "children", "workers", "people", "women", "parents"));
-        groups.put("numbers", List.of("one", "two", "three", "four", "five", "ten", "million", "billion"));
-        groups.put("government", List.of("congress", "senate", "government", "washington", "administration"));
-        groups.put("money", List.of("tax", "taxes", "budget", "deficit", "spending", "money", "dollars"));
-        groups.put("security", List.of("war", "peace", "military", "troops", "security", "terror", "defense"));
+        groups.put("people", List.of("americans", "families", "children", "workers"));
+        groups.put("numbers", List.of("one", "two", "three", "million"));
+        groups.put("money", List.of("tax", "taxes", "budget", "deficit"));
+        groups.put("security", List.of("war", "peace", "military", "troops"));
         List<Integer> plotted = new ArrayList<>();
         List<String> groupOf = new ArrayList<>();
         groups.forEach((group, members) -> members.stream().filter(words::contains).forEach(w -> {
