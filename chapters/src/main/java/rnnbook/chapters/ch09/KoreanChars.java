@@ -2,6 +2,10 @@ package rnnbook.chapters.ch09;
 
 import java.util.List;
 import java.util.Random;
+import rnnbook.chapters.ch09.LmData;
+import rnnbook.chapters.ch09.LmTraining;
+import rnnbook.chapters.ch09.NGram;
+import rnnbook.chapters.ch09.TokenLm;
 import rnnbook.data.Vocabulary;
 import rnnbook.data.sets.KoreanText;
 import rnnbook.data.sets.Split;

@@ -1,6 +1,7 @@
 package rnnbook.chapters.ch09;
 
 import java.util.Random;
+import rnnbook.chapters.ch09.OneHotVsLookup;
 import rnnbook.chapters.common.Show;
 import rnnbook.nn.Embedding;
 import rnnbook.nn.LstmCell;

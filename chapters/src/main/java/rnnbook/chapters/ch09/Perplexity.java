@@ -1,6 +1,9 @@
 package rnnbook.chapters.ch09;
 
 import java.util.Arrays;
+import rnnbook.chapters.ch09.LmData;
+import rnnbook.chapters.ch09.NGram;
+import rnnbook.chapters.ch09.Perplexity;
 import rnnbook.chapters.common.Show;
 import rnnbook.data.Vocabulary;
 import rnnbook.data.sets.MobyDick;
@@ -29,9 +32,9 @@ public final class Perplexity {
     public static void main(String[] args) {
         // tag::units-table[]
         String opening = MobyDick.text(LmData.files(MobyDick.NAME));
-        Vocabulary letters = Vocabulary.of(opening);
-        int[] openingIds = letters.encode(opening);
-        int v = letters.size();
+        Vocabulary openingChars = Vocabulary.of(opening);
+        int[] openingIds = openingChars.encode(opening);
+        int v = openingChars.size();
         double uniform = Math.log(v);                                     // every character equally likely
         double unigram = new NGram(1, v, openingIds).nats(openingIds);    // each character's own frequency
         double bigram = new NGram(2, v, openingIds).nats(openingIds);     // frequency after the previous one
