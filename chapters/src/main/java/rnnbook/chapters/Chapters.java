@@ -57,6 +57,13 @@ public final class Chapters {
                 rnnbook.chapters.ch08.FutureContext.class,
                 rnnbook.chapters.ch08.TwoDirections.class,
                 rnnbook.chapters.ch08.Depth.class));
+        m.put("09-language-models", List.of(
+                rnnbook.chapters.ch09.Perplexity.class,
+                rnnbook.chapters.ch09.OneHotVsLookup.class,
+                rnnbook.chapters.ch09.MobyDickLstm.class,
+                rnnbook.chapters.ch09.Names.class,
+                rnnbook.chapters.ch09.KoreanChars.class,
+                rnnbook.chapters.ch09.SotuWords.class));
         m.put("12-seq2seq-and-attention", List.of(
                 rnnbook.chapters.ch12.G2p.class,
                 rnnbook.chapters.ch12.Dates.class));
