@@ -57,6 +57,10 @@ public final class Chapters {
                 rnnbook.chapters.ch08.FutureContext.class,
                 rnnbook.chapters.ch08.TwoDirections.class,
                 rnnbook.chapters.ch08.Depth.class));
+        m.put("10-classification-and-forecasting", List.of(
+                rnnbook.chapters.ch10.Sentiment.class,
+                rnnbook.chapters.ch10.Spam.class,
+                rnnbook.chapters.ch10.Forecasts.class));
         return java.util.Collections.unmodifiableMap(m);
     }
 }
