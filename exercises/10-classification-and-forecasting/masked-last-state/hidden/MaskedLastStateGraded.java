@@ -59,8 +59,9 @@ class MaskedLastStateGraded {
     @Hint("copy each step before zeroing rows: the caller still needs the unmasked outputs")
     void d_inputKept() {
         Matrix[] in = outputs(104, 4, 3, 2);
-        MaskedLastState.mask(in, new int[] {1, 2, 3});
+        Matrix[] y = MaskedLastState.mask(in, new int[] {1, 2, 3});
         for (int t = 0; t < in.length; t++) {
+            Record.value("masked step " + t, y[t]);
             Record.value("input step " + t + " after masking", in[t]);
         }
     }

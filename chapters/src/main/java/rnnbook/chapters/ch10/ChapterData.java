@@ -1,8 +1,14 @@
 package rnnbook.chapters.ch10;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.util.Map;
 import rnnbook.data.sets.SetFiles;
 import rnnbook.data.sets.Source;
 
@@ -26,14 +32,18 @@ public final class ChapterData {
             throw new IllegalStateException("chapter 10 has no subset of data set " + name
                     + " (rnnbook/chapters/ch10/samples/" + name + " is not on the classpath)");
         }
-        if (!"file".equals(url.getProtocol())) {
-            throw new IllegalStateException("chapter 10 reads its subsets from the chapters' classes folder, not from "
-                    + url + "; run it from a build of the repository, or at full scale on the real sets");
-        }
         try {
-            return new SetFiles(Source.sample(name).set(), Path.of(url.toURI()));
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot open chapter 10's subset of " + name + " at " + url, e);
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {   // the notebook kernel reads the chapters from their jar
+                try {
+                    FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    // opened before: Path.of finds it
+                }
+            }
+            return new SetFiles(Source.sample(name).set(), Path.of(uri));
+        } catch (URISyntaxException | IOException e) {
+            throw new UncheckedIOException(new IOException("cannot open chapter 10's subset of " + name, e));
         }
     }
 }

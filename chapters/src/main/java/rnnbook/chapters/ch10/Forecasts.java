@@ -80,8 +80,11 @@ public final class Forecasts {
                 "day of the test part", "births per day");
         double[] day = new double[days];
         Arrays.setAll(day, i -> i);
+        birthChart.addSeries("truth", day, Arrays.copyOf(birthForecasts.get("truth"), days));   // drawn first
         for (var f : birthForecasts.entrySet()) {
-            birthChart.addSeries(f.getKey(), day, Arrays.copyOf(f.getValue(), days));
+            if (!f.getKey().equals("truth")) {
+                birthChart.addSeries(f.getKey(), day, Arrays.copyOf(f.getValue(), days));
+            }
         }
         Figures.show(birthChart, "births-forecast");
         // end::births-chart[]
@@ -92,8 +95,11 @@ public final class Forecasts {
                 "month of the test part", "CO2 (ppm)");
         double[] month = new double[months];
         Arrays.setAll(month, i -> i);
+        co2Chart.addSeries("truth", month, co2Forecasts.get("truth"));
         for (var f : co2Forecasts.entrySet()) {
-            co2Chart.addSeries(f.getKey(), month, f.getValue());
+            if (!f.getKey().equals("truth")) {
+                co2Chart.addSeries(f.getKey(), month, f.getValue());
+            }
         }
         Figures.show(co2Chart, "co2-forecast");
         // end::co2-chart[]
