@@ -76,7 +76,7 @@ public final class Forecasts {
 
         // tag::births-chart[]
         int days = Math.min(56, birthForecasts.get("truth").length);    // the first eight weeks of the test part
-        XYChart birthChart = Charts.xy("US births, the first " + days + " test days, one step ahead",
+        XYChart birthChart = Charts.xy("US births, first " + days + " test days",
                 "day of the test part", "births per day");
         double[] day = new double[days];
         Arrays.setAll(day, i -> i);
@@ -91,7 +91,7 @@ public final class Forecasts {
 
         // tag::co2-chart[]
         int months = co2Forecasts.get("truth").length;
-        XYChart co2Chart = Charts.xy("CO2 at Mauna Loa, the last " + months + " months, one step ahead",
+        XYChart co2Chart = Charts.xy("CO2, the last " + months + " months",
                 "month of the test part", "CO2 (ppm)");
         double[] month = new double[months];
         Arrays.setAll(month, i -> i);
