@@ -64,6 +64,10 @@ public final class Chapters {
                 rnnbook.chapters.ch09.Names.class,
                 rnnbook.chapters.ch09.KoreanChars.class,
                 rnnbook.chapters.ch09.SotuWords.class));
+        m.put("10-classification-and-forecasting", List.of(
+                rnnbook.chapters.ch10.Sentiment.class,
+                rnnbook.chapters.ch10.Spam.class,
+                rnnbook.chapters.ch10.Forecasts.class));
         m.put("12-seq2seq-and-attention", List.of(
                 rnnbook.chapters.ch12.G2p.class,
                 rnnbook.chapters.ch12.Dates.class));

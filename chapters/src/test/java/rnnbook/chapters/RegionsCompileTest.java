@@ -32,6 +32,9 @@ class RegionsCompileTest {
             "^(public\\s+|private\\s+|protected\\s+)?(static\\s+|final\\s+|abstract\\s+)*"
                     + "(record|class|interface|enum)\\b|^(public\\s+|private\\s+)?static\\s+");
 
+    /** A region that declares a class (not a record, which is static already) without saying static. */
+    private static final Pattern CLASS = Pattern.compile("^(public\\s+|final\\s+|abstract\\s+)*class\\b");
+
     static List<String> chapters() {
         return new ArrayList<>(Chapters.PROGRAMS.keySet());
     }
@@ -104,6 +107,9 @@ class RegionsCompileTest {
                 filesSeen.add(r.file());
             }
             String code = r.code();
+            if (CLASS.matcher(code).find()) {
+                code = "static " + code;   // a top-level class of JShell has no enclosing instance: a static member
+            }
             (isDeclaration(code) ? members : body).append("// ").append(r).append('\n').append(code);
         }
         String source = String.join("\n", imports) + "\nclass Notebook {\n" + members
