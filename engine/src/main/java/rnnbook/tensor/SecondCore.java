@@ -15,9 +15,10 @@ import java.util.concurrent.locks.LockSupport;
  * work (results are the same either way: the halves are disjoint rows, each computed in a fixed order).
  *
  * <p>The caller's waits are bounded: when the helper has not <em>taken</em> a posted half within
- * {@link #TAKE_TIMEOUT_NANOS} (a lost wake-up, or a helper that died), the caller takes the half back and throws an
- * {@link IllegalStateException} saying so, instead of spinning forever. How long a half takes to <em>compute</em>
- * is not bounded here (a big product may take seconds); a test's time-out covers that.
+ * {@link #TAKE_TIMEOUT_NANOS} (a lost wake-up, or a helper descheduled on a machine loaded far beyond its cores),
+ * the caller takes the half back and computes it itself: the product is the same, only slower, and nothing spins
+ * forever. A helper that died is an {@link IllegalStateException}. How long a half takes to <em>compute</em> is
+ * not bounded here (a big product may take seconds); a test's time-out covers that.
  */
 final class SecondCore {
     private SecondCore() {
@@ -26,8 +27,8 @@ final class SecondCore {
     /** How long the helper keeps polling for new work before it parks. */
     static final long SPIN_NANOS = 200_000;
 
-    /** How long a posted half may wait to be taken before the caller calls it a lost wake-up (a woken thread
-     * takes microseconds; a second is far beyond any scheduling delay on a loaded machine). */
+    /** How long a posted half may wait to be taken before the caller computes it itself (a woken thread takes
+     * microseconds; seconds mean a lost wake-up or a machine with ten times more work than cores). */
     static final long TAKE_TIMEOUT_NANOS = 2_000_000_000L;
 
     private static final AtomicBoolean CLAIMED = new AtomicBoolean();
@@ -37,6 +38,8 @@ final class SecondCore {
     private static volatile long completed;   // how many of them the helper has finished (it alone writes this)
     private static volatile Throwable failure;
     private static volatile boolean parked;
+    /** How many posted halves the caller took back and computed itself (the helper was too late to take them). */
+    private static final java.util.concurrent.atomic.AtomicLong LATE = new java.util.concurrent.atomic.AtomicLong();
     /** Tests only: swallow the next wake-up, as a lost one would be. */
     static volatile boolean loseNextWakeUp;
     /** Tests only: the take time-out in force ({@link #TAKE_TIMEOUT_NANOS} unless a test shortens it). */
@@ -59,7 +62,7 @@ final class SecondCore {
         }
         try {
             // a caller stopped mid-product (a notebook cell interrupted) may have left its half running: wait for it,
-            // so that its completion is never taken for ours
+            // so that its completion is never taken for ours (a half of it never taken is dropped: nobody waits for it)
             awaitCompleted(posted);
             failure = null;
             long ticket = posted + 1;
@@ -72,10 +75,15 @@ final class SecondCore {
                     LockSupport.unpark(HELPER);
                 }
             }
+            Runnable late;
             try {
                 mine.run();
             } finally {   // even when mine failed: the helper must be done before another caller can post
-                awaitCompleted(ticket);
+                late = awaitCompleted(ticket);
+            }
+            if (late != null) {   // the helper never took it: its rows are ours to compute
+                LATE.incrementAndGet();
+                late.run();
             }
             Throwable t = failure;
             if (t instanceof RuntimeException e) {
@@ -94,8 +102,16 @@ final class SecondCore {
         return parked;
     }
 
-    /** Spins until the helper has completed {@code ticket} tasks; throws when a posted task is never taken. */
-    private static void awaitCompleted(long ticket) {
+    /** How many halves callers have computed themselves because the helper did not take them in time. */
+    static long lateHalves() {
+        return LATE.get();
+    }
+
+    /**
+     * Spins until the helper has completed {@code ticket} tasks, or until a posted half has waited the take time-out
+     * untaken: then it is taken back (it never runs on the helper later) and returned; null when the helper did it.
+     */
+    private static Runnable awaitCompleted(long ticket) {
         long start = 0;
         int spins = 0;
         while (completed != ticket) {
@@ -110,20 +126,14 @@ final class SecondCore {
                 Runnable back = TASK.getAndSet(null);   // take the half back, so it never runs after we gave up
                 if (back != null) {
                     posted = ticket - 1;
-                    throw lostWakeUp(now - start);
+                    return back;
                 }   // else the helper took it just now: keep waiting for it
             }
             if (!HELPER.isAlive()) {
                 throw new IllegalStateException("SecondCore: the helper thread " + HELPER.getName() + " has died");
             }
         }
-    }
-
-    private static IllegalStateException lostWakeUp(long waitedNanos) {
-        return new IllegalStateException(String.format(
-                "SecondCore: the helper thread (%s, parked=%b) did not take the posted half of a product within"
-                        + " %.1f s: a lost wake-up. The product was abandoned.",
-                HELPER.getState(), parked, waitedNanos / 1e9));
+        return null;
     }
 
     private static void loop() {
