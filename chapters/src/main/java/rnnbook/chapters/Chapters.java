@@ -57,6 +57,9 @@ public final class Chapters {
                 rnnbook.chapters.ch08.FutureContext.class,
                 rnnbook.chapters.ch08.TwoDirections.class,
                 rnnbook.chapters.ch08.Depth.class));
+        m.put("13-generation", List.of(
+                rnnbook.chapters.ch13.Captioning.class,
+                rnnbook.chapters.ch13.Music.class));
         return java.util.Collections.unmodifiableMap(m);
     }
 }
