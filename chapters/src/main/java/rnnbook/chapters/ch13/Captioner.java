@@ -94,13 +94,8 @@ public final class Captioner extends Composite {
         }
         State first = first(features);
         Decoder.Pass pass = decoder.forward(inputs, first);
-        SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
         Matrix[] dH = new Matrix[steps];
-        double loss = 0;
-        for (int t = 0; t < steps; t++) {
-            loss += ce.forward(head.forward(pass.outputs()[t]), targets[t]) / steps;
-            dH[t] = head.backward(pass.outputs()[t], ce.backward().scale(1.0 / steps));
-        }
+        double loss = wordLoss(head, pass.outputs(), targets, dH);
         State dFirst = decoder.backward(pass, dH);
         start.backward(features, squash.backward(dFirst.h()));
         return loss;
@@ -127,6 +122,20 @@ public final class Captioner extends Composite {
             out.add(String.join(" ", Arrays.stream(h.tokens()).mapToObj(words::get).toList()));
         }
         return out;
+    }
+
+    /**
+     * The mean over steps of the cross-entropy of softmax(head(h_t)) against targets[t]; fills dH[t] = dL/dh_t and
+     * adds the head's gradients. Shared by the captioner and the melody model.
+     */
+    static double wordLoss(Dense head, Matrix[] outputs, int[][] targets, Matrix[] dH) {
+        SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
+        double loss = 0;
+        for (int t = 0; t < outputs.length; t++) {
+            loss += ce.forward(head.forward(outputs[t]), targets[t]) / outputs.length;
+            dH[t] = head.backward(outputs[t], ce.backward().scale(1.0 / outputs.length));
+        }
+        return loss;
     }
 
     private static Matrix pick(Matrix m, int[] rows) {

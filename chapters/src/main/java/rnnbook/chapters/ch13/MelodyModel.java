@@ -2,7 +2,6 @@ package rnnbook.chapters.ch13;
 
 import java.util.List;
 import java.util.Random;
-import rnnbook.loss.SoftmaxCrossEntropy;
 import rnnbook.nn.Composite;
 import rnnbook.nn.Dense;
 import rnnbook.nn.Embedding;
@@ -49,13 +48,8 @@ public final class MelodyModel extends Composite {
             }
         }
         Decoder.Pass pass = decoder.forward(inputs, zero(batch));
-        SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
         Matrix[] dH = new Matrix[steps];
-        double loss = 0;
-        for (int t = 0; t < steps; t++) {
-            loss += ce.forward(head.forward(pass.outputs()[t]), targets[t]) / steps;
-            dH[t] = head.backward(pass.outputs()[t], ce.backward().scale(1.0 / steps));
-        }
+        double loss = Captioner.wordLoss(head, pass.outputs(), targets, dH);
         decoder.backward(pass, dH);
         return loss;
     }
