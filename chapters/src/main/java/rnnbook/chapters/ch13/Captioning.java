@@ -77,7 +77,8 @@ public final class Captioning {
         for (int i = 0; i < 3; i++) {
             System.out.println("picture " + (i + 1) + ": " + trainCaptions.get(i));
         }
-        Scenes.sheet(train.subList(0, 3), "caption-training-scenes");
+        Figures.show(Scenes.sheet(train.subList(0, 3)), Scenes.sheetSvg(train.subList(0, 3)),
+                "caption-training-scenes");
         // end::scenes[]
 
         // tag::train[]
@@ -142,7 +143,7 @@ public final class Captioning {
             shownCaptions.stringColumn("true caption").append(shown.get(i).caption());
             shownCaptions.stringColumn("LSTM decoder").append(unseenGenerated.get(i));
         }
-        Scenes.sheet(shown, "caption-unseen-scenes");
+        Figures.show(Scenes.sheet(shown), Scenes.sheetSvg(shown), "caption-unseen-scenes");
         // end::unseen[]
 
         // tag::unseen-table[]

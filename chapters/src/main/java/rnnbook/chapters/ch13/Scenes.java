@@ -7,7 +7,6 @@ import java.awt.Graphics2D;
 import java.awt.Polygon;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.jfree.svg.SVGGraphics2D;
 import rnnbook.tensor.Matrix;
-import rnnbook.viz.Figures;
 
 /**
  * Chapter 13's synthetic pictures: one shape (circle, square, triangle) of one colour and size in one corner of a
@@ -168,26 +166,27 @@ public final class Scenes {
         return m;
     }
 
-    /**
-     * A contact sheet: the scenes side by side, each numbered under it. Returns the picture and, when the figures
-     * folder is set (the site build), writes {@code NAME.svg} with the shapes as vectors and the numbers as text.
-     */
-    public static BufferedImage sheet(List<Scene> scenes, String name) {
-        int gap = 12;
-        int w = scenes.size() * (SIDE + gap) - gap + 2;
-        int h = SIDE + 26;
-        String dir = System.getProperty(Figures.DIR_PROPERTY);
-        if (dir != null && !dir.isBlank()) {
-            SVGGraphics2D svg = new SVGGraphics2D(w, h);
-            paintSheet(scenes, svg, gap);
-            Figures.writeAtomically(Path.of(dir).resolve(name + ".svg"), svg.getSVGDocument());
-        }
-        BufferedImage img = new BufferedImage(2 * w, 2 * h, BufferedImage.TYPE_INT_RGB);
+    /** A contact sheet: the scenes side by side, each numbered under it (drawn at twice the size). */
+    public static BufferedImage sheet(List<Scene> scenes) {
+        BufferedImage img = new BufferedImage(2 * sheetWidth(scenes), 2 * (SIDE + 26), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.scale(2, 2);
-        paintSheet(scenes, g, gap);
+        paintSheet(scenes, g, GAP);
         g.dispose();
         return img;
+    }
+
+    /** The same sheet as an SVG document: the shapes as vectors, the numbers as text. */
+    public static String sheetSvg(List<Scene> scenes) {
+        SVGGraphics2D svg = new SVGGraphics2D(sheetWidth(scenes), SIDE + 26);
+        paintSheet(scenes, svg, GAP);
+        return svg.getSVGDocument();
+    }
+
+    private static final int GAP = 12;
+
+    private static int sheetWidth(List<Scene> scenes) {
+        return scenes.size() * (SIDE + GAP) - GAP + 2;
     }
 
     private static void paintSheet(List<Scene> scenes, Graphics2D g, int gap) {
