@@ -75,9 +75,10 @@ public final class Music {
 
         // tag::train[]
         int window = Scale.current().pick(24, 64);
-        int melodySteps = Scale.current().pick(250, 1500);
-        int melodyHidden = Scale.current().pick(32, 128);
+        int melodySteps = Scale.current().pick(250, 600);
+        int melodyHidden = Scale.current().pick(32, 48);
         double alpha = 0.01;
+        int transpose = Scale.current().pick(0, 6);   // training windows move up or down by up to this many semitones
         NoteMarkov markov = new NoteMarkov(trainMelodies, alpha);
         MelodyModel melodyModel = new MelodyModel(16, melodyHidden, new Random(21));
         var melodyRng = new Random(22);
@@ -88,12 +89,15 @@ public final class Music {
                     for (int b = 0; b < windows.length; b++) {
                         int[] m = long_.get(melodyRng.nextInt(long_.size()));
                         int from = melodyRng.nextInt(m.length - window);
-                        windows[b] = java.util.Arrays.copyOfRange(m, from, from + window + 1);
+                        int shift = melodyRng.nextInt(2 * transpose + 1) - transpose;   // the same tune, another key
+                        windows[b] = java.util.Arrays.stream(m, from, from + window + 1)
+                                .map(p -> Math.max(0, Math.min(127, p + shift))).toArray();
                     }
                     return melodyModel.lossAndGradients(windows);
                 });
         Table melodyScores = Table.create("Negative log-likelihood per note (nats), lower is better: LSTM ("
-                        + melodyHidden + " units, " + melodySteps + " steps) against a first-order Markov chain "
+                        + melodyHidden + " units, " + melodySteps + " steps, keys shifted by up to " + transpose
+                        + " semitones) against a first-order Markov chain "
                         + "(alpha = " + alpha + ")", StringColumn.create("melodies"),
                 Show.formatted(DoubleColumn.create("Markov chain"), "0.000"),
                 Show.formatted(DoubleColumn.create("LSTM"), "0.000"));
