@@ -71,6 +71,9 @@ public final class Chapters {
         m.put("12-seq2seq-and-attention", List.of(
                 rnnbook.chapters.ch12.G2p.class,
                 rnnbook.chapters.ch12.Dates.class));
+        m.put("13-generation", List.of(
+                rnnbook.chapters.ch13.Captioning.class,
+                rnnbook.chapters.ch13.Music.class));
         return java.util.Collections.unmodifiableMap(m);
     }
 }

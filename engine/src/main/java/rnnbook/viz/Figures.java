@@ -65,6 +65,18 @@ public final class Figures {
         return BitmapEncoder.getBufferedImage(chart);
     }
 
+    /**
+     * Shows a picture that is not a chart (chapter 13's drawn scenes): returns {@code image} and, when
+     * {@value #DIR_PROPERTY} is set, writes {@code svg} (the same picture as an SVG document) as {@code NAME.svg}.
+     */
+    public static BufferedImage show(BufferedImage image, String svg, String name) {
+        Path dir = outputDir();
+        if (dir != null) {
+            writeAtomically(dir.resolve(name + ".svg"), svg);
+        }
+        return image;
+    }
+
     /** A plain-words summary for the SVG's {@code <desc>}: axes and series (the site replaces it with the alt text). */
     static String describe(Chart<?, ?> chart) {
         StringBuilder sb = new StringBuilder();

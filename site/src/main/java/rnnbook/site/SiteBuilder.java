@@ -561,7 +561,8 @@ public final class SiteBuilder {
         Files.createDirectories(out.resolve("figures"));
         if (Files.isDirectory(figures)) {
             try (Stream<Path> files = Files.list(figures)) {
-                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".svg")).toList()) {
+                // SVG figures, and what a reader can play or download (chapter 13's melody: .mid and .wav)
+                for (Path f : files.filter(p -> p.getFileName().toString().matches(".*\\.(svg|mid|wav)")).toList()) {
                     Files.copy(f, out.resolve("figures").resolve(f.getFileName()));
                 }
             }

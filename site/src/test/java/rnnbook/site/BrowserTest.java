@@ -483,6 +483,44 @@ class BrowserTest {
         assertEquals(List.of(), problems);
     }
 
+    /** Every audio player (chapter 13's generated melody) plays a local file that loads and has a duration. */
+    @Test
+    void audioPlayersLoadTheirLocalFileWithAPositiveDuration() throws IOException {
+        List<String> problems = new ArrayList<>();
+        int players = 0;
+        for (Path page : pages()) {
+            org.jsoup.select.Elements audio = Jsoup.parse(page.toFile()).select("audio");
+            if (audio.isEmpty()) {
+                continue;
+            }
+            String rel = site.relativize(page).toString();
+            driver.get(server.url() + rel);
+            for (int i = 0; i < audio.size(); i++) {
+                players++;
+                String src = audio.get(i).attr("src");
+                if (!audio.get(i).hasAttr("controls") || src.isEmpty() || src.matches("(?i)^[a-z]+:.*")) {
+                    problems.add(rel + ": audio " + src + " is not a local file with controls");
+                    continue;
+                }
+                Object duration = driver.executeAsyncScript("""
+                        const a = document.querySelectorAll('audio')[arguments[0]], done = arguments[1];
+                        const report = () => done(a.error ? 'error ' + a.error.code : a.duration);
+                        if (a.readyState >= 1 || a.error) { report(); return; }
+                        a.addEventListener('loadedmetadata', report);
+                        a.addEventListener('error', report);
+                        a.preload = 'metadata'; a.load();
+                        """, i);
+                if (!(duration instanceof Number d) || !(d.doubleValue() > 0) || d.doubleValue() == Double.POSITIVE_INFINITY) {
+                    problems.add(rel + ": audio " + src + " did not load a positive duration: " + duration);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        if (Files.exists(site.resolve("13-generation.html"))) {
+            assertTrue(players > 0, "13-generation.html has no audio player for its generated melody");
+        }
+    }
+
     /** Korean text is on the pages, in a font that has Hangul, and search finds it. */
     @Test
     void koreanTextIsShownAndFound() throws IOException {

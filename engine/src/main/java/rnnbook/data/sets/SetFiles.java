@@ -62,6 +62,20 @@ public final class SetFiles {
 
     /** A file's text; it must be complete (its unpacked size) and valid UTF-8. */
     public String text(String file) {
+        byte[] bytes = bytes(file);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (MalformedInputException e) {
+            throw DataSetException.badFile(set, file, "is not UTF-8: malformed bytes at byte "
+                    + firstBadByte(bytes) + " (a wrong encoding?)", e);
+        } catch (CharacterCodingException e) {
+            throw DataSetException.badFile(set, file, "is not UTF-8 (" + e + ")", e);
+        }
+    }
+
+    /** A binary file's bytes (a MIDI file); it must be complete (its unpacked size). */
+    public byte[] bytes(String file) {
         Path p = root.resolve(file);
         if (!Files.isRegularFile(p)) {
             throw DataSetException.badFile(set, file, "is missing from " + root, null);
@@ -77,15 +91,7 @@ public final class SetFiles {
             throw DataSetException.badFile(set, file, "is truncated or changed: " + bytes.length + " bytes, "
                     + expected + " when it was unpacked", null);
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (MalformedInputException e) {
-            throw DataSetException.badFile(set, file, "is not UTF-8: malformed bytes at byte "
-                    + firstBadByte(bytes) + " (a wrong encoding?)", e);
-        } catch (CharacterCodingException e) {
-            throw DataSetException.badFile(set, file, "is not UTF-8 (" + e + ")", e);
-        }
+        return bytes;
     }
 
     /** The offset of the first byte that does not decode as UTF-8. */

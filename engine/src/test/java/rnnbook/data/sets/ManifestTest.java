@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,13 +18,19 @@ class ManifestTest {
     @Test
     void everySetIsPinnedByItsRegistrysHashAndHasASample() {
         List<DataSet> all = Manifest.book().all();
-        assertEquals(11, all.size());
+        assertEquals(12, all.size());
         assertEquals(all.size(), new HashSet<>(all.stream().map(DataSet::name).toList()).size());
         for (DataSet s : all) {
             Integrity i = Integrity.parse(s.integrity());
-            assertEquals(s.registry() == Registry.NPM ? "SHA-512" : "SHA-1", i.algorithm(), s.name());
-            assertEquals(s.registry() == Registry.NPM ? 64 : 20, i.digest().length, s.name());
-            assertTrue(s.version().matches("\\d+\\.\\d+\\.\\d+"), s.name() + " pins an exact version");
+            String algorithm = switch (s.registry()) {
+                case NPM -> "SHA-512";
+                case MAVEN -> "SHA-1";
+                case APT -> "SHA-256";   // the SHA256 field of Debian's package index
+            };
+            assertEquals(algorithm, i.algorithm(), s.name());
+            assertEquals(Map.of("SHA-512", 64, "SHA-1", 20, "SHA-256", 32).get(algorithm), i.digest().length, s.name());
+            assertTrue(s.version().matches(s.registry() == Registry.APT ? "\\d+\\.\\d+\\.\\d+-\\d+"
+                    : "\\d+\\.\\d+\\.\\d+"), s.name() + " pins an exact version");
             assertTrue(s.downloadBytes() > 0 && s.usedBytes() > 0 && !s.licence().isBlank(), s.name());
             Samples.dir(s.name()); // every set has a sample the tests use
         }
@@ -37,7 +44,7 @@ class ManifestTest {
                 + "\"files\":[\"a\"],\"downloadBytes\":1,\"usedBytes\":1}]}";
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Manifest.parse(new StringReader(entry), "m.json"));
-        assertEquals("unknown registry 'pypi' (known: npm, maven)", e.getMessage());
+        assertEquals("unknown registry 'pypi' (known: npm, maven, apt)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Manifest.parse(new StringReader(entry.replace("\"title\":\"t\",", "")), "m.json"));
         assertEquals("m.json: set x has no \"title\"", e.getMessage());

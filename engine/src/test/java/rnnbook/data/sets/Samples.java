@@ -1,7 +1,9 @@
 package rnnbook.data.sets;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,12 +12,17 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.ar.ArArchiveEntry;
+import org.apache.commons.compress.archivers.ar.ArArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 
 /**
  * The small samples the engine ships ({@code rnnbook/data/sets/samples/NAME/}, laid out as inside the real package:
@@ -35,8 +42,11 @@ final class Samples {
     static Path archive(String name, Path out) throws IOException {
         DataSet real = Manifest.book().get(name);
         Files.createDirectories(out);
-        return real.registry() == Registry.MAVEN ? jar(dir(name), out.resolve(name + ".jar"))
-                : tgz(dir(name), out.resolve(name + ".tgz"));
+        return switch (real.registry()) {
+            case MAVEN -> jar(dir(name), out.resolve(name + ".jar"));
+            case APT -> deb(dir(name), out.resolve(name + ".deb"));
+            case NPM -> tgz(dir(name), out.resolve(name + ".tgz"));
+        };
     }
 
     static Path tgz(Path from, Path archive) throws IOException {
@@ -51,6 +61,42 @@ final class Samples {
             }
         }
         return archive;
+    }
+
+    /** A Debian package as dpkg-deb builds one: ar of debian-binary, control.tar.xz, data.tar.xz (paths ./...). */
+    static Path deb(Path from, Path archive) throws IOException {
+        byte[] control = tarXz(Map.of("./control", "Package: sample\nVersion: 0\n".getBytes(StandardCharsets.UTF_8)));
+        Map<String, byte[]> data = new TreeMap<>();
+        for (Path f : files(from)) {
+            data.put("./" + from.relativize(f), Files.readAllBytes(f));
+        }
+        try (OutputStream file = Files.newOutputStream(archive);
+             ArArchiveOutputStream ar = new ArArchiveOutputStream(file)) {
+            member(ar, "debian-binary", "2.0\n".getBytes(StandardCharsets.UTF_8));
+            member(ar, "control.tar.xz", control);
+            member(ar, "data.tar.xz", tarXz(data));
+        }
+        return archive;
+    }
+
+    private static void member(ArArchiveOutputStream ar, String name, byte[] bytes) throws IOException {
+        ar.putArchiveEntry(new ArArchiveEntry(name, bytes.length));
+        ar.write(bytes);
+        ar.closeArchiveEntry();
+    }
+
+    private static byte[] tarXz(Map<String, byte[]> files) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new XZCompressorOutputStream(out))) {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                TarArchiveEntry e = new TarArchiveEntry(f.getKey());
+                e.setSize(f.getValue().length);
+                tar.putArchiveEntry(e);
+                tar.write(f.getValue());
+                tar.closeArchiveEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     static Path jar(Path from, Path archive) throws IOException {
@@ -70,13 +116,20 @@ final class Samples {
         }
     }
 
-    /** The archive's hash in the notation the real set's registry uses (npm: SRI sha512; Maven: sha1 hex). */
+    /** The archive's hash in the notation the real set's registry uses (npm: SRI sha512; Maven: sha1; apt: sha256). */
     static String hash(Path archive, Registry registry) throws IOException {
         try {
-            MessageDigest md = MessageDigest.getInstance(registry == Registry.MAVEN ? "SHA-1" : "SHA-512");
-            byte[] d = md.digest(Files.readAllBytes(archive));
-            return registry == Registry.MAVEN ? "sha1:" + HexFormat.of().formatHex(d)
-                    : "sha512-" + Base64.getEncoder().encodeToString(d);
+            String algorithm = switch (registry) {
+                case MAVEN -> "SHA-1";
+                case APT -> "SHA-256";
+                case NPM -> "SHA-512";
+            };
+            byte[] d = MessageDigest.getInstance(algorithm).digest(Files.readAllBytes(archive));
+            return switch (registry) {
+                case MAVEN -> "sha1:" + HexFormat.of().formatHex(d);
+                case APT -> "sha256:" + HexFormat.of().formatHex(d);
+                case NPM -> "sha512-" + Base64.getEncoder().encodeToString(d);
+            };
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
