@@ -57,6 +57,9 @@ public final class Chapters {
                 rnnbook.chapters.ch08.FutureContext.class,
                 rnnbook.chapters.ch08.TwoDirections.class,
                 rnnbook.chapters.ch08.Depth.class));
+        m.put("11-tagging", List.of(
+                rnnbook.chapters.ch11.Mapping.class,
+                rnnbook.chapters.ch11.Tagging.class));
         return java.util.Collections.unmodifiableMap(m);
     }
 }
