@@ -112,8 +112,10 @@ public final class Tagging {
                 share[g][p] = total == 0 ? 0 : (double) biScore.confusion()[g][p] / total;
             }
         }
+        // three letters under each column, so that twelve fit side by side (NOUN is NOU, PRON PRO, CONJ CON)
+        List<String> shortTags = UniversalTags.TAGS.stream().map(t -> t.substring(0, Math.min(3, t.length()))).toList();
         HeatMapChart confusionChart = Charts.heatmap("Where the bidirectional tagger's tags go",
-                "predicted tag", "gold tag", share, UniversalTags.TAGS, UniversalTags.TAGS);
+                "predicted tag", "gold tag", share, shortTags, UniversalTags.TAGS);
         Figures.show(confusionChart, "tagging-confusion");
         // end::confusion[]
 
