@@ -1,10 +1,15 @@
 package rnnbook.chapters.ch11;
 
+import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import rnnbook.data.sets.BrownCorpus;
 import rnnbook.data.sets.Manifest;
 import rnnbook.data.sets.SetFiles;
@@ -63,16 +68,24 @@ public final class Corpus {
         return out;
     }
 
-    /** The sample under {@code rnnbook/chapters/ch11/brown-sample}, read by the engine's own loader. */
+    /** The sample under {@code rnnbook/chapters/ch11/brown-sample} (a folder or inside the chapters jar). */
     static SetFiles chapterSample() {
         URL url = Corpus.class.getResource("brown-sample");
-        if (url == null || !"file".equals(url.getProtocol())) {
-            throw new IllegalStateException("chapter 11's Brown sample (rnnbook/chapters/ch11/brown-sample) is not a"
-                    + " folder on the classpath: build the chapters module (" + url + ")");
+        if (url == null) {
+            throw new IllegalStateException("chapter 11's Brown sample (rnnbook/chapters/ch11/brown-sample) is not on"
+                    + " the classpath: build the chapters module");
         }
         try {
-            return new SetFiles(Manifest.book().get(BrownCorpus.NAME), Path.of(url.toURI()));
-        } catch (URISyntaxException e) {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try {
+                    FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    // opened before: Path.of finds it
+                }
+            }
+            return new SetFiles(Manifest.book().get(BrownCorpus.NAME), Path.of(uri));
+        } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("cannot read chapter 11's Brown sample at " + url, e);
         }
     }
