@@ -1,9 +1,5 @@
 package rnnbook.exercises;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 /**
  * Exercise brown-universal: the universal tag of any Brown Corpus tag, compounds included.
  *
@@ -24,15 +20,20 @@ public final class BrownUniversal {
     private BrownUniversal() {
     }
 
-    /** Some simple Brown tags (lower case) and their universal tags; everything else is a compound or unknown. */
-    public static final Map<String, String> TABLE = Map.ofEntries(
-            Map.entry("nn", "NOUN"), Map.entry("nns", "NOUN"), Map.entry("np", "NOUN"), Map.entry("nr", "NOUN"),
-            Map.entry("vb", "VERB"), Map.entry("vbd", "VERB"), Map.entry("bez", "VERB"), Map.entry("ber", "VERB"),
-            Map.entry("bedz", "VERB"), Map.entry("do", "VERB"), Map.entry("md", "VERB"), Map.entry("jj", "ADJ"),
-            Map.entry("rb", "ADV"), Map.entry("*", "ADV"), Map.entry("pps", "PRON"), Map.entry("ppss", "PRON"),
-            Map.entry("ppo", "PRON"), Map.entry("at", "DET"), Map.entry("wdt", "DET"), Map.entry("in", "ADP"),
-            Map.entry("cd", "NUM"), Map.entry("cc", "CONJ"), Map.entry("rp", "PRT"), Map.entry("to", "PRT"),
-            Map.entry(".", "."), Map.entry(",", "."), Map.entry("``", "."), Map.entry("fw", "X"), Map.entry("uh", "X"));
+    /** Some simple Brown tags (lower case), each followed by its universal tag; the rest are compounds or unknown. */
+    public static final java.util.Map<String, String> TABLE = table(
+            "nn NOUN nns NOUN np NOUN nr NOUN vb VERB vbd VERB bez VERB ber VERB bedz VERB do VERB md VERB jj ADJ"
+            + " rb ADV * ADV pps PRON ppss PRON ppo PRON at DET wdt DET in ADP cd NUM cc CONJ rp PRT to PRT"
+            + " . . , . `` . fw X uh X");
+
+    private static java.util.Map<String, String> table(String pairs) {
+        String[] p = pairs.split(" ");
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (int i = 0; i < p.length; i += 2) {
+            m.put(p[i], p[i + 1]);
+        }
+        return java.util.Map.copyOf(m);
+    }
 
     /** The universal tag of a Brown tag, simple or compound. */
     public static String universal(String brownTag) {
