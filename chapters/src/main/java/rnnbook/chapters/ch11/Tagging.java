@@ -112,10 +112,14 @@ public final class Tagging {
                 share[g][p] = total == 0 ? 0 : (double) biScore.confusion()[g][p] / total;
             }
         }
-        // three letters under each column, so that twelve fit side by side (NOUN is NOU, PRON PRO, CONJ CON)
-        List<String> shortTags = UniversalTags.TAGS.stream().map(t -> t.substring(0, Math.min(3, t.length()))).toList();
+        // twelve names do not fit under the columns of a phone-sized chart: columns carry the rows' numbers
+        List<String> numbers = new ArrayList<>(), named = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            numbers.add(String.valueOf(i + 1));
+            named.add((i + 1) + " " + UniversalTags.TAGS.get(i));
+        }
         HeatMapChart confusionChart = Charts.heatmap("Where the bidirectional tagger's tags go",
-                "predicted tag", "gold tag", share, shortTags, UniversalTags.TAGS);
+                "predicted tag (numbered as the rows)", "gold tag", share, numbers, named);
         Figures.show(confusionChart, "tagging-confusion");
         // end::confusion[]
 
