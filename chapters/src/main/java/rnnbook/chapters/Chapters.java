@@ -68,6 +68,9 @@ public final class Chapters {
                 rnnbook.chapters.ch10.Sentiment.class,
                 rnnbook.chapters.ch10.Spam.class,
                 rnnbook.chapters.ch10.Forecasts.class));
+        m.put("11-tagging", List.of(
+                rnnbook.chapters.ch11.Mapping.class,
+                rnnbook.chapters.ch11.Tagging.class));
         m.put("12-seq2seq-and-attention", List.of(
                 rnnbook.chapters.ch12.G2p.class,
                 rnnbook.chapters.ch12.Dates.class));
