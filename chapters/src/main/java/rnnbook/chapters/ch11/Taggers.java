@@ -91,11 +91,15 @@ public final class Taggers {
 
         /** Mean cross-entropy over the batch's words, and backward through head, LSTM and embedding. */
         public double lossAndBackward(Batch batch) {
+            int[] ids = flat(batch.words());
+            Matrix[] xs = Sequences.split(embed.forward(ids), batch.steps());
+            Stacked.Output pass = rnn.forward(xs);
+            Matrix states = Sequences.stack(pass.outputs());
             var ce = new SoftmaxCrossEntropy();
-            double loss = ce.forward(logits(batch.words()), flat(batch.tags()));
-            Matrix dOut = head.backward(ce.backward());
-            var g = rnn.backward(Sequences.split(dOut, batch.steps()), null);
-            embed.backward(Sequences.stack(g.dInputs()));
+            double loss = ce.forward(head.forward(states), flat(batch.tags()));
+            Matrix dOut = head.backward(states, ce.backward());
+            var g = rnn.backward(pass, Sequences.split(dOut, batch.steps()), null);
+            embed.backward(ids, Sequences.stack(g.dInputs()));
             return loss;
         }
 
