@@ -139,12 +139,20 @@ public final class RegionOutput extends OutputStream {
         return UNTAGGED;
     }
 
-    /** What each region printed, in the order the regions first printed (only regions that printed). */
+    /**
+     * What each region printed, in the order the regions first printed (only regions that printed), without spaces
+     * at the ends of lines: a page shows no trailing spaces (Asciidoctor drops them), so the record keeps none
+     * either (a sampled text line may well end in one).
+     */
     public synchronized Map<String, String> texts() {
         Map<String, String> m = new LinkedHashMap<>();
-        byRegion.forEach((tag, bytes) -> m.put(tag, bytes.toString(StandardCharsets.UTF_8)));
+        byRegion.forEach((tag, bytes) -> m.put(tag, TRAILING_BLANKS.matcher(bytes.toString(StandardCharsets.UTF_8))
+                .replaceAll("")));
         return m;
     }
+
+    private static final java.util.regex.Pattern TRAILING_BLANKS =
+            java.util.regex.Pattern.compile("[ \\t]+$", java.util.regex.Pattern.MULTILINE);
 
     /** The file that holds what region {@code tag} of {@code program} printed: {@code output-CLASS-TAG.txt}. */
     public static String fileName(Class<?> program, String tag) {

@@ -41,6 +41,16 @@ class RegionOutputTest {
         assertFalse(Files.exists(stale), "an output file of an earlier run is removed before the program runs");
     }
 
+    /** A page drops spaces at the ends of lines (Asciidoctor does), so the record of what was printed does too. */
+    @Test
+    void spacesAtTheEndsOfLinesAreNotKept() throws Exception {
+        RegionOutput printed = new RegionOutput(CellByHand.class, java.io.OutputStream.nullOutputStream());
+        printed.write("a sampled line ends in a space \nthen a tab\t\n  indented stays\n".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(java.util.List.of("a sampled line ends in a space\nthen a tab\n  indented stays\n"),
+                java.util.List.copyOf(printed.texts().values()));
+    }
+
     @Test
     void aRunRecordReadsBackAndRejectsNonsense(@TempDir Path dir) throws Exception {
         RunRecord r = new RunRecord("FULL", 12.34);

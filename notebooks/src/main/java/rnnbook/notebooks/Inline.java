@@ -90,8 +90,14 @@ final class Inline {
         return f + (id == null || id.isEmpty() ? "" : "#" + id);
     }
 
+    /**
+     * A Markdown link, or the label alone where a notebook has nothing to link to: a page that is no chapter (the
+     * glossary and the bibliography have no notebook) or a local file (a notebook has no figures folder beside it).
+     */
     private static String link(String label, String url) {
-        return "[" + label + "](" + url + ")";
+        boolean web = url.matches("(?:https?|ftp|mailto):.*");
+        boolean notebookOrAnchor = url.startsWith("#") || url.matches("\\d\\d-[\\w-]+\\.ipynb(?:#.*)?");
+        return web || notebookOrAnchor ? "[" + label + "](" + url + ")" : label;
     }
 
     private static String escapeMarkdown(String s) {

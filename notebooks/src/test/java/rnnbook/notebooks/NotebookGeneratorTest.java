@@ -74,6 +74,7 @@ class NotebookGeneratorTest {
                 == Decay
 
                 See <<c-decay>> and <<c-other,the other section>>, or xref:02-bptt.adoc#c-bptt[BPTT].
+                No notebook has the xref:glossary.adoc#g-decay[glossary] or link:{imagesdir}/decay.mid[the tune].
 
                 [source,java]
                 ----
@@ -171,7 +172,7 @@ class NotebookGeneratorTest {
         assertEquals("# Memory and its limits\n\nAn *intro* with **bold**, `code_with_underscores`,"
                 + " $h_t = \\tanh(W h_{t-1})$ and a price of \\$5.", md.get(0));
         assertEquals("<a id=\"c-decay\"></a>\n## Decay\n\nSee [Decay](#c-decay) and [the other section](#c-other),"
-                + " or [BPTT](02-bptt.ipynb#c-bptt).", md.get(1));
+                + " or [BPTT](02-bptt.ipynb#c-bptt).\nNo notebook has the glossary or the tune.", md.get(1));
         // the image is shown by the chart cell and the table include is printed by code: both left out
         assertEquals("$$\n\\|h_t\\| \\le \\gamma^t \\|h_0\\|\n$$", md.get(2));
         assertEquals("> **Note:** Gradients shrink\n> the same way.", md.get(3));
@@ -250,7 +251,7 @@ class NotebookGeneratorTest {
     void aWrongTagNamesThePageLineAndTheSource() throws IOException {
         Files.writeString(page, Files.readString(page).replace("tags=setup", "tags=stup"));
         var e = assertThrows(IllegalArgumentException.class, () -> NotebookGenerator.generate(page));
-        assertTrue(e.getMessage().contains("09-memory.adoc:18") && e.getMessage().contains("tag::stup[]"),
+        assertTrue(e.getMessage().contains("09-memory.adoc:19") && e.getMessage().contains("tag::stup[]"),
                 e.getMessage());
     }
 

@@ -178,7 +178,10 @@ public final class Scenes {
 
     /** The same sheet as an SVG document: the shapes as vectors, the numbers as text. */
     public static String sheetSvg(List<Scene> scenes) {
-        SVGGraphics2D svg = new SVGGraphics2D(sheetWidth(scenes), SIDE + 26);
+        // drawn at twice the pixel size: a sheet of three 64-pixel pictures would otherwise be a third of a phone's
+        // width, and an SVG with fixed dimensions is never enlarged, only shrunk to fit
+        SVGGraphics2D svg = new SVGGraphics2D(2 * sheetWidth(scenes), 2 * (SIDE + 26));
+        svg.scale(2, 2);
         paintSheet(scenes, svg, GAP);
         return svg.getSVGDocument();
     }
