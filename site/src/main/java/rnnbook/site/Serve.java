@@ -248,6 +248,22 @@ public final class Serve implements AutoCloseable {
         server.stop(0);
     }
 
+    /** What opens a server on a port; it may find the port taken. */
+    interface Opener<T> {
+        T open() throws IOException;
+    }
+
+    /** Opens a server with {@code opener}; a taken port ends the program with a message saying what to do. */
+    static <T> T onFreePort(int port, Opener<T> opener) throws IOException {
+        try {
+            return opener.open();
+        } catch (java.net.BindException e) {
+            System.err.println("port " + port + " on 127.0.0.1 is taken: choose another with ./book serve --port N");
+            System.exit(1);
+            throw new AssertionError("unreachable");
+        }
+    }
+
     /** {@code Serve SITE_DIR [PORT]}: serves until interrupted (Ctrl-C). */
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || args.length > 2) {
@@ -255,14 +271,7 @@ public final class Serve implements AutoCloseable {
             System.exit(2);
         }
         int port = args.length == 2 ? Integer.parseInt(args[1]) : 8000;
-        Serve s;
-        try {
-            s = new Serve(Path.of(args[0]), port);
-        } catch (java.net.BindException e) {
-            System.err.println("port " + port + " on 127.0.0.1 is taken: choose another with ./book serve --port N");
-            System.exit(1);
-            return;
-        }
+        Serve s = onFreePort(port, () -> new Serve(Path.of(args[0]), port));
         System.out.println("The book is at " + s.url() + "  (Ctrl-C stops the server)");
         Thread.currentThread().join();
     }

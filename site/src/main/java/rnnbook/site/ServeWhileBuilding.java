@@ -110,14 +110,8 @@ public final class ServeWhileBuilding implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(args).subList(6, args.length));
         int port = Integer.parseInt(args[3]);
-        ServeWhileBuilding s;
-        try {
-            s = new ServeWhileBuilding(Path.of(args[0]), Path.of(args[1]), args[2], port, Path.of(args[4]), command);
-        } catch (java.net.BindException e) {
-            System.err.println("port " + port + " on 127.0.0.1 is taken: choose another with ./book serve --port N");
-            System.exit(1);
-            return;
-        }
+        ServeWhileBuilding s = Serve.onFreePort(port,
+                () -> new ServeWhileBuilding(Path.of(args[0]), Path.of(args[1]), args[2], port, Path.of(args[4]), command));
         Runtime.getRuntime().addShutdownHook(new Thread(s::close)); // Ctrl-C stops the build too
         System.out.println("The book is at " + s.server().url() + "  (Ctrl-C stops the server and the build)");
         System.out.println("Showing a preview while the full-scale book builds in the background (log: " + s.log + ")");
