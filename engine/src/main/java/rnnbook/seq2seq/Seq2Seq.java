@@ -66,17 +66,15 @@ public final class Seq2Seq extends Composite {
      * probabilities). Another forward pass makes another {@code Pass} and leaves this one as it is.
      */
     public static final class Pass {
-        private final double loss;
         private final Encoder.Output encoded;
         private final Attention.Memory memory;       // null without attention
         private final Decoder.Pass decoded;
         private final Attention.Step[] attended;     // null without attention
         private final Matrix features;               // every step's [d_t.h ; c_t], row t * batch + b
-        private final SoftmaxCrossEntropy crossEntropy;
+        private final SoftmaxCrossEntropy.Pass crossEntropy;
 
-        private Pass(double loss, Encoder.Output encoded, Attention.Memory memory, Decoder.Pass decoded,
-                     Attention.Step[] attended, Matrix features, SoftmaxCrossEntropy crossEntropy) {
-            this.loss = loss;
+        private Pass(Encoder.Output encoded, Attention.Memory memory, Decoder.Pass decoded,
+                     Attention.Step[] attended, Matrix features, SoftmaxCrossEntropy.Pass crossEntropy) {
             this.encoded = encoded;
             this.memory = memory;
             this.decoded = decoded;
@@ -87,7 +85,7 @@ public final class Seq2Seq extends Composite {
 
         /** The mean cross-entropy per real target token, EOS included. */
         public double loss() {
-            return loss;
+            return crossEntropy.loss();
         }
 
         /** The attention weights of every decoder step, each (srcLen, batch); empty without attention. */
@@ -101,6 +99,8 @@ public final class Seq2Seq extends Composite {
             return weights;
         }
     }
+
+    private static final SoftmaxCrossEntropy CROSS_ENTROPY = new SoftmaxCrossEntropy(Reduction.MEAN);   // keeps nothing
 
     private final Encoder encoder;
     private final Decoder decoder;
@@ -217,9 +217,8 @@ public final class Seq2Seq extends Composite {
             dec = stepping.pass();
         }
         Matrix stacked = Sequences.stack(features);                  // every step at once, row t * batch + b
-        SoftmaxCrossEntropy crossEntropy = new SoftmaxCrossEntropy(Reduction.MEAN);
-        double loss = crossEntropy.forward(out.forward(stacked), expectedOutputs(targets, steps));
-        return new Pass(loss, enc, memory, dec, attended, stacked, crossEntropy);
+        var scored = CROSS_ENTROPY.forwardPass(out.forward(stacked), expectedOutputs(targets, steps));
+        return new Pass(enc, memory, dec, attended, stacked, scored);
     }
     // end::forward[]
 
@@ -240,7 +239,7 @@ public final class Seq2Seq extends Composite {
     public void backward(Pass pass) {
         int steps = pass.decoded.length();
         int hidden = decoder.cell().hiddenSize();
-        Matrix dFeatures = out.backward(pass.features, pass.crossEntropy.backward());
+        Matrix dFeatures = out.backward(pass.features, CROSS_ENTROPY.backward(pass.crossEntropy));
         Matrix[] dDecoder = Sequences.split(Blocks.columns(dFeatures, 0, hidden), steps);
         Matrix[] dMemory = null;
         if (attention != null) {
