@@ -26,11 +26,10 @@ import rnnbook.tensor.Matrix;
  * interleave (a training pass, an evaluation, then the training pass's backward).
  */
 public final class Tagger extends Composite {
-    private static final SoftmaxCrossEntropy CROSS_ENTROPY = new SoftmaxCrossEntropy();   // keeps nothing
-
     private final Embedding embed;
     private final Stacked rnn;
     private final Dense head;
+    private final SoftmaxCrossEntropy crossEntropy = new SoftmaxCrossEntropy();   // keeps no pass
 
     /**
      * One forward pass: the flattened ids (entry t * batch + b), the recurrent network's pass, its outputs stacked
@@ -106,8 +105,8 @@ public final class Tagger extends Composite {
                     + ") for words of shape (" + words.length + ", " + words[0].length + ")");
         }
         Pass pass = forward(words, lengths);
-        SoftmaxCrossEntropy.Pass lossPass = CROSS_ENTROPY.forwardPass(pass.logits(), flat(tags));
-        backward(pass, CROSS_ENTROPY.backward(lossPass));
+        SoftmaxCrossEntropy.Pass lossPass = crossEntropy.forwardPass(pass.logits(), flat(tags));
+        backward(pass, crossEntropy.backward(lossPass));
         return lossPass.loss();
     }
 

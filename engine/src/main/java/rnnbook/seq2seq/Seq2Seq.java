@@ -71,21 +71,21 @@ public final class Seq2Seq extends Composite {
         private final Decoder.Pass decoded;
         private final Attention.Step[] attended;     // null without attention
         private final Matrix features;               // every step's [d_t.h ; c_t], row t * batch + b
-        private final SoftmaxCrossEntropy.Pass crossEntropy;
+        private final SoftmaxCrossEntropy.Pass lossPass;
 
         private Pass(Encoder.Output encoded, Attention.Memory memory, Decoder.Pass decoded,
-                     Attention.Step[] attended, Matrix features, SoftmaxCrossEntropy.Pass crossEntropy) {
+                     Attention.Step[] attended, Matrix features, SoftmaxCrossEntropy.Pass lossPass) {
             this.encoded = encoded;
             this.memory = memory;
             this.decoded = decoded;
             this.attended = attended;
             this.features = features;
-            this.crossEntropy = crossEntropy;
+            this.lossPass = lossPass;
         }
 
         /** The mean cross-entropy per real target token, EOS included. */
         public double loss() {
-            return crossEntropy.loss();
+            return lossPass.loss();
         }
 
         /** The attention weights of every decoder step, each (srcLen, batch); empty without attention. */
@@ -100,13 +100,12 @@ public final class Seq2Seq extends Composite {
         }
     }
 
-    private static final SoftmaxCrossEntropy CROSS_ENTROPY = new SoftmaxCrossEntropy(Reduction.MEAN);   // keeps nothing
-
     private final Encoder encoder;
     private final Decoder decoder;
     private final Attention attention;   // null: none
     private final Dense out;
     private final Tokens tokens;
+    private final SoftmaxCrossEntropy crossEntropy = new SoftmaxCrossEntropy(Reduction.MEAN);   // keeps no pass
 
     /** A model with embeddings of size {@code embed} and cells of size {@code hidden} from {@code cell}. */
     public Seq2Seq(int sourceVocab, int targetVocab, int embed, int hidden, CellFactory cell, AttentionKind kind,
@@ -217,8 +216,9 @@ public final class Seq2Seq extends Composite {
             dec = stepping.pass();
         }
         Matrix stacked = Sequences.stack(features);                  // every step at once, row t * batch + b
-        var scored = CROSS_ENTROPY.forwardPass(out.forward(stacked), expectedOutputs(targets, steps));
-        return new Pass(enc, memory, dec, attended, stacked, scored);
+        Matrix logits = out.forward(stacked);
+        SoftmaxCrossEntropy.Pass lossPass = crossEntropy.forwardPass(logits, expectedOutputs(targets, steps));
+        return new Pass(enc, memory, dec, attended, stacked, lossPass);
     }
     // end::forward[]
 
@@ -239,7 +239,7 @@ public final class Seq2Seq extends Composite {
     public void backward(Pass pass) {
         int steps = pass.decoded.length();
         int hidden = decoder.cell().hiddenSize();
-        Matrix dFeatures = out.backward(pass.features, CROSS_ENTROPY.backward(pass.crossEntropy));
+        Matrix dFeatures = out.backward(pass.features, crossEntropy.backward(pass.lossPass));
         Matrix[] dDecoder = Sequences.split(Blocks.columns(dFeatures, 0, hidden), steps);
         Matrix[] dMemory = null;
         if (attention != null) {
