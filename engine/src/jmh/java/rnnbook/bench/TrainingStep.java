@@ -3,6 +3,7 @@ package rnnbook.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import rnnbook.loss.SoftmaxCrossEntropy;
 import rnnbook.nn.Dense;
 import rnnbook.nn.Init;
@@ -22,11 +23,14 @@ final class TrainingStep {
 
     /** The recurrent part: a {@link Recurrent} or a {@link Stacked}. */
     interface Layer {
-        Matrix[] forward(Matrix[] xs);
-
-        void backward(Matrix[] dOutputs);
+        /** The outputs over xs, and the backward over that pass. */
+        Pass forward(Matrix[] xs);
 
         List<Parameter> parameters();
+    }
+
+    /** One forward pass of the recurrent part: its outputs and the backward that takes dL/d(outputs). */
+    record Pass(Matrix[] outputs, Consumer<Matrix[]> backward) {
     }
 
     /** Builds the recurrent layer for (input, hidden) from the benchmark's seeded generator. */
@@ -82,12 +86,9 @@ final class TrainingStep {
 
     static Layer of(Recurrent r) {
         return new Layer() {
-            public Matrix[] forward(Matrix[] xs) {
-                return r.forward(xs).outputs();
-            }
-
-            public void backward(Matrix[] dOutputs) {
-                r.backward(dOutputs, null);
+            public Pass forward(Matrix[] xs) {
+                Recurrent.Output out = r.forward(xs);
+                return new Pass(out.outputs(), dOutputs -> r.backward(out, dOutputs, null));
             }
 
             public List<Parameter> parameters() {
@@ -98,12 +99,9 @@ final class TrainingStep {
 
     static Layer of(Stacked s) {
         return new Layer() {
-            public Matrix[] forward(Matrix[] xs) {
-                return s.forward(xs).outputs();
-            }
-
-            public void backward(Matrix[] dOutputs) {
-                s.backward(dOutputs, null);
+            public Pass forward(Matrix[] xs) {
+                Stacked.Output out = s.forward(xs);
+                return new Pass(out.outputs(), dOutputs -> s.backward(out, dOutputs, null));
             }
 
             public List<Parameter> parameters() {
@@ -115,11 +113,12 @@ final class TrainingStep {
     /** One step; returns the loss so that JMH keeps the work. */
     double run() {
         sgd.zeroGrad();
-        Matrix logits = output.forward(Sequences.stack(rnn.forward(xs)));
-        double value = loss.forward(logits, targets);
-        Matrix dHidden = output.backward(loss.backward());
-        rnn.backward(Sequences.split(dHidden, xs.length));
+        Pass pass = rnn.forward(xs);
+        Matrix hs = Sequences.stack(pass.outputs());
+        SoftmaxCrossEntropy.Pass lossPass = loss.forwardPass(output.forward(hs), targets);
+        Matrix dHidden = output.backward(hs, loss.backward(lossPass));
+        pass.backward().accept(Sequences.split(dHidden, xs.length));
         sgd.step();
-        return value;
+        return lossPass.loss();
     }
 }

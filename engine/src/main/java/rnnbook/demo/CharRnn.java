@@ -64,12 +64,12 @@ public final class CharRnn extends Composite {
         Recurrent.Output out = rnn.forward(xs, h0);
         Matrix hs = Sequences.stack(out.outputs());
         Matrix logits = decoder.forward(hs);
-        double l = loss.forward(logits, window.flatTargets());
+        SoftmaxCrossEntropy.Pass scored = loss.forwardPass(logits, window.flatTargets());
         // backward in the reverse order, each layer over the inputs of this pass
-        Matrix dH = decoder.backward(hs, loss.backward());
+        Matrix dH = decoder.backward(hs, loss.backward(scored));
         Recurrent.Gradients g = rnn.backward(out, Sequences.split(dH, seq), null);
         embedding.backward(ids, Sequences.stack(g.dInputs()));
-        return new WindowResult(l, out.last());
+        return new WindowResult(scored.loss(), out.last());
     }
 
     /** The mean loss of a window without touching any gradient (for evaluation and gradient checks). */

@@ -4,11 +4,18 @@ import rnnbook.tensor.Matrix;
 
 /**
  * Mean squared error, PyTorch's {@code MSELoss}: L = Σ (y - t)² / N (MEAN, N = every entry) or the plain sum;
- * dL/dy = 2 (y - t) / N.
+ * dL/dy = 2 (y - t) / N. Shapes: prediction y and target t alike, (n, features).
+ *
+ * <p>{@link #forwardPass} returns a {@link Pass} (L and y - t) and {@link #backward(Pass)} takes it, so the loss
+ * keeps nothing between them.
  */
 public final class Mse {
     private final Reduction reduction;
-    private Matrix diff;
+    private Pass last;   // the pass of the last forward call, for the deprecated backward() only
+
+    /** One evaluation: L, the difference y - t (n, features) that backward scales, and the reduction. */
+    public record Pass(double loss, Matrix diff, Reduction reduction) {
+    }
 
     public Mse() {
         this(Reduction.MEAN);
@@ -22,18 +29,35 @@ public final class Mse {
         this.reduction = reduction;
     }
 
-    public double forward(Matrix prediction, Matrix target) {
+    /** L for prediction y and target t of one shape, in a {@link Pass} that {@link #backward(Pass)} takes. */
+    public Pass forwardPass(Matrix prediction, Matrix target) {
         prediction.requireSameShape("MSE prediction and target", target);
-        diff = prediction.sub(target);
+        Matrix diff = prediction.sub(target);
         double s = diff.sumOfSquares();
-        return reduction == Reduction.MEAN ? s / diff.size() : s;
+        return new Pass(reduction == Reduction.MEAN ? s / diff.size() : s, diff, reduction);
     }
 
+    /** L for prediction y and target t of one shape: {@code forwardPass(prediction, target).loss()}. */
+    public double forward(Matrix prediction, Matrix target) {
+        last = forwardPass(prediction, target);
+        return last.loss();
+    }
+
+    /** dL/dy for {@code pass}: 2 (y - t) / N under MEAN, 2 (y - t) under SUM. */
+    public Matrix backward(Pass pass) {
+        double scale = pass.reduction() == Reduction.MEAN ? 2.0 / pass.diff().size() : 2.0;
+        return pass.diff().scale(scale);
+    }
+
+    /**
+     * dL/dy for the last {@link #forward} call: a later forward replaces the pass this uses, so keep the
+     * {@link Pass} of {@link #forwardPass} and call {@link #backward(Pass)} instead. (Not yet marked deprecated only
+     * because chapter 10's pages still show this form; it will be, once they move.)
+     */
     public Matrix backward() {
-        if (diff == null) {
+        if (last == null) {
             throw new IllegalStateException("MSE backward called before forward");
         }
-        double scale = reduction == Reduction.MEAN ? 2.0 / diff.size() : 2.0;
-        return diff.scale(scale);
+        return backward(last);
     }
 }

@@ -38,10 +38,10 @@ public final class ManyToMany extends SequenceModel {
         Mse mse = new Mse();
         Recurrent.Output read = rnn().forward(xs);
         Matrix hs = Sequences.stack(read.outputs());   // (seq * batch, hidden): the head reads every step at once
-        double loss = mse.forward(head().forward(hs), Sequences.stack(ys));
-        Matrix dh = head().backward(hs, mse.backward());
+        Mse.Pass error = mse.forwardPass(head().forward(hs), Sequences.stack(ys));
+        Matrix dh = head().backward(hs, mse.backward(error));
         rnn().backward(read, Sequences.split(dh, xs.length), null);
-        return loss;
+        return error.loss();
     }
 
     /**

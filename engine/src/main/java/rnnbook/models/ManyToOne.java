@@ -74,9 +74,9 @@ public final class ManyToOne extends SequenceModel {
     public double lossAndGradients(Labelled batch) {
         SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
         Pass pass = forward(batch.xs());
-        double loss = ce.forward(pass.logits(), batch.labels());
-        backward(pass, ce.backward());
-        return loss;
+        SoftmaxCrossEntropy.Pass scored = ce.forwardPass(pass.logits(), batch.labels());
+        backward(pass, ce.backward(scored));
+        return scored.loss();
     }
 
     /**

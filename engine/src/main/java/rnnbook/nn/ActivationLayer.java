@@ -3,10 +3,13 @@ package rnnbook.nn;
 import java.util.Map;
 import rnnbook.tensor.Matrix;
 
-/** y = f(x) elementwise, as a layer with no parameters. Keeps y for the backward pass. */
+/**
+ * y = f(x) elementwise, as a layer with no parameters; backward dx = dy ⊙ f'(x), with f' written in terms of y
+ * ({@link Activation#backward}). Shapes: x, y, dy and dx all (batch, features).
+ */
 public final class ActivationLayer implements Layer {
     private final Activation activation;
-    private Matrix y;
+    private Matrix lastY;   // y of the last forward(x), for the deprecated backward(dy) only
 
     public ActivationLayer(Activation activation) {
         this.activation = activation;
@@ -14,16 +17,35 @@ public final class ActivationLayer implements Layer {
 
     @Override
     public Matrix forward(Matrix x) {
-        y = activation.applyInPlace(x.copy());
-        return y;
+        lastY = activation.applyInPlace(x.copy());
+        return lastY;
     }
 
+    /** y = f(x) in a pass that keeps x and y; the layer keeps nothing. */
+    @Override
+    public Pass forwardPass(Matrix x) {
+        return new Pass(x, activation.applyInPlace(x.copy()));
+    }
+
+    /** dx = dy ⊙ f'(x) for {@code pass}, read off its y. */
+    @Override
+    public Matrix backward(Pass pass, Matrix dy) {
+        return activation.backward(dy, pass.y());
+    }
+
+    /**
+     * Backward for the last {@link #forward}.
+     *
+     * @deprecated a later forward replaces the kept y; keep the {@link Pass} of {@link #forwardPass} and call
+     *             {@link #backward(Pass, Matrix)}
+     */
+    @Deprecated
     @Override
     public Matrix backward(Matrix dy) {
-        if (y == null) {
+        if (lastY == null) {
             throw new IllegalStateException(activation + " backward called before forward");
         }
-        return activation.backward(dy, y);
+        return activation.backward(dy, lastY);
     }
 
     @Override

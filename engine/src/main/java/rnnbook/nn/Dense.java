@@ -13,7 +13,7 @@ import rnnbook.tensor.Matrix;
 public final class Dense implements Layer {
     private final Parameter weight;
     private final Parameter bias;   // null without bias
-    private Matrix x;
+    private Matrix lastX;   // x of the last forward(x), for the deprecated backward(dy) only
 
     public Dense(int in, int out, Random rng) {
         this(in, out, true, rng);
@@ -56,28 +56,45 @@ public final class Dense implements Layer {
 
     @Override
     public Matrix forward(Matrix x) {
+        Matrix y = apply(x);
+        lastX = x;
+        return y;
+    }
+
+    /** y = x · Wᵀ + b in a pass that keeps x (all that backward reads); the layer keeps nothing. */
+    @Override
+    public Pass forwardPass(Matrix x) {
+        return new Pass(x, apply(x));
+    }
+
+    private Matrix apply(Matrix x) {
         if (x.cols() != inputSize()) {
             throw new IllegalArgumentException("Dense forward: expected input of shape (batch, " + inputSize()
                     + "), got " + x.shape());
         }
-        this.x = x;
         Matrix y = x.matmulT(weight.value());
         return bias == null ? y : y.addRowVectorInPlace(bias.value());
+    }
+
+    /** Backward for {@code pass}: {@link #backward(Matrix, Matrix)} with the x it read. */
+    @Override
+    public Matrix backward(Pass pass, Matrix dy) {
+        return backward(pass.x(), dy);
     }
 
     /**
      * Backward for the last forward pass of this layer, whose input it keeps.
      *
      * @deprecated a later forward replaces the kept input; call {@link #backward(Matrix, Matrix)} with the x of the
-     *             pass you mean
+     *             pass you mean (or {@link #backward(Layer.Pass, Matrix)} with its pass)
      */
     @Deprecated
     @Override
     public Matrix backward(Matrix dy) {
-        if (x == null) {
+        if (lastX == null) {
             throw new IllegalStateException("Dense backward called before forward");
         }
-        return backward(x, dy);
+        return backward(lastX, dy);
     }
 
     /**

@@ -66,28 +66,26 @@ public final class Seq2Seq extends Composite {
      * probabilities). Another forward pass makes another {@code Pass} and leaves this one as it is.
      */
     public static final class Pass {
-        private final double loss;
         private final Encoder.Output encoded;
         private final Attention.Memory memory;       // null without attention
         private final Decoder.Pass decoded;
         private final Attention.Step[] attended;     // null without attention
         private final Matrix features;               // every step's [d_t.h ; c_t], row t * batch + b
-        private final SoftmaxCrossEntropy crossEntropy;
+        private final SoftmaxCrossEntropy.Pass lossPass;
 
-        private Pass(double loss, Encoder.Output encoded, Attention.Memory memory, Decoder.Pass decoded,
-                     Attention.Step[] attended, Matrix features, SoftmaxCrossEntropy crossEntropy) {
-            this.loss = loss;
+        private Pass(Encoder.Output encoded, Attention.Memory memory, Decoder.Pass decoded,
+                     Attention.Step[] attended, Matrix features, SoftmaxCrossEntropy.Pass lossPass) {
             this.encoded = encoded;
             this.memory = memory;
             this.decoded = decoded;
             this.attended = attended;
             this.features = features;
-            this.crossEntropy = crossEntropy;
+            this.lossPass = lossPass;
         }
 
         /** The mean cross-entropy per real target token, EOS included. */
         public double loss() {
-            return loss;
+            return lossPass.loss();
         }
 
         /** The attention weights of every decoder step, each (srcLen, batch); empty without attention. */
@@ -107,6 +105,7 @@ public final class Seq2Seq extends Composite {
     private final Attention attention;   // null: none
     private final Dense out;
     private final Tokens tokens;
+    private final SoftmaxCrossEntropy crossEntropy = new SoftmaxCrossEntropy(Reduction.MEAN);   // keeps no pass
 
     /** A model with embeddings of size {@code embed} and cells of size {@code hidden} from {@code cell}. */
     public Seq2Seq(int sourceVocab, int targetVocab, int embed, int hidden, CellFactory cell, AttentionKind kind,
@@ -217,9 +216,9 @@ public final class Seq2Seq extends Composite {
             dec = stepping.pass();
         }
         Matrix stacked = Sequences.stack(features);                  // every step at once, row t * batch + b
-        SoftmaxCrossEntropy crossEntropy = new SoftmaxCrossEntropy(Reduction.MEAN);
-        double loss = crossEntropy.forward(out.forward(stacked), expectedOutputs(targets, steps));
-        return new Pass(loss, enc, memory, dec, attended, stacked, crossEntropy);
+        Matrix logits = out.forward(stacked);
+        SoftmaxCrossEntropy.Pass lossPass = crossEntropy.forwardPass(logits, expectedOutputs(targets, steps));
+        return new Pass(enc, memory, dec, attended, stacked, lossPass);
     }
     // end::forward[]
 
@@ -240,7 +239,7 @@ public final class Seq2Seq extends Composite {
     public void backward(Pass pass) {
         int steps = pass.decoded.length();
         int hidden = decoder.cell().hiddenSize();
-        Matrix dFeatures = out.backward(pass.features, pass.crossEntropy.backward());
+        Matrix dFeatures = out.backward(pass.features, crossEntropy.backward(pass.lossPass));
         Matrix[] dDecoder = Sequences.split(Blocks.columns(dFeatures, 0, hidden), steps);
         Matrix[] dMemory = null;
         if (attention != null) {

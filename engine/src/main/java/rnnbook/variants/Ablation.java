@@ -155,8 +155,9 @@ public final class Ablation {
                 AddingProblem.Batch b = data.batch(budget.batch());
                 adam.zeroGrad();
                 Reading reading = reader.forward(b.inputs());
-                double loss = mse.forward(head.forward(reading.h()), b.target());
-                reading.backward(head.backward(reading.h(), mse.backward()));
+                Mse.Pass error = mse.forwardPass(head.forward(reading.h()), b.target());
+                double loss = error.loss();
+                reading.backward(head.backward(reading.h(), mse.backward(error)));
                 Clip.gradNorm(params, 1.0);
                 adam.step();
                 if (step >= budget.steps() - Math.max(1, budget.steps() / 10)) {

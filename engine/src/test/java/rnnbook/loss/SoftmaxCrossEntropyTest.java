@@ -18,9 +18,9 @@ class SoftmaxCrossEntropyTest {
     @Test
     void workedExample() {
         SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
-        double loss = ce.forward(Matrix.of(new double[]{1, 2, 3}), new int[]{2});
-        assertEquals(0.4076059644443803, loss, 1e-15);
-        Matrix dz = ce.backward();
+        SoftmaxCrossEntropy.Pass pass = ce.forwardPass(Matrix.of(new double[]{1, 2, 3}), new int[]{2});
+        assertEquals(0.4076059644443803, pass.loss(), 1e-15);
+        Matrix dz = ce.backward(pass);
         assertEquals(0.09003057317038046, dz.get(0, 0), 1e-15);
         assertEquals(0.24472847105479767, dz.get(0, 1), 1e-15);
         assertEquals(0.6652409557748219 - 1, dz.get(0, 2), 1e-15);
@@ -41,8 +41,7 @@ class SoftmaxCrossEntropyTest {
             Matrix z = Init.uniform(4, 5, 2.0, rng);
             int[] y = {1, SoftmaxCrossEntropy.DEFAULT_IGNORE_INDEX, 4, 0};
             SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy(reduction);
-            ce.forward(z, y);
-            Parameter pz = new Parameter("logits", z, ce.backward());
+            Parameter pz = new Parameter("logits", z, ce.backward(ce.forwardPass(z, y)));
             GradientCheck.Report r = GradientCheck.check(List.of(pz), () -> new SoftmaxCrossEntropy(reduction)
                     .forward(z, y));
             assertTrue(r.maxRelativeError() < 1e-7, r::toString);
@@ -57,9 +56,9 @@ class SoftmaxCrossEntropyTest {
         int[] y = {1, SoftmaxCrossEntropy.DEFAULT_IGNORE_INDEX, 4, 0};
         double[] w = {0.3, -1.7, 2.2, -0.4};
         SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy(Reduction.NONE);
-        double[] losses = ce.losses(z, y);
-        assertEquals(0.0, losses[1], 0.0, "an ignored row's loss");
-        Parameter pz = new Parameter("logits", z, ce.backward(w));
+        SoftmaxCrossEntropy.Pass pass = ce.forwardPass(z, y);
+        assertEquals(0.0, pass.losses()[1], 0.0, "an ignored row's loss");
+        Parameter pz = new Parameter("logits", z, ce.backward(pass, w));
         GradientCheck.Report r = GradientCheck.check(List.of(pz), () -> {
             double[] l = new SoftmaxCrossEntropy(Reduction.NONE).losses(z, y);
             double s = 0;
@@ -69,8 +68,10 @@ class SoftmaxCrossEntropyTest {
             return s;
         });
         assertTrue(r.maxRelativeError() < 1e-7, r::toString);
-        IllegalStateException e = assertThrows(IllegalStateException.class, ce::backward);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ce.backward(pass));
         assertTrue(e.getMessage().contains("NONE"), e.getMessage());
+        e = assertThrows(IllegalStateException.class, pass::loss);
+        assertTrue(e.getMessage().contains("losses()"), e.getMessage());
         e = assertThrows(IllegalStateException.class, () -> ce.forward(z, y));
         assertTrue(e.getMessage().contains("losses("), e.getMessage());
     }

@@ -143,8 +143,7 @@ class CompositeTest {
         Matrix x = Init.uniform(4, 3, 1.0, rng);
         Matrix r = Init.uniform(4, 2, 1.0, rng);
         net.zeroGrad();
-        net.forward(x);
-        net.backward(r);
+        net.backward(net.forwardPass(x), r);
         GradientCheck.Report report = GradientCheck.check(net.parameters(), () -> net.forward(x).mul(r).sum());
         assertTrue(report.maxRelativeError() < 1e-7, report::toString);
         assertEquals("0.weight", report.entries().get(0).name(), "the check names parameters by path");

@@ -26,8 +26,9 @@ public final class Bptt {
         Matrix[] xs = {Matrix.row(1.0), Matrix.row(-0.5), Matrix.row(0.8), Matrix.row(0.2)};
         Recurrent.Output out = rnn.forward(xs);
         var squaredError = new Mse();
-        double lossAtEnd = squaredError.forward(out.last().h(), Matrix.row(0.5, -0.5));
-        Matrix dLast = squaredError.backward();   // dL/dh_4
+        Mse.Pass endLoss = squaredError.forwardPass(out.last().h(), Matrix.row(0.5, -0.5));
+        double lossAtEnd = endLoss.loss();
+        Matrix dLast = squaredError.backward(endLoss);   // dL/dh_4
         System.out.println(String.format("loss %.5f, dL/dh%d = %s", lossAtEnd, xs.length, Show.rounded(dLast, 5)));
         // end::forward[]
 

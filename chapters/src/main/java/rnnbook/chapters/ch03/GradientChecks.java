@@ -45,8 +45,8 @@ public final class GradientChecks {
         Matrix x = Matrix.zeros(5, 4).mapInPlace(v -> rng.nextGaussian());
         Matrix target = Matrix.zeros(5, 3).mapInPlace(v -> rng.nextGaussian());
         var denseLoss = new Mse(Reduction.SUM);
-        denseLoss.forward(dense.forward(x), target);
-        Matrix dx = dense.backward(x, denseLoss.backward());   // the x this pass read
+        Matrix dy = denseLoss.backward(denseLoss.forwardPass(dense.forward(x), target));
+        Matrix dx = dense.backward(x, dy);   // the x this pass read
         List<Parameter> denseParams = new ArrayList<>(dense.parameters());
         denseParams.add(new Parameter("input x", x, dx));
         for (GradientCheck.Entry e : GradientCheck.check(denseParams,
@@ -70,8 +70,7 @@ public final class GradientChecks {
             var model = new ManyToOne(new RnnCell(2, 4, f, rng), new Dense(4, 3, rng));
             var ce = new SoftmaxCrossEntropy();
             ManyToOne.Pass pass = model.forward(sixSteps);
-            ce.forward(pass.logits(), labels);
-            model.backward(pass, ce.backward());
+            model.backward(pass, ce.backward(ce.forwardPass(pass.logits(), labels)));
             for (GradientCheck.Entry e : GradientCheck.check(model.parameters(),
                     () -> new SoftmaxCrossEntropy().forward(model.logits(sixSteps), labels), eps).entries()) {
                 errors.stringColumn("layer").append("Recurrent(RnnCell " + f.name().toLowerCase() + ") + Dense");
@@ -88,8 +87,8 @@ public final class GradientChecks {
         int[] ids = {4, 1, 4, 0};
         Matrix embTarget = Matrix.zeros(4, 3).mapInPlace(v -> rng.nextGaussian());
         var embLoss = new Mse(Reduction.SUM);
-        embLoss.forward(embedding.forward(ids), embTarget);
-        embedding.backward(ids, embLoss.backward());   // the ids this lookup read
+        Matrix dOut = embLoss.backward(embLoss.forwardPass(embedding.forward(ids), embTarget));
+        embedding.backward(ids, dOut);   // the ids this lookup read
         for (GradientCheck.Entry e : GradientCheck.check(embedding.parameters(),
                 () -> new Mse(Reduction.SUM).forward(embedding.forward(ids), embTarget), eps).entries()) {
             errors.stringColumn("layer").append("Embedding");
@@ -114,11 +113,11 @@ public final class GradientChecks {
         new TruncatedBptt(windowed, 2).run(seq, null, (start, outputs, dOutputs) -> {
             var m = new Mse(Reduction.SUM);
             Matrix hs = Sequences.stack(outputs);
-            double l = m.forward(head.forward(hs),
+            Mse.Pass lossPass = m.forwardPass(head.forward(hs),
                     Sequences.stack(Arrays.copyOfRange(ys, start, start + outputs.length)));
-            System.arraycopy(Sequences.split(head.backward(hs, m.backward()), outputs.length), 0, dOutputs, 0,
+            System.arraycopy(Sequences.split(head.backward(hs, m.backward(lossPass)), outputs.length), 0, dOutputs, 0,
                     outputs.length);
-            return l;
+            return lossPass.loss();
         }, () -> { });   // no update: let the windows' gradients add up
         List<Parameter> all = new ArrayList<>(windowed.parameters());
         all.addAll(head.parameters());

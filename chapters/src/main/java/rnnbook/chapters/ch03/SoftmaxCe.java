@@ -32,8 +32,9 @@ public final class SoftmaxCe {
         int trueClass = 0;
         Matrix p = SoftmaxCrossEntropy.softmax(scores);
         var ce = new SoftmaxCrossEntropy();
-        double loss = ce.forward(scores, new int[] {trueClass});
-        Matrix dScores = ce.backward();
+        SoftmaxCrossEntropy.Pass lossPass = ce.forwardPass(scores, new int[] {trueClass});
+        double loss = lossPass.loss();
+        Matrix dScores = ce.backward(lossPass);
         StringColumn classColumn = StringColumn.create("class");
         for (int c = 0; c < scores.cols(); c++) {
             classColumn.append(c == trueClass ? c + " (true)" : String.valueOf(c));
@@ -61,9 +62,9 @@ public final class SoftmaxCe {
             int from = 32 * batchRng.nextInt(data.size() / 32);
             Labelled batch = data.slice(from, from + 32);
             ManyToOne.Pass pass = model.forward(batch.xs());   // the pass that backward goes through
-            double l = loss32.forward(pass.logits(), batch.labels());
-            model.backward(pass, loss32.backward());
-            return l;
+            SoftmaxCrossEntropy.Pass batchLoss = loss32.forwardPass(pass.logits(), batch.labels());
+            model.backward(pass, loss32.backward(batchLoss));
+            return batchLoss.loss();
         });
         System.out.printf("loss at the start %.3f (ln %d = %.3f), at the end %.3f%n", history.losses()[0],
                 classes, Math.log(classes), history.meanLoss(history.size() - 20, history.size()));

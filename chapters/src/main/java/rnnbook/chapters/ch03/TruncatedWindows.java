@@ -53,10 +53,10 @@ public final class TruncatedWindows {
                 Matrix target = Sequences.stack(Arrays.copyOfRange(stream[1], start, start + outputs.length));
                 var mse = new Mse(Reduction.SUM);
                 Matrix hs = Sequences.stack(outputs);
-                double loss = mse.forward(head.forward(hs), target) / count;
-                Matrix dh = head.backward(hs, mse.backward().scale(1.0 / count));
+                Mse.Pass lossPass = mse.forwardPass(head.forward(hs), target);
+                Matrix dh = head.backward(hs, mse.backward(lossPass).scale(1.0 / count));
                 System.arraycopy(Sequences.split(dh, outputs.length), 0, dOutputs, 0, outputs.length);
-                return loss;
+                return lossPass.loss() / count;
             }, () -> {
                 long stepBegan = System.nanoTime();
                 adam.step();

@@ -56,9 +56,9 @@ public final class UpdateRules {
                 int from = 32 * batches.nextInt(data.size() / 32);
                 Labelled batch = data.slice(from, from + 32);
                 ManyToOne.Pass pass = model.forward(batch.xs());
-                double loss = ce.forward(pass.logits(), batch.labels());
-                model.backward(pass, ce.backward());
-                return loss;
+                SoftmaxCrossEntropy.Pass lossPass = ce.forwardPass(pass.logits(), batch.labels());
+                model.backward(pass, ce.backward(lossPass));
+                return lossPass.loss();
             });
         } catch (TrainingDivergedException e) {
             // the history keeps every step before the one whose loss was not finite

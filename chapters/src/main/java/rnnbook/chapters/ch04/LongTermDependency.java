@@ -45,9 +45,9 @@ public final class LongTermDependency {
         trainer.fit(steps, step -> {
             Labelled batch = Tasks.rememberFirst(32, gap, facts, 4, dataRng);
             ManyToOne.Pass pass = model.forward(batch.xs());
-            double loss = ce.forward(pass.logits(), batch.labels());
-            model.backward(pass, ce.backward());
-            return loss;
+            SoftmaxCrossEntropy.Pass lossPass = ce.forwardPass(pass.logits(), batch.labels());
+            model.backward(pass, ce.backward(lossPass));
+            return lossPass.loss();
         });
         return model.accuracy(Tasks.rememberFirst(500, gap, facts, 4, new Random(seed + 2)));
     }

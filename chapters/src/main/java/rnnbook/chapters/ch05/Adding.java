@@ -87,9 +87,9 @@ public final class Adding {
             trainer.fit(Math.min(every, maxSteps - done), step -> {
                 AddingProblem.Batch batch = data.batch(batchSize);
                 ManyToOne.Pass pass = model.forward(batch.inputs());
-                double loss = mse.forward(pass.logits(), batch.target());
-                model.backward(pass, mse.backward());
-                return loss;
+                Mse.Pass lossPass = mse.forwardPass(pass.logits(), batch.target());
+                model.backward(pass, mse.backward(lossPass));
+                return lossPass.loss();
             });
             Matrix error = model.logits(test.inputs()).sub(test.target());
             within = error.map(e -> Math.abs(e) / 2 < 0.04 ? 1 : 0).sum() / error.size();

@@ -98,9 +98,9 @@ public final class KoreanGap {
         trainer.fit(steps, step -> {
             Labelled batch = koreanBatch(vocab, 32, gap, rng);
             ManyToOne.Pass pass = model.forward(batch.xs());
-            double loss = ce.forward(pass.logits(), batch.labels());
-            model.backward(pass, ce.backward());
-            return loss;
+            SoftmaxCrossEntropy.Pass lossPass = ce.forwardPass(pass.logits(), batch.labels());
+            model.backward(pass, ce.backward(lossPass));
+            return lossPass.loss();
         });
         return model.accuracy(koreanBatch(vocab, 500, gap, new Random(seed + 1)));
     }

@@ -71,9 +71,9 @@ public final class GruVsLstm {
         double msPerStep = timedFit(trainer, steps, step -> {
             AddingProblem.Batch batch = data.batch(32);
             ManyToOne.Pass pass = model.forward(batch.inputs());
-            double loss = mse.forward(pass.logits(), batch.target());
-            model.backward(pass, mse.backward());
-            return loss;
+            Mse.Pass lossPass = mse.forwardPass(pass.logits(), batch.target());
+            model.backward(pass, mse.backward(lossPass));
+            return lossPass.loss();
         });
         AddingProblem.Batch test = new AddingProblem(length, seed + 2).batch(1000);
         return new Run(mse.forward(model.logits(test.inputs()), test.target()), msPerStep,
@@ -106,9 +106,10 @@ public final class GruVsLstm {
             Matrix[] xs = w.oneHotInputs(v);
             Recurrent.Output read = model.rnn().forward(xs);
             Matrix hs = Sequences.stack(read.outputs());
-            double loss = ce.forward(model.head().forward(hs), w.flatTargets());
-            model.rnn().backward(read, Sequences.split(model.head().backward(hs, ce.backward()), xs.length), null);
-            return loss;
+            SoftmaxCrossEntropy.Pass lossPass = ce.forwardPass(model.head().forward(hs), w.flatTargets());
+            Matrix dh = model.head().backward(hs, ce.backward(lossPass));
+            model.rnn().backward(read, Sequences.split(dh, xs.length), null);
+            return lossPass.loss();
         });
         double nats = 0;
         int characters = 0;
@@ -224,9 +225,9 @@ public final class GruVsLstm {
             steps.put(kind, step -> {
                 AddingProblem.Batch batch = data.batch(32);
                 ManyToOne.Pass pass = model.forward(batch.inputs());
-                double loss = mse.forward(pass.logits(), batch.target());
-                model.backward(pass, mse.backward());
-                return loss;
+                Mse.Pass lossPass = mse.forwardPass(pass.logits(), batch.target());
+                model.backward(pass, mse.backward(lossPass));
+                return lossPass.loss();
             });
             trainers.get(kind).fit(rounds, steps.get(kind));   // warm-up: let the JIT compile this cell's loop
         }

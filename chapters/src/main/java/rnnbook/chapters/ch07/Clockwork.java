@@ -65,8 +65,8 @@ public final class Clockwork {
             adam.zeroGrad();
             Recurrent.Output pass = rnn.forward(silence);
             Matrix hs = Sequences.stack(pass.outputs());
-            mse.forward(readOut.forward(hs), y);
-            rnn.backward(pass, Sequences.split(readOut.backward(hs, mse.backward()), length), null);
+            Mse.Pass lossPass = mse.forwardPass(readOut.forward(hs), y);
+            rnn.backward(pass, Sequences.split(readOut.backward(hs, mse.backward(lossPass)), length), null);
             Clip.gradNorm(params, 1.0);
             adam.step();
         }

@@ -82,8 +82,8 @@ public final class GreffAblation {
             adam.zeroGrad();
             Recurrent.Output pass = lstm.forward(b.xs());
             Matrix hs = Sequences.stack(pass.outputs());   // (length * 16, hidden): the read-out sees every step
-            mse.forward(readOut.forward(hs), b.target());
-            lstm.backward(pass, Sequences.split(readOut.backward(hs, mse.backward()), length));
+            Mse.Pass lossPass = mse.forwardPass(readOut.forward(hs), b.target());
+            lstm.backward(pass, Sequences.split(readOut.backward(hs, mse.backward(lossPass)), length));
             Clip.gradNorm(params, 1.0);
             adam.step();
         }

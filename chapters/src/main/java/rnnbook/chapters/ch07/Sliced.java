@@ -114,8 +114,8 @@ public final class Sliced {
                 Labelled batch = train.slice(from, from + 32);
                 adam.zeroGrad();
                 Ablation.Reading reading = reader.forward(batch.xs());
-                ce.forward(head.forward(reading.h()), batch.labels());
-                reading.backward(head.backward(reading.h(), ce.backward()));
+                SoftmaxCrossEntropy.Pass lossPass = ce.forwardPass(head.forward(reading.h()), batch.labels());
+                reading.backward(head.backward(reading.h(), ce.backward(lossPass)));
                 Clip.gradNorm(params, 1.0);
                 adam.step();
             }

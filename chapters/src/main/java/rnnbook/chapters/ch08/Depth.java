@@ -32,7 +32,7 @@ public final class Depth {
         double sum = 0;
         for (int seed = 0; seed < seeds; seed++) {
             List<int[]> train = corpus(sentences, 4, 12, new Random(91 + seed));
-            var model = Tagger.gru(16, layers, dropout, true, 92 + seed);
+            var model = gruTagger(16, layers, dropout, true, 92 + seed);
             train(model, train, true, steps, 93 + seed);
             sum += score(model, test).ambiguousWords();
         }
@@ -52,7 +52,7 @@ public final class Depth {
                 Show.formatted(DoubleColumn.create(many + " sentences"), "0.000"));
         for (int layers = 1; layers <= 3; layers++) {
             depth.intColumn("layers").append(layers);
-            depth.intColumn("parameters").append((int) Tagger.gru(16, layers, 0.0, true, 0).parameterCount());
+            depth.intColumn("parameters").append((int) gruTagger(16, layers, 0.0, true, 0).parameterCount());
             depth.doubleColumn(few + " sentences").append(meanAccuracy(layers, 0.0, few, depthSteps, seeds));
             depth.doubleColumn(many + " sentences").append(meanAccuracy(layers, 0.0, many, depthSteps, seeds));
         }

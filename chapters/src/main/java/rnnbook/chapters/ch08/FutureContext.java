@@ -46,7 +46,7 @@ public final class FutureContext {
                 {"forward GRU, hidden " + 2 * width, 2 * width, false},
                 {"bidirectional GRU, hidden " + width + " each way", width, true}};
         for (Object[] m : models) {
-            var model = Tagger.gru((int) m[1], 1, 0.0, (boolean) m[2], 83);
+            var model = gruTagger((int) m[1], 1, 0.0, (boolean) m[2], 83);
             History history = train(model, trainSet, false, trainSteps, 84);
             Score s = score(model, testSet);
             compare.stringColumn("model").append((String) m[0]);

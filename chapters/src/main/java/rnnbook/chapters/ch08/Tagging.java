@@ -1,16 +1,12 @@
 package rnnbook.chapters.ch08;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import rnnbook.loss.SoftmaxCrossEntropy;
+import rnnbook.models.Tagger;
 import rnnbook.nn.Dense;
 import rnnbook.nn.Embedding;
-import rnnbook.nn.Module;
-import rnnbook.nn.Parameter;
-import rnnbook.nn.Sequences;
 import rnnbook.nn.Stacked;
 import rnnbook.optim.Adam;
 import rnnbook.tensor.Matrix;
@@ -85,8 +81,11 @@ public final class Tagging {
     // end::language[]
 
     // tag::batch[]
-    /** Sentences padded to the longest, time-major as PyTorch's (seq, batch): words[t][b], tags[t][b]. */
-    public record Batch(int[][] words, int[][] tags) {
+    /**
+     * Sentences padded to the longest, time-major as PyTorch's (seq, batch): words[t][b], tags[t][b], and each
+     * sentence's own length, lengths[b] (the steps the recurrent layers read of row b).
+     */
+    public record Batch(int[][] words, int[][] tags, int[] lengths) {
         public int steps() {
             return words.length;
         }
@@ -104,15 +103,17 @@ public final class Tagging {
         int longest = sentences.stream().mapToInt(s -> s.length).max().getAsInt();
         int[][] words = new int[longest][sentences.size()];
         int[][] tags = new int[longest][sentences.size()];
+        int[] lengths = new int[sentences.size()];
         for (int b = 0; b < sentences.size(); b++) {
             int[] s = sentences.get(b);
+            lengths[b] = s.length;
             int[] tagged = tags(s, bothSides);
             for (int t = 0; t < longest; t++) {
                 words[t][b] = t < s.length ? s[t] : PAD;
                 tags[t][b] = t < s.length ? tagged[t] : IGNORE;
             }
         }
-        return new Batch(words, tags);
+        return new Batch(words, tags, lengths);
     }
 
     /** {@code n} random sentences with lengths drawn uniformly from [minLength, maxLength]. */
@@ -131,55 +132,16 @@ public final class Tagging {
 
     // tag::tagger[]
     /**
-     * Embedding (13 words, 8 numbers each), a {@link Stacked} GRU (one or two directions, any depth) and a dense read-out of
-     * every step: logits (seq * batch, 2) = head(rnn(embed(words))). Parameters are named embed.weight,
+     * The engine's {@link Tagger} for this language: an embedding (13 words, 8 numbers each), a {@link Stacked} GRU
+     * (one or two directions, any depth) that reads each sentence up to its own length, and a dense read-out of
+     * every step: logits (seq * batch, 2) = head(rnn(embed(words), lengths)). Parameters are named embed.weight,
      * rnn.weight_ih_l0, ..., head.weight.
      */
-    public record Tagger(Embedding embed, Stacked rnn, Dense head) implements Module {
-        public static Tagger gru(int hidden, int layers, double dropout, boolean bidirectional, long seed) {
-            Random rng = new Random(seed);
-            Embedding embed = new Embedding(VOCABULARY, 8, rng);
-            Stacked rnn = Stacked.gru(8, hidden, layers, dropout, bidirectional, rng);
-            return new Tagger(embed, rnn, new Dense(rnn.outputSize(), 2, rng));
-        }
-
-        /** Scores of both tags for every word: row t * batch + b is word t of sentence b. */
-        public Matrix logits(int[][] words) {
-            Matrix[] xs = Sequences.split(embed.forward(flat(words)), words.length);
-            return head.forward(Sequences.stack(rnn.forward(xs).outputs()));
-        }
-
-        /** Cross-entropy per real word (padding ignored) and backward through head, stack and embedding. */
-        public double lossAndBackward(Batch batch) {
-            var ce = new SoftmaxCrossEntropy();
-            int[] ids = flat(batch.words());
-            Stacked.Output read = rnn.forward(Sequences.split(embed.forward(ids), batch.steps()));
-            Matrix hs = Sequences.stack(read.outputs());
-            double loss = ce.forward(head.forward(hs), flat(batch.tags()));
-            Matrix dOut = head.backward(hs, ce.backward());   // each layer goes back over the inputs of this pass
-            var g = rnn.backward(read, Sequences.split(dOut, batch.steps()), null);
-            embed.backward(ids, Sequences.stack(g.dInputs()));
-            return loss;
-        }
-
-        /** (seq, batch) laid out as one array, entry t * batch + b: the row order of {@link Sequences#stack}. */
-        static int[] flat(int[][] byTime) {
-            int batch = byTime[0].length;
-            int[] out = new int[byTime.length * batch];
-            for (int t = 0; t < byTime.length; t++) {
-                System.arraycopy(byTime[t], 0, out, t * batch, batch);
-            }
-            return out;
-        }
-
-        @Override
-        public Map<String, Parameter> namedParameters() {
-            Map<String, Parameter> all = new LinkedHashMap<>();
-            Module.addAll(all, "embed", embed);
-            Module.addAll(all, "rnn", rnn);
-            Module.addAll(all, "head", head);
-            return all;
-        }
+    public static Tagger gruTagger(int hidden, int layers, double dropout, boolean bidirectional, long seed) {
+        Random rng = new Random(seed);
+        Embedding embed = new Embedding(VOCABULARY, 8, rng);
+        Stacked rnn = Stacked.gru(8, hidden, layers, dropout, bidirectional, rng);
+        return new Tagger(embed, rnn, new Dense(rnn.outputSize(), 2, rng));
     }
     // end::tagger[]
 
@@ -190,7 +152,7 @@ public final class Tagging {
 
     public static Score score(Tagger model, Batch test) {
         model.rnn().eval();                        // no dropout while measuring
-        Matrix logits = model.logits(test.words());
+        Matrix logits = model.logits(test.words(), test.lengths());
         int right = 0, real = 0, ambiguousRight = 0, ambiguousSeen = 0, padding = 0;
         for (int t = 0; t < test.steps(); t++) {
             for (int b = 0; b < test.size(); b++) {
@@ -226,7 +188,8 @@ public final class Tagging {
             for (int i = 0; i < 32; i++) {
                 picked.add(train.get(rng.nextInt(train.size())));
             }
-            return model.lossAndBackward(batch(picked, bothSides));
+            Batch b = batch(picked, bothSides);
+            return model.lossAndGradients(b.words(), b.tags(), b.lengths());   // forward, loss, backward
         });
     }
     // end::score[]

@@ -60,14 +60,16 @@ public final class TokenLm extends Composite {
     /** Forward and backward over one window from {@code h0}, a constant (truncated BPTT); accumulates gradients. */
     public WindowResult lossAndBackward(LanguageModelBatches.Window window, State h0) {
         int seq = window.length();
-        Matrix[] xs = Sequences.split(embedding.forward(window.flatInputs()), seq);
+        int[] ids = window.flatInputs();
+        Matrix[] xs = Sequences.split(embedding.forward(ids), seq);
         Recurrent.Output out = rnn.forward(xs, h0);
-        Matrix logits = decoder.forward(Sequences.stack(out.outputs()));
-        double l = loss.forward(logits, window.flatTargets());
-        Matrix dH = decoder.backward(loss.backward());
-        Recurrent.Gradients g = rnn.backward(Sequences.split(dH, seq), null);
-        embedding.backward(Sequences.stack(g.dInputs()));
-        return new WindowResult(l, out.last());
+        Matrix hs = Sequences.stack(out.outputs());
+        SoftmaxCrossEntropy.Pass lossPass = loss.forwardPass(decoder.forward(hs), window.flatTargets());
+        // backward in reverse, each layer over the inputs of this pass
+        Matrix dH = decoder.backward(hs, loss.backward(lossPass));
+        Recurrent.Gradients g = rnn.backward(out, Sequences.split(dH, seq), null);
+        embedding.backward(ids, Sequences.stack(g.dInputs()));
+        return new WindowResult(lossPass.loss(), out.last());
     }
 
     /**

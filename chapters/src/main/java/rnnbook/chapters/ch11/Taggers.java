@@ -2,17 +2,15 @@ package rnnbook.chapters.ch11;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import rnnbook.loss.SoftmaxCrossEntropy;
+import rnnbook.models.Tagger;
 import rnnbook.nn.Dense;
 import rnnbook.nn.Embedding;
 import rnnbook.nn.Module;
 import rnnbook.nn.Parameter;
-import rnnbook.nn.Sequences;
 import rnnbook.nn.Stacked;
 import rnnbook.optim.Adam;
 import rnnbook.tensor.Matrix;
@@ -71,36 +69,32 @@ public final class Taggers {
 
     // tag::tagger[]
     /**
-     * An embedding of each word id (E numbers), a one-layer LSTM read one way or both ways (H units per direction)
-     * and a dense read-out of every step to 12 tag scores: logits (seq * batch, 12) = head(lstm(embed(words))).
-     * Parameters: embed.weight, rnn.weight_ih_l0, ... (and ..._reverse), head.weight, head.bias.
+     * The engine's {@link Tagger} with an embedding of each word id (E numbers), a one-layer LSTM read one way or
+     * both ways (H units per direction) and a dense read-out of every step to 12 tag scores: logits
+     * (seq * batch, 12) = head(lstm(embed(words))). A batch holds sentences of one length, so no row is padded and
+     * no lengths are passed. Parameters: embed.weight, rnn.weight_ih_l0, ... (and ..._reverse), head.weight,
+     * head.bias.
      */
-    public record PosTagger(Embedding embed, Stacked rnn, Dense head) implements Module {
+    public record PosTagger(Tagger tagger) implements Module {
         public static PosTagger lstm(int vocabulary, int embedding, int hidden, boolean bidirectional, long seed) {
             Random rng = new Random(seed);
             Embedding embed = new Embedding(vocabulary, embedding, rng);
             Stacked rnn = Stacked.lstm(embedding, hidden, 1, 0.0, bidirectional, rng);
-            return new PosTagger(embed, rnn, new Dense(rnn.outputSize(), UniversalTags.TAGS.size(), rng));
+            return new PosTagger(new Tagger(embed, rnn, new Dense(rnn.outputSize(), UniversalTags.TAGS.size(), rng)));
+        }
+
+        public Stacked rnn() {
+            return tagger.rnn();
         }
 
         /** Scores of the 12 tags for every word: row t * batch + b is word t of sentence b. */
         public Matrix logits(int[][] words) {
-            Matrix[] xs = Sequences.split(embed.forward(flat(words)), words.length);
-            return head.forward(Sequences.stack(rnn.forward(xs).outputs()));
+            return tagger.logits(words, null);
         }
 
         /** Mean cross-entropy over the batch's words, and backward through head, LSTM and embedding. */
         public double lossAndBackward(Batch batch) {
-            int[] ids = flat(batch.words());
-            Matrix[] xs = Sequences.split(embed.forward(ids), batch.steps());
-            Stacked.Output pass = rnn.forward(xs);
-            Matrix states = Sequences.stack(pass.outputs());
-            var ce = new SoftmaxCrossEntropy();
-            double loss = ce.forward(head.forward(states), flat(batch.tags()));
-            Matrix dOut = head.backward(states, ce.backward());
-            var g = rnn.backward(pass, Sequences.split(dOut, batch.steps()), null);
-            embed.backward(ids, Sequences.stack(g.dInputs()));
-            return loss;
+            return tagger.lossAndGradients(batch.words(), batch.tags(), null);
         }
 
         /** The best tag of every word of one sentence (its word ids). */
@@ -144,22 +138,8 @@ public final class Taggers {
 
         @Override
         public Map<String, Parameter> namedParameters() {
-            Map<String, Parameter> all = new LinkedHashMap<>();
-            Module.addAll(all, "embed", embed);
-            Module.addAll(all, "rnn", rnn);
-            Module.addAll(all, "head", head);
-            return all;
+            return tagger.namedParameters();
         }
-    }
-
-    /** (seq, batch) laid out as one array, entry t * batch + b: the row order of {@link Sequences#stack}. */
-    public static int[] flat(int[][] byTime) {
-        int batch = byTime[0].length;
-        int[] out = new int[byTime.length * batch];
-        for (int t = 0; t < byTime.length; t++) {
-            System.arraycopy(byTime[t], 0, out, t * batch, batch);
-        }
-        return out;
     }
 
     /** The column of the largest entry of every row. */

@@ -10,6 +10,7 @@ import rnnbook.nn.Activation;
 import rnnbook.nn.Composite;
 import rnnbook.nn.Dense;
 import rnnbook.nn.Embedding;
+import rnnbook.nn.Layer;
 import rnnbook.nn.LstmCell;
 import rnnbook.nn.State;
 import rnnbook.seq2seq.Decoder;
@@ -71,8 +72,14 @@ public final class Captioner extends Composite {
         return ids;
     }
 
-    private State first(Matrix features) {
-        Matrix h = squash.forward(start.forward(features));
+    /** The squash's pass over the features: its y is h_0 = tanh(features · W_fᵀ + b). */
+    private Layer.Pass squashed(Matrix features) {
+        return squash.forwardPass(start.forward(features));
+    }
+
+    /** The decoder's first state: h_0 from the squash's pass, c_0 = 0. */
+    private static State first(Layer.Pass squashed) {
+        Matrix h = squashed.y();
         return new State(h, Matrix.zeros(h.rows(), h.cols()));
     }
 
@@ -92,12 +99,12 @@ public final class Captioner extends Composite {
                 targets[t][b] = captions[b][t];
             }
         }
-        State first = first(features);
-        Decoder.Pass pass = decoder.forward(inputs, first);
+        Layer.Pass squashed = squashed(features);
+        Decoder.Pass pass = decoder.forward(inputs, first(squashed));
         Matrix[] dH = new Matrix[steps];
         double loss = wordLoss(head, pass.outputs(), targets, dH);
         State dFirst = decoder.backward(pass, dH);
-        start.backward(features, squash.backward(dFirst.h()));
+        start.backward(features, squash.backward(squashed, dFirst.h()));
         return loss;
     }
 
@@ -115,7 +122,7 @@ public final class Captioner extends Composite {
                 return new State(pick(state.h(), rows), pick(state.c(), rows));
             }
         };
-        List<Hypothesis> best = Decoding.greedy(scorer, first(features), features.rows(), words.indexOf(BOS),
+        List<Hypothesis> best = Decoding.greedy(scorer, first(squashed(features)), features.rows(), words.indexOf(BOS),
                 words.indexOf(EOS), maxWords + 1);
         List<String> out = new ArrayList<>();
         for (Hypothesis h : best) {
@@ -132,8 +139,9 @@ public final class Captioner extends Composite {
         SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
         double loss = 0;
         for (int t = 0; t < outputs.length; t++) {
-            loss += ce.forward(head.forward(outputs[t]), targets[t]) / outputs.length;
-            dH[t] = head.backward(outputs[t], ce.backward().scale(1.0 / outputs.length));
+            SoftmaxCrossEntropy.Pass lossPass = ce.forwardPass(head.forward(outputs[t]), targets[t]);
+            loss += lossPass.loss() / outputs.length;
+            dH[t] = head.backward(outputs[t], ce.backward(lossPass).scale(1.0 / outputs.length));
         }
         return loss;
     }

@@ -41,6 +41,7 @@ class Chapter08Test {
         assertEquals(2, b.size());
         assertEquals(Tagging.PAD, b.words()[2][1]);
         assertEquals(Tagging.IGNORE, b.tags()[2][1]);
+        assertArrayEquals(new int[] {3, 2}, b.lengths(), "each sentence's own length");
         assertEquals(0, b.tags()[1][0]);   // ambiguous word before a verb
         for (int[] s : Tagging.corpus(200, 2, 9, new Random(1))) {
             assertTrue(s.length >= 2 && s.length <= 9, "length " + s.length);
@@ -61,11 +62,11 @@ class Chapter08Test {
         assertTrue(e.getMessage().contains("none"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Depth.meanAccuracy(2, 0.0, 10, 5, 0));
         assertTrue(e.getMessage().contains("seed"), e.getMessage());
-        var model = Tagging.Tagger.gru(4, 1, 0.0, true, 1);
+        var model = Tagging.gruTagger(4, 1, 0.0, true, 1);
         e = assertThrows(IllegalArgumentException.class,
                 () -> Tagging.train(model, Tagging.corpus(3, 4, 5, new Random(0)), false, 0, 1));
         assertTrue(e.getMessage().contains("got 0"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Tagging.Tagger.gru(4, 2, 1.0, true, 1));
+        e = assertThrows(IllegalArgumentException.class, () -> Tagging.gruTagger(4, 2, 1.0, true, 1));
         assertTrue(e.getMessage().contains("dropout"), e.getMessage());
     }
 
@@ -78,10 +79,10 @@ class Chapter08Test {
         long layer0 = 2L * (3 * h * 8 + 3 * h * h + 6 * h);
         long upper = 2L * (3 * h * 2 * h + 3 * h * h + 6 * h);   // reads both directions: input 2H
         long head = 2 * 2 * h + 2;
-        assertEquals(embed + layer0 + head, Tagging.Tagger.gru(h, 1, 0.0, true, 0).parameterCount());
-        assertEquals(embed + layer0 + 2 * upper + head, Tagging.Tagger.gru(h, 3, 0.0, true, 0).parameterCount());
+        assertEquals(embed + layer0 + head, Tagging.gruTagger(h, 1, 0.0, true, 0).parameterCount());
+        assertEquals(embed + layer0 + 2 * upper + head, Tagging.gruTagger(h, 3, 0.0, true, 0).parameterCount());
         long forwardOnly = embed + (3 * h * 8 + 3 * h * h + 6 * h) + 2 * h + 2;
-        assertEquals(forwardOnly, Tagging.Tagger.gru(h, 1, 0.0, false, 0).parameterCount());
+        assertEquals(forwardOnly, Tagging.gruTagger(h, 1, 0.0, false, 0).parameterCount());
     }
 
     @Test
