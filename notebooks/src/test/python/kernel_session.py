@@ -52,15 +52,20 @@ def errors_of(msgs):
     return [m["content"] for m in msgs if m["msg_type"] == "error"]
 
 
-def interrupt(km, kc):
-    run(kc, "int n = 5;")
-    msg_id = kc.execute(LONG_LOOP)
-    # wait until the kernel has started the cell, then give it time to be deep in the loop
+def wait_started(kc, msg_id):
+    """Waits (up to 60 s) until the kernel has taken the cell msg_id (its execute_input)."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         m = kc.get_iopub_msg(timeout=60)
         if m["msg_type"] == "execute_input" and m["parent_header"].get("msg_id") == msg_id:
             break
+
+
+def interrupt(km, kc):
+    run(kc, "int n = 5;")
+    msg_id = kc.execute(LONG_LOOP)
+    # wait until the kernel has started the cell, then give it time to be deep in the loop
+    wait_started(kc, msg_id)
     time.sleep(2)
     t0 = time.monotonic()
     km.interrupt_kernel()
@@ -87,11 +92,7 @@ def interrupt_compiling(km, kc):
     # 300 short statements: most of the cell's time is JShell compiling them, one by one
     code = "".join("int v%d = %d;\n" % (i, i) for i in range(300)) + 'System.out.println("reached the end");'
     msg_id = kc.execute(code)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        m = kc.get_iopub_msg(timeout=60)
-        if m["msg_type"] == "execute_input" and m["parent_header"].get("msg_id") == msg_id:
-            break
+    wait_started(kc, msg_id)
     time.sleep(1)
     km.interrupt_kernel()
     reply, printed = None, ""
