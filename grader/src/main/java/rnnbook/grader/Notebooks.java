@@ -99,7 +99,9 @@ public final class Notebooks {
         return b.toString().strip()
                 .replace("<pre>", "```").replace("</pre>", "```").replace("<p>", "").replace("<ul>", "")
                 .replace("</ul>", "").replace("<li>", "- ").replace("</li>", "")
-                .replaceAll("\\{@code ([^}]*)}", "`$1`").replaceAll("\\{@link ([^}]*)}", "`$1`");
+                .replaceAll("\\{@code ([^}]*)}", "`$1`").replaceAll("\\{@link ([^}]*)}", "`$1`")
+                // Javadoc escapes < > & as entities; Markdown shows an entity literally inside a ``` block
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     private static JsonObject markdown(String text) {
