@@ -95,7 +95,7 @@ def interrupt_compiling(km, kc):
     wait_started(kc, msg_id)
     time.sleep(1)
     km.interrupt_kernel()
-    reply, printed = None, ""
+    reply, printed, shown = None, "", ""
     t0 = time.monotonic()
     while time.monotonic() - t0 < 120 and reply is None:
         m = kc.get_shell_msg(timeout=120)
@@ -107,11 +107,15 @@ def interrupt_compiling(km, kc):
             continue
         if m["msg_type"] == "stream":
             printed += m["content"]["text"]
+        if m["msg_type"] == "error":
+            shown += "\n".join(m["content"]["traceback"])
         if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
             break
     check("interrupt-compiling: the rest of the cell does not run",
           reply is not None and reply["status"] == "error" and "reached the end" not in printed,
           "reply %r, printed %r" % (reply and (reply["status"], reply.get("ename")), printed[-200:]))
+    check("interrupt-compiling: the error says to run the cell again to its end",
+          "run this cell again to its end" in shown, "traceback %r" % shown[:400])
     reply, msgs = run(kc, 'System.out.println("next cell");')
     check("interrupt-compiling: the next cell runs", reply["status"] == "ok" and stdout_of(msgs) == "next cell\n",
           "status %s, outputs %r" % (reply["status"], msgs))
