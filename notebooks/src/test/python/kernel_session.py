@@ -5,6 +5,9 @@ The kernelspec is found through JUPYTER_PATH (set by the caller). Prints "PASS n
 check and exits 0 only when every check passed. The checks:
   interrupt   a busy loop that never looks at its interrupt flag is stopped by Kernel > Interrupt: the cell gets
               its reply (an "Interrupted" error) and later cells print and return values again;
+  interrupt-compiling  an interrupt while the cell's statements are still being compiled (JShell compiles and runs
+              a cell one statement at a time; no statement is running) stops the rest of the cell: the cell gets
+              the "Interrupted" error and its last statement never prints; the next cell runs as usual;
   restart     after a restart, a name from an earlier cell is a compile error that hints "Run All Above";
   compile     a compile error carries the compiler's message in evalue;
   coalesce    a cell's printed lines come back as one stream output;
@@ -49,15 +52,20 @@ def errors_of(msgs):
     return [m["content"] for m in msgs if m["msg_type"] == "error"]
 
 
-def interrupt(km, kc):
-    run(kc, "int n = 5;")
-    msg_id = kc.execute(LONG_LOOP)
-    # wait until the kernel has started the cell, then give it time to be deep in the loop
+def wait_started(kc, msg_id):
+    """Waits (up to 60 s) until the kernel has taken the cell msg_id (its execute_input)."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         m = kc.get_iopub_msg(timeout=60)
         if m["msg_type"] == "execute_input" and m["parent_header"].get("msg_id") == msg_id:
             break
+
+
+def interrupt(km, kc):
+    run(kc, "int n = 5;")
+    msg_id = kc.execute(LONG_LOOP)
+    # wait until the kernel has started the cell, then give it time to be deep in the loop
+    wait_started(kc, msg_id)
     time.sleep(2)
     t0 = time.monotonic()
     km.interrupt_kernel()
@@ -78,6 +86,39 @@ def interrupt(km, kc):
     reply, msgs = run(kc, "n + 1")
     check("interrupt: a later cell returns its value, earlier variables kept",
           reply["status"] == "ok" and result_of(msgs) == ["6"], "status %s, outputs %r" % (reply["status"], msgs))
+
+
+def interrupt_compiling(km, kc):
+    # 300 short statements: most of the cell's time is JShell compiling them, one by one
+    code = "".join("int v%d = %d;\n" % (i, i) for i in range(300)) + 'System.out.println("reached the end");'
+    msg_id = kc.execute(code)
+    wait_started(kc, msg_id)
+    time.sleep(1)
+    km.interrupt_kernel()
+    reply, printed, shown = None, "", ""
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < 120 and reply is None:
+        m = kc.get_shell_msg(timeout=120)
+        if m["parent_header"].get("msg_id") == msg_id:
+            reply = m["content"]
+    while True:   # the cell's outputs, up to its idle
+        m = kc.get_iopub_msg(timeout=30)
+        if m["parent_header"].get("msg_id") != msg_id:
+            continue
+        if m["msg_type"] == "stream":
+            printed += m["content"]["text"]
+        if m["msg_type"] == "error":
+            shown += "\n".join(m["content"]["traceback"])
+        if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
+            break
+    check("interrupt-compiling: the rest of the cell does not run",
+          reply is not None and reply["status"] == "error" and "reached the end" not in printed,
+          "reply %r, printed %r" % (reply and (reply["status"], reply.get("ename")), printed[-200:]))
+    check("interrupt-compiling: the error says to run the cell again to its end",
+          "run this cell again to its end" in shown, "traceback %r" % shown[:400])
+    reply, msgs = run(kc, 'System.out.println("next cell");')
+    check("interrupt-compiling: the next cell runs", reply["status"] == "ok" and stdout_of(msgs) == "next cell\n",
+          "status %s, outputs %r" % (reply["status"], msgs))
 
 
 def restart(km, kc):
@@ -140,7 +181,7 @@ def main():
     kc.start_channels()
     try:
         kc.wait_for_ready(timeout=60)
-        for scenario in (lambda: interrupt(km, kc), lambda: compile_error(kc), lambda: coalesce(kc),
+        for scenario in (lambda: interrupt(km, kc), lambda: interrupt_compiling(km, kc), lambda: compile_error(kc), lambda: coalesce(kc),
                          lambda: learner_line(kc), lambda: fast_path(kc), lambda: restart(km, kc)):
             try:
                 scenario()

@@ -45,7 +45,10 @@ public final class Notebooks {
             JsonArray cells = new JsonArray();
             cells.add(markdown("# Exercises: " + ch.getKey() + "\n\n"
                     + "Complete each class in the cells tagged `solution:ID` (keep the class name and the method"
-                    + " signatures), run the cell, and try your code in a new cell. When done, save the notebook and"
+                    + " signatures), run the cell, and try your code in a new cell. Put a helper method inside your"
+                    + " class, or in a class of its own in another cell: a method alone in a cell runs here, but"
+                    + " the grader does not see it and the class that calls it does not compile there."
+                    + " When done, save the notebook and"
                     + " run `./book check ID THIS.ipynb` for the public checks, or hand it in: `./book grade"
                     + " THIS.ipynb` grades it with the hidden tests."));
             cells.add(code("import rnnbook.tensor.Matrix;", null));
@@ -99,7 +102,9 @@ public final class Notebooks {
         return b.toString().strip()
                 .replace("<pre>", "```").replace("</pre>", "```").replace("<p>", "").replace("<ul>", "")
                 .replace("</ul>", "").replace("<li>", "- ").replace("</li>", "")
-                .replaceAll("\\{@code ([^}]*)}", "`$1`").replaceAll("\\{@link ([^}]*)}", "`$1`");
+                .replaceAll("\\{@code ([^}]*)}", "`$1`").replaceAll("\\{@link ([^}]*)}", "`$1`")
+                // Javadoc escapes < > & as entities; Markdown shows an entity literally inside a ``` block
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     private static JsonObject markdown(String text) {

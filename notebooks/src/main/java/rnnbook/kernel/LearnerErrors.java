@@ -25,9 +25,15 @@ public final class LearnerErrors {
     /** The one-line hint for a name that does not exist in this kernel yet. */
     public static final String RUN_ABOVE = "run the cells above first: Cell > Run All Above";
 
-    /** What an interrupted cell shows. */
+    /**
+     * What an interrupted cell shows. JShell declares a cell's variables before it runs their initialisers, so a
+     * variable the cell declares from the stopped statement on is empty afterwards (measured in chapter 10: the
+     * cells after an interrupted training cell failed with NullPointerExceptions on its vocabulary and results).
+     */
     public static final String INTERRUPTED = "the cell was stopped (Kernel > Interrupt); the kernel is ready for the"
-            + " next cell, and what the cell assigned before it stopped keeps that value";
+            + " next cell. What the cell assigned before it stopped keeps that value, but a variable it declares from"
+            + " the stopped statement on is empty (null or 0): run this cell again to its end before the cells below"
+            + " that use it";
 
     private static final Pattern SYMBOL = Pattern.compile("symbol:\\s+\\S+\\s+(\\S+)");
     private static volatile String cell = "";

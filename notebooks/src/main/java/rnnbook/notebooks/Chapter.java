@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 final class Chapter {
 
     /** One piece of the chapter, in page order. */
-    sealed interface Part permits Prose, Code, Image {
+    sealed interface Part permits Prose, Code, Image, Audio {
     }
 
     /** Markdown text; {@code heading} is true when it starts with a section heading (a cell boundary). */
@@ -42,6 +42,13 @@ final class Chapter {
     record Image(String target, String alt, Path file, String where) implements Part {
     }
 
+    /**
+     * {@code audio::target[...]}, with its block title: the page's player of a sound file the chapter program
+     * wrote. A notebook has no such file; a code cell plays the sound instead ({@code Sounds.play}).
+     */
+    record Audio(String target, String where) implements Part {
+    }
+
     private static final Pattern HEADING = Pattern.compile("^(=+)\\s+(.+?)\\s*$");
     private static final Pattern ATTR_ENTRY = Pattern.compile("^:(!?)([\\w-]+)(!?):\\s*(.*)$");
     private static final Pattern CONDITIONAL_ATTR = Pattern.compile("^(ifdef|ifndef)::([\\w-]+)\\[(:[\\w-]+:.*)]$");
@@ -51,6 +58,7 @@ final class Chapter {
     private static final Pattern BLOCK_TITLE = Pattern.compile("^\\.([^.\\s].*)$");
     private static final Pattern INCLUDE = Pattern.compile("^include::([^\\[]+)\\[(.*)]$");
     private static final Pattern IMAGE = Pattern.compile("^image::([^\\[]+)\\[(.*)]$");
+    private static final Pattern AUDIO = Pattern.compile("^audio::([^\\[]+)\\[(.*)]$");
     private static final Pattern ADMONITION = Pattern.compile("^(NOTE|TIP|IMPORTANT|WARNING|CAUTION):\\s+(.*)$");
     private static final Pattern UNORDERED = Pattern.compile("^(\\*+|-)\\s+(.*)$");
     private static final Pattern ORDERED = Pattern.compile("^(\\.+|\\d+\\.)\\s+(.*)$");
@@ -188,6 +196,10 @@ final class Chapter {
                 i++;
             } else if ((m = IMAGE.matcher(t)).matches()) {
                 image(m.group(1), m.group(2), title, i, dir);
+                i++;
+            } else if ((m = AUDIO.matcher(t)).matches()) {
+                flush(false);
+                parts.add(new Audio(m.group(1), where(i)));
                 i++;
             } else if (DELIMITER.matcher(t).matches()) {
                 int end = closing(lines, i, to, t);
@@ -453,7 +465,7 @@ final class Chapter {
 
     private static boolean startsBlock(String t) {
         return BLOCK_ANCHOR.matcher(t).matches() || DELIMITER.matcher(t).matches() || t.startsWith("include::")
-                || t.startsWith("image::") || (BLOCK_ATTRS.matcher(t).matches() && !t.startsWith("[["))
+                || t.startsWith("image::") || t.startsWith("audio::") || (BLOCK_ATTRS.matcher(t).matches() && !t.startsWith("[["))
                 || HEADING.matcher(t).matches() && !t.startsWith("==== ") || isListItem(t);
     }
 

@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  * code (split after a {@code Figures.show}/{@code Figures.table} call that is not the region's last statement, see
  * {@link #splitAfterDisplays}). An {@code image::NAME.svg[]} is left out when a code cell of the notebook shows the figure
  * ({@code Figures.show(chart, "NAME")}); an image file that exists is attached to a Markdown cell; anything else
- * is an error. Output has no execution results: {@code ./book notebook-update} executes and commits them.
+ * is an error. An {@code audio::NAME.wav[]} (the page's player, with its title) is left out when a code cell plays
+ * that file ({@code Sounds.play(folder.resolve("NAME.wav"), seconds)}: the cell's value shows as a player); the
+ * notebook has no copy of the page's file, so an audio block no cell plays is an error. Output has no execution results: {@code ./book notebook-update} executes and commits them.
  *
  * <p>Usage: {@code NotebookGenerator DOCS_DIR OUT_DIR [NN-slug ...]}.
  */
@@ -116,6 +118,12 @@ public final class NotebookGenerator {
                 attachments.put(name, img.file().toString());
                 md.append(md.length() > 0 ? "\n\n" : "").append("![").append(img.alt()).append("](attachment:")
                         .append(name).append(")");
+            } else if (p instanceof Chapter.Audio audio) {
+                if (!playedByCode(audio.target(), code.values())) {
+                    throw new IllegalArgumentException(audio.where() + ": audio " + audio.target() + " is not played"
+                            + " by a code cell (Sounds.play(...\"" + audio.target() + "\"...)); a notebook cannot"
+                            + " reach the page's sound files");
+                }
             } else if (p instanceof Chapter.Code c) {
                 n = addMarkdown(cells, n, md, attachments);
                 if (!importsDone) {
@@ -153,7 +161,8 @@ public final class NotebookGenerator {
 
     /**
      * A notebook cell shows the value of its last expression only, so a region that calls
-     * {@code Figures.show(...)} or {@code Figures.table(...)} and then goes on would lose that chart or table.
+     * {@code Figures.show(...)}, {@code Figures.table(...)} or {@code Sounds.play(...)} and then goes on would lose
+     * that chart, table or player.
      * Such a region becomes several cells, each ending right after one of those calls: the same statements in the
      * same order (JShell keeps the state between cells), and every chart and table shows.
      */
@@ -164,7 +173,8 @@ public final class NotebookGenerator {
         int depth = 0;
         boolean inDisplay = false;
         for (String line : lines) {
-            if (depth == 0 && (line.startsWith("Figures.show(") || line.startsWith("Figures.table("))) {
+            if (depth == 0 && (line.startsWith("Figures.show(") || line.startsWith("Figures.table(")
+                    || line.startsWith("Sounds.play("))) {
                 inDisplay = true;
             }
             current.append(line).append('\n');
@@ -216,6 +226,17 @@ public final class NotebookGenerator {
         Pattern shows = Pattern.compile("Figures\\.show\\([^;]*\"" + Pattern.quote(stem(img.target())) + "\"");
         for (String src : regions) {
             if (shows.matcher(src).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a region plays the sound file {@code target}: a {@code Sounds.play(...)} call naming it. */
+    private static boolean playedByCode(String target, Iterable<String> regions) {
+        Pattern plays = Pattern.compile("Sounds\\.play\\([^;]*\"" + Pattern.quote(target) + "\"");
+        for (String src : regions) {
+            if (plays.matcher(src).find()) {
                 return true;
             }
         }

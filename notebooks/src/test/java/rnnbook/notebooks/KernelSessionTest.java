@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The kernel as a learner meets it, through jupyter_client ({@code src/test/python/kernel_session.py}): Kernel &gt;
- * Interrupt on a busy loop, then cells that must print and return values; a restart, then a name from a cell
+ * Interrupt on a busy loop, then cells that must print and return values; an interrupt while a cell's statements
+ * are still compiling, which must stop the rest of the cell; a restart, then a name from a cell
  * above (the "Run All Above" hint); a compile error's {@code evalue}; one stream output per cell; a shape error that
  * names the learner's line; the Vector API in the kernel JVM; a quiet start; a private log without the key.
  * Each of these failed with the kernel jar as it is (the interrupted cell never got its reply and later cells

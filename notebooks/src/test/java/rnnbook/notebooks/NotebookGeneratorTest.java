@@ -247,6 +247,45 @@ class NotebookGeneratorTest {
                 .get("image/png").getAsString());
     }
 
+    /** The chart region also plays a sound it wrote; the page has its own player with a title. */
+    private void addSound(String played) throws IOException {
+        Path src = root.resolve("src/main/java/rnnbook/chapters/ch09/Decay.java");
+        Files.writeString(src, Files.readString(src).replace("""
+                        Figures.show(chart, "decay-curve");
+                """, """
+                        Figures.show(chart, "decay-curve");
+                        Sounds.play(folder.resolve("%s"), 5);
+                """.formatted(played)));
+        Files.writeString(page, Files.readString(page).replace("image::decay-curve.svg[The norm shrinks,align=center]",
+                """
+                image::decay-curve.svg[The norm shrinks,align=center]
+
+                .The decay, heard (link:{imagesdir}/decay.mid[the MIDI file]).
+                audio::decay.wav[options="controls"]
+
+                After the sound."""));
+    }
+
+    @Test
+    void thePagesPlayerIsLeftOutWhenACellPlaysTheSoundAndTheCellEndsWithThePlayer() throws IOException {
+        addSound("decay.wav");
+        JsonObject nb = NotebookGenerator.generate(page);
+        List<String> code = sources(nb, "code");
+        assertEquals("var chart = Charts.line(rng);\nFigures.show(chart, \"decay-curve\");", code.get(2));
+        assertEquals("Sounds.play(folder.resolve(\"decay.wav\"), 5);", code.get(3), "the player is a cell's value");
+        String md = String.join("\n", sources(nb, "markdown"));
+        assertFalse(md.contains("audio::") || md.contains("The decay, heard"), md);
+        assertTrue(md.contains("After the sound."), md);
+    }
+
+    @Test
+    void anAudioBlockNoCellPlaysIsAnErrorNamingTheLine() throws IOException {
+        addSound("other.wav");
+        var e = assertThrows(IllegalArgumentException.class, () -> NotebookGenerator.generate(page));
+        assertTrue(e.getMessage().contains("09-memory.adoc:") && e.getMessage().contains("audio decay.wav is not played"),
+                e.getMessage());
+    }
+
     @Test
     void aWrongTagNamesThePageLineAndTheSource() throws IOException {
         Files.writeString(page, Files.readString(page).replace("tags=setup", "tags=stup"));

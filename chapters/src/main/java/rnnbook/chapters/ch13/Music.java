@@ -18,6 +18,7 @@ import rnnbook.train.Scale;
 import rnnbook.train.Trainer;
 import rnnbook.viz.Charts;
 import rnnbook.viz.Figures;
+import rnnbook.viz.Sounds;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -120,6 +121,10 @@ public final class Music {
                 + java.util.Arrays.toString(generated));
         System.out.println(String.format("saved lstm-melody.mid and lstm-melody.wav (%.1f s of audio) in %s", seconds,
                 folder.getFileName()));
+        double clipSeconds = Math.min(seconds, notes * 0.25 + 1);   // an eighth is 0.25 s; the last note rings on
+        System.out.println(String.format("the notebook's player holds the first %.1f s of lstm-melody.wav: all %d notes",
+                clipSeconds, notes));
+        Sounds.play(folder.resolve("lstm-melody.wav"), clipSeconds);   // a notebook shows this value as a player
         // end::generate[]
 
         // tag::piano-roll[]

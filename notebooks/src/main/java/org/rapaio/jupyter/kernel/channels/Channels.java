@@ -21,6 +21,7 @@ import org.rapaio.jupyter.kernel.message.messages.IOPubStatus;
 import org.rapaio.jupyter.kernel.message.messages.IOPubStream;
 import org.rapaio.jupyter.kernel.message.ContentType;
 import org.rapaio.org.zeromq.ZMQ;
+import org.rapaio.jupyter.kernel.core.java.RapaioExecutionControl;
 import rnnbook.kernel.LearnerErrors;
 import rnnbook.kernel.StreamBatcher;
 
@@ -95,7 +96,12 @@ public final class Channels {
         Map<MessageType<?>, MessageHandler> table = new HashMap<>();
         on(table, MessageType.SHELL_EXECUTE_REQUEST, m -> {
             LearnerErrors.cellStarts(m.content().code());
-            kernel.handleExecuteRequest(m);
+            RapaioExecutionControl.cellStarts();   // an interrupt from now on stops this cell's remaining statements
+            try {
+                kernel.handleExecuteRequest(m);
+            } finally {
+                RapaioExecutionControl.cellEnds();
+            }
         });
         on(table, MessageType.SHELL_INSPECT_REQUEST, kernel::handleInspectRequest);
         on(table, MessageType.SHELL_COMPLETE_REQUEST, kernel::handleCompleteRequest);

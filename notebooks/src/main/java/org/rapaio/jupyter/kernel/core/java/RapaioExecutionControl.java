@@ -33,6 +33,13 @@ import rnnbook.kernel.StreamBatcher;
  * mid-product, see {@code rnnbook.tensor.SecondCore}). The shell thread waits until the snippet has really ended
  * before it answers, so the next cell never runs beside a dying one. The executor shuts down in {@link #close}.
  *
+ * <p>An interrupt stops the rest of the cell too. JShell runs a cell as one snippet per statement, each compiled
+ * before it runs; on a loaded machine a cell spends seconds compiling, and an interrupt that arrived while no
+ * statement ran used to find nothing to stop: the cell went on to its end (a learner pressing Interrupt at the start
+ * of a training cell saw it train to the end). The shell marks each cell's start and end ({@link #cellStarts},
+ * {@link #cellEnds}); an interrupt during a cell with no statement running is kept, and the cell's next statement
+ * is refused as interrupted instead of run. An interrupt between cells is dropped, so it never stops the next cell.
+ *
  * <p>It also tells {@link StreamBatcher} when a statement runs, so printed text is batched by run time, not by
  * compile time.
  */
@@ -50,6 +57,9 @@ public class RapaioExecutionControl extends DirectExecutionControl {
     private final long timeoutTime;
     private final Map<String, Invocation> running = new ConcurrentHashMap<>();
     private final Map<String, Object> results = new ConcurrentHashMap<>();
+    /** Whether a cell is being executed (set by the shell thread), and whether it was interrupted meanwhile. */
+    private static volatile boolean inCell;
+    private static volatile boolean interruptedCell;
 
     public RapaioExecutionControl(long timeoutTime) {
         this.timeoutTime = timeoutTime;
@@ -80,9 +90,24 @@ public class RapaioExecutionControl extends DirectExecutionControl {
         return id;
     }
 
+    /** The shell starts executing a cell: an interrupt from before it is forgotten. */
+    public static void cellStarts() {
+        interruptedCell = false;
+        inCell = true;
+    }
+
+    /** The cell has been answered. */
+    public static void cellEnds() {
+        inCell = false;
+        interruptedCell = false;
+    }
+
     private Object execute(String id, Method methodCall) throws Exception {
         if (executor.isShutdown()) {
             throw new StoppedException();
+        }
+        if (interruptedCell) {   // interrupted while an earlier statement of this cell compiled: do not run the rest
+            throw new UserException("Execution interrupted.", INTERRUPTED_MARKER, new StackTraceElement[0]);
         }
         Invocation invocation = new Invocation(methodCall);
         invocation.future = executor.submit(invocation);
@@ -117,12 +142,20 @@ public class RapaioExecutionControl extends DirectExecutionControl {
 
     /** Asks the running snippet to end (cancels its future, which interrupts its thread); does not wait. */
     public void interrupt() {
+        markInterrupted();
         running.values().forEach(Invocation::cancel);
+    }
+
+    private static void markInterrupted() {
+        if (inCell) {
+            interruptedCell = true;
+        }
     }
 
     /** Ends the running snippet: cancel, a short grace, then {@code Thread.stop()}. The executor stays usable. */
     @Override
     public void stop() {
+        markInterrupted();
         running.values().forEach(Invocation::halt);
     }
 
