@@ -7,8 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The SIMD forms of {@link Pointwise}, with the Vector API: the same formulas, a register of doubles at a time,
- * on the JDK's vectorised exponential (within 1 ulp). Loaded only when {@link Simd#AVAILABLE}. Each loop's tail
- * (fewer entries than a register holds) runs the scalar form.
+ * on {@link VectorExp}'s exponential (within 2 ulp, and the same bits interpreted or compiled). Loaded only when
+ * {@link Simd#AVAILABLE}. Each loop's tail (fewer entries than a register holds) runs the scalar form.
  */
 final class PointwiseVector {
     private PointwiseVector() {
@@ -22,7 +22,7 @@ final class PointwiseVector {
         for (; i + L <= to; i += L) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, d, i);
             DoubleVector ax = x.abs();
-            DoubleVector e = ax.mul(-2.0).lanewise(VectorOperators.EXP);
+            DoubleVector e = VectorExp.exp(ax.mul(-2.0));
             DoubleVector t = DoubleVector.broadcast(SPECIES, 1.0).sub(e).div(e.add(1.0));   // tanh(|x|)
             VectorMask<Double> small = ax.lt(Pointwise.TANH_SERIES_BELOW);
             if (small.anyTrue()) {   // rare in practice: the series near zero
@@ -44,7 +44,7 @@ final class PointwiseVector {
         for (; i + L <= to; i += L) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, d, i);
             // 1 / (1 + e^(-x)): for very negative x, e^(-x) = ∞ and the quotient is the correct 0
-            DoubleVector e = x.neg().lanewise(VectorOperators.EXP);
+            DoubleVector e = VectorExp.exp(x.neg());
             DoubleVector.broadcast(SPECIES, 1.0).div(e.add(1.0)).intoArray(d, i);
         }
         for (; i < to; i++) {
@@ -56,11 +56,14 @@ final class PointwiseVector {
         int i = from;
         DoubleVector sum = DoubleVector.zero(SPECIES);
         for (; i + L <= to; i += L) {
-            DoubleVector e = DoubleVector.fromArray(SPECIES, d, i).sub(shift).lanewise(VectorOperators.EXP);
+            DoubleVector e = VectorExp.exp(DoubleVector.fromArray(SPECIES, d, i).sub(shift));
             e.intoArray(d, i);
             sum = sum.add(e);
         }
-        double total = sum.reduceLanes(VectorOperators.ADD);
+        double total = 0;
+        for (int lane = 0; lane < L; lane++) {   // in lane order: reduceLanes may add in another order once compiled
+            total += sum.lane(lane);
+        }
         for (; i < to; i++) {
             d[i] = Math.exp(d[i] - shift);
             total += d[i];
