@@ -256,6 +256,10 @@ class Chapter10Test {
             assertTrue(mase[seed] < 1 && mase[seed] < mase[0], "seed " + seed + ": GRU MASE " + mase[seed]
                     + ", naive " + mase[0]);
         }
+        // the same GRUs without the calendar (k = 0): on average worse, since they cannot see the holidays
+        double[] blind = naiveAndGrus(births, new double[births.length][0], 7, 28, 24);
+        double withCalendar = (mase[1] + mase[2] + mase[3]) / 3, without = (blind[1] + blind[2] + blind[3]) / 3;
+        assertTrue(withCalendar < without, "mean MASE with the calendar " + withCalendar + ", without " + without);
     }
 
     @Test
