@@ -1,14 +1,6 @@
 package rnnbook.chapters.ch09;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.util.Map;
 import rnnbook.data.sets.Manifest;
 import rnnbook.data.sets.SetFiles;
 import rnnbook.data.sets.Source;
@@ -29,23 +21,9 @@ public final class LmData {
         if (Source.current() == Source.CACHE) {
             return Source.CACHE.open(name);
         }
-        URL url = LmData.class.getResource("samples/" + name);
-        if (url == null) {
-            throw new IllegalArgumentException("chapter 9 ships no sample of data set '" + name
-                    + "'; it has moby-dick, female-first-names-en, male-first-names-en, korean-text and sotu");
-        }
-        try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                try {
-                    FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    // opened before: Path.of finds it
-                }
-            }
-            return new SetFiles(Manifest.book().get(name), Path.of(uri));
-        } catch (URISyntaxException | IOException e) {
-            throw new UncheckedIOException(new IOException("cannot open chapter 9's sample of " + name, e));
-        }
+        Path root = Source.resourceFolder(LmData.class, "samples/" + name).orElseThrow(() ->
+                new IllegalArgumentException("chapter 9 ships no sample of data set '" + name
+                        + "'; it has moby-dick, female-first-names-en, male-first-names-en, korean-text and sotu"));
+        return new SetFiles(Manifest.book().get(name), root);
     }
 }

@@ -1,14 +1,6 @@
 package rnnbook.chapters.ch10;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.util.Map;
 import rnnbook.data.sets.SetFiles;
 import rnnbook.data.sets.Source;
 
@@ -27,23 +19,9 @@ public final class ChapterData {
         if (Source.current() == Source.CACHE) {
             return Source.CACHE.open(name);
         }
-        URL url = ChapterData.class.getResource("samples/" + name);
-        if (url == null) {
-            throw new IllegalStateException("chapter 10 has no subset of data set " + name
-                    + " (rnnbook/chapters/ch10/samples/" + name + " is not on the classpath)");
-        }
-        try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {   // the notebook kernel reads the chapters from their jar
-                try {
-                    FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    // opened before: Path.of finds it
-                }
-            }
-            return new SetFiles(Source.sample(name).set(), Path.of(uri));
-        } catch (URISyntaxException | IOException e) {
-            throw new UncheckedIOException(new IOException("cannot open chapter 10's subset of " + name, e));
-        }
+        Path root = Source.resourceFolder(ChapterData.class, "samples/" + name).orElseThrow(() ->
+                new IllegalStateException("chapter 10 has no subset of data set " + name
+                        + " (rnnbook/chapters/ch10/samples/" + name + " is not on the classpath)"));
+        return new SetFiles(Source.sample(name).set(), root);
     }
 }

@@ -1,15 +1,8 @@
 package rnnbook.chapters.ch11;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import rnnbook.data.sets.BrownCorpus;
 import rnnbook.data.sets.Manifest;
 import rnnbook.data.sets.SetFiles;
@@ -70,23 +63,9 @@ public final class Corpus {
 
     /** The sample under {@code rnnbook/chapters/ch11/brown-sample} (a folder or inside the chapters jar). */
     static SetFiles chapterSample() {
-        URL url = Corpus.class.getResource("brown-sample");
-        if (url == null) {
-            throw new IllegalStateException("chapter 11's Brown sample (rnnbook/chapters/ch11/brown-sample) is not on"
-                    + " the classpath: build the chapters module");
-        }
-        try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                try {
-                    FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    // opened before: Path.of finds it
-                }
-            }
-            return new SetFiles(Manifest.book().get(BrownCorpus.NAME), Path.of(uri));
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot read chapter 11's Brown sample at " + url, e);
-        }
+        Path root = Source.resourceFolder(Corpus.class, "brown-sample").orElseThrow(() -> new IllegalStateException(
+                "chapter 11's Brown sample (rnnbook/chapters/ch11/brown-sample) is not on the classpath: build the"
+                        + " chapters module"));
+        return new SetFiles(Manifest.book().get(BrownCorpus.NAME), root);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import rnnbook.train.Scale;
 
 /**
@@ -47,10 +48,25 @@ public enum Source {
     /** The shipped sample of {@code name} (read-only; from the engine's classes folder or its jar). */
     public static SetFiles sample(String name) {
         DataSet set = Manifest.book().get(name);
-        URL url = Source.class.getResource("samples/" + name);
+        Path root = resourceFolder(Source.class, "samples/" + name).orElseThrow(() -> new IllegalStateException(
+                "no shipped sample for data set " + name + " (rnnbook/data/sets/samples/" + name
+                        + " is not on the classpath)"));
+        return new SetFiles(set, root);
+    }
+
+    /**
+     * The resource folder {@code path} as class {@code owner} sees it ({@link Class#getResource}'s rule: relative
+     * to the class's package, or from the classpath's root when it starts with "/"), as a {@link Path} that can be
+     * listed and read, whether the classes come from a directory ({@code target/classes}) or from a jar (the
+     * notebook kernel loads the chapters from their jar). A jar's file system is opened on first use and stays
+     * open, since the returned paths live in it (a jar must list its folders as entries, as {@code jar} and Maven
+     * write them, for the class loader to find one). Empty when the classpath has no such resource; a folder that
+     * cannot be opened is an {@link UncheckedIOException} naming it.
+     */
+    public static Optional<Path> resourceFolder(Class<?> owner, String path) {
+        URL url = owner.getResource(path);
         if (url == null) {
-            throw new IllegalStateException("no shipped sample for data set " + name
-                    + " (rnnbook/data/sets/samples/" + name + " is not on the classpath)");
+            return Optional.empty();
         }
         try {
             URI uri = url.toURI();
@@ -58,12 +74,12 @@ public enum Source {
                 try {
                     FileSystems.newFileSystem(uri, Map.of());
                 } catch (FileSystemAlreadyExistsException e) {
-                    // opened before: Path.of finds it
+                    // opened before (by this or another folder of the same jar): Path.of finds it
                 }
             }
-            return new SetFiles(set, Path.of(uri));
+            return Optional.of(Path.of(uri));
         } catch (URISyntaxException | IOException e) {
-            throw new UncheckedIOException(new IOException("cannot open the shipped sample of " + name, e));
+            throw new UncheckedIOException(new IOException("cannot open the resource folder " + url, e));
         }
     }
 }
