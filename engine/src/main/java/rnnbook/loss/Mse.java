@@ -51,9 +51,10 @@ public final class Mse {
 
     /**
      * dL/dy for the last {@link #forward} call: a later forward replaces the pass this uses, so keep the
-     * {@link Pass} of {@link #forwardPass} and call {@link #backward(Pass)} instead. (Not yet marked deprecated only
-     * because chapter 10's pages still show this form; it will be, once they move.)
+     * {@link Pass} of {@link #forwardPass} and call {@link #backward(Pass)} instead.
+     * @deprecated use {@link #forwardPass} and {@link #backward(Pass)}
      */
+    @Deprecated
     public Matrix backward() {
         if (last == null) {
             throw new IllegalStateException("MSE backward called before forward");

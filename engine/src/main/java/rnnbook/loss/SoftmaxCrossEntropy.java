@@ -160,9 +160,10 @@ public final class SoftmaxCrossEntropy {
 
     /**
      * dL/dz for the last {@link #forward} or {@link #losses} call: a later call replaces the pass this uses, so keep
-     * the {@link Pass} of {@link #forwardPass} and call {@link #backward(Pass)} instead. (Not yet marked deprecated
-     * only because chapter 10's pages still show this form; it will be, once they move.)
+     * the {@link Pass} of {@link #forwardPass} and call {@link #backward(Pass)} instead.
+     * @deprecated use {@link #forwardPass} and {@link #backward(Pass)}
      */
+    @Deprecated
     public Matrix backward() {
         if (reduction == Reduction.NONE) {
             throw new IllegalStateException("cross-entropy with reduction NONE has one loss per example:"

@@ -93,9 +93,9 @@ public final class Forecaster extends Composite {
             }
             Mse mse = new Mse();
             Recurrent.Output read = rnn.forward(windows(ly, calendar, ts));
-            double loss = mse.forward(head.forward(read.last().h()), target);
-            rnn.backward(read, null, State.of(head.backward(read.last().h(), mse.backward())));
-            return loss;
+            Mse.Pass loss = mse.forwardPass(head.forward(read.last().h()), target);
+            rnn.backward(read, null, State.of(head.backward(read.last().h(), mse.backward(loss))));
+            return loss.loss();
         });
     }
 

@@ -52,13 +52,13 @@ public final class TextClassifier extends Composite {
     public double lossAndBackward(Padded batch) {
         SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
         Pass pass = forward(batch);
-        double loss = ce.forward(pass.logits(), batch.labels());
-        Matrix dh = head.backward(pass.read().last().h(), ce.backward());
+        SoftmaxCrossEntropy.Pass loss = ce.forwardPass(pass.logits(), batch.labels());
+        Matrix dh = head.backward(pass.read().last().h(), ce.backward(loss));
         Matrix[] dxs = rnn.backward(pass.read(), null, State.of(dh)).dInputs();
         for (int t = 0; t < dxs.length; t++) {
             embed.backward(batch.ids()[t], dxs[t]);                 // padded steps bring zero gradient
         }
-        return loss;
+        return loss.loss();
     }
 
     /** The predicted class of every row. */
