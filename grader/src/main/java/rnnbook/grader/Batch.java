@@ -231,18 +231,9 @@ public final class Batch {
         return b.toString();
     }
 
-    /**
-     * One CSV field. A field that a spreadsheet would read as a formula (it starts with {@code = + - @}, a tab or
-     * a carriage return: a submission named {@code =HYPERLINK(...)}) gets a leading {@code '}, so it stays text.
-     */
+    /** One CSV field, never a formula ({@link Csv#field}). */
     static String csv(String s) {
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
+        return Csv.field(s);
     }
 
     static String fingerprint(Path p) {
