@@ -124,6 +124,15 @@ final class CompileChild {
         return done;
     }
 
+    /** A compile that ran out of time waiting for a core: a grader error, worth another try a little later. */
+    static final class Starved extends ChildRun.InfrastructureError {
+        private static final long serialVersionUID = 1L;
+
+        Starved(String message) {
+            super(message);
+        }
+    }
+
     /** A compile that got less than this share of its wall time as CPU was starved, not slow. */
     static final double STARVED = 0.25;
 
@@ -135,7 +144,7 @@ final class CompileChild {
      */
     static void starved(double cpuSeconds, long wallMs) {
         if (!Double.isNaN(cpuSeconds) && cpuSeconds * 1000 < STARVED * wallMs) {
-            throw new ChildRun.InfrastructureError(String.format(java.util.Locale.ROOT, "compiling had %.1f CPU s"
+            throw new Starved(String.format(java.util.Locale.ROOT, "compiling had %.1f CPU s"
                     + " in %.1f s (the machine is too busy): not graded, graded again on the next run", cpuSeconds,
                     wallMs / 1000.0));
         }
