@@ -145,7 +145,7 @@ final class CompileChild {
     static void starved(double cpuSeconds, long wallMs) {
         if (!Double.isNaN(cpuSeconds) && cpuSeconds * 1000 < STARVED * wallMs) {
             throw new Starved(String.format(java.util.Locale.ROOT, "compiling had %.1f CPU s"
-                    + " in %.1f s (the machine is too busy): not graded, graded again on the next run", cpuSeconds,
+                    + " in %.1f s (the machine is too busy, not the submission)", cpuSeconds,
                     wallMs / 1000.0));
         }
     }

@@ -152,7 +152,7 @@ public final class Ingest {
     private static void readZip(Path zipFile, Catalog catalog, Map<String, Entry> entries, List<String> problems) {
         long total = 0;
         int count = 0;
-        try (ZipFile zip = new ZipFile(zipFile.toFile())) {
+        try (ZipFile zip = openZip(zipFile)) {
             for (var it = zip.entries(); it.hasMoreElements(); ) {
                 ZipEntry e = it.nextElement();
                 if (++count > MAX_ENTRIES) {
@@ -198,6 +198,22 @@ public final class Ingest {
             problems.add(zipFile.getFileName() + " is not a readable zip file: " + e.getMessage());
         } catch (IOException e) {
             problems.add("cannot read " + zipFile.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A zip whose names are UTF-8 (or flagged so), else one whose names are in the old DOS code page without the
+     * flag, as Windows' own "compressed folder" long wrote a folder such as {@code Übung/}.
+     */
+    private static ZipFile openZip(Path zipFile) throws IOException {
+        try {
+            return new ZipFile(zipFile.toFile());
+        } catch (ZipException utf8) {
+            try {
+                return new ZipFile(zipFile.toFile(), java.nio.charset.Charset.forName("IBM437"));
+            } catch (ZipException | IllegalArgumentException dos) {
+                throw utf8;
+            }
         }
     }
 

@@ -140,6 +140,21 @@ class AuditAttackTest {
     }
 
     @Test
+    void aZipFromWindowsWithAFolderNamedInTheDosCodePageIsRead() throws Exception {
+        Path file = tmp.resolve("windows.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(file),
+                java.nio.charset.Charset.forName("IBM437"))) {
+            z.putNextEntry(new ZipEntry("\u00dcbung/RnnStep.java"));
+            z.write(Files.readAllBytes(RNN.solution()));
+            z.closeEntry();
+        }
+        Ingest.Submission in = Ingest.read(file, CATALOG);
+        assertTrue(in.entries().containsKey("rnn-step"), in.problems().toString());
+        assertNull(in.entries().get("rnn-step").problem(), in.entries().get("rnn-step").problem());
+        assertEquals("\u00dcbung/RnnStep.java", in.entries().get("rnn-step").origin());
+    }
+
+    @Test
     void aNewlineInASubmissionsNameDoesNotStopTheSimilarityReport() throws Exception {
         Path subs = tmp.resolve("subs");
         String solution = Files.readString(RNN.solution());
@@ -173,8 +188,9 @@ class AuditAttackTest {
 
     /**
      * Two graders side by side at a load of 25 on 2 cores: compiling an honest submission took longer than its
-     * whole time limit (a cold compiler child, then javac, each getting a few per cent of a core), and five of 24
-     * references and mutants were saved as "crashed: used up its time limit" with 0 points. A compile that ran out
+     * whole time limit (a cold compiler child, then javac, each getting a few per cent of a core), and six of 24
+     * generated submissions were saved with 0 ("crashed: used up its time limit") or short of points ("compilation
+     * took longer than 60 s"). A compile that ran out
      * of time with its child starved of CPU (here: stopped, so it gets none) is a grader error, never the
      * submission's compile error.
      */
