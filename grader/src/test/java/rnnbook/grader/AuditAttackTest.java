@@ -154,6 +154,37 @@ class AuditAttackTest {
         assertEquals("\u00dcbung/RnnStep.java", in.entries().get("rnn-step").origin());
     }
 
+    /**
+     * A copy of another student's bptt with a dozen unused methods appended: JPlag's average similarity of the pair
+     * is about 10 % (the padding counts in the mean of both files), so it was neither flagged nor listed; the share
+     * of the shorter file found in the longer is still about 98 %.
+     */
+    @Test
+    void aCopyPaddedWithUnusedCodeIsStillFlagged() throws Exception {
+        Exercise bptt = CATALOG.byId("bptt").orElseThrow();
+        String solution = Files.readString(bptt.solution());
+        StringBuilder pad = new StringBuilder();
+        for (int k = 0; k < 12; k++) {
+            pad.append("    private static double unused").append(k).append("(double x, double y) {\n");
+            for (int i = 0; i < 6; i++) {
+                pad.append(String.format("        double v%d = x * %d + y;%n        if (v%d > %d) { y = v%d - %d; }"
+                        + " else { y = v%d + %d; }%n        for (int j = 0; j < %d; j++) { y += j; }%n",
+                        i, i + k, i, i, i, k, i, i, i + 1));
+            }
+            pad.append("        return y;\n    }\n");
+        }
+        int end = solution.lastIndexOf('}');
+        Path subs = tmp.resolve("subs");
+        Fixture.write(subs.resolve("honest"), bptt.fileName(), solution);
+        Fixture.write(subs.resolve("padded"), bptt.fileName(), solution.substring(0, end) + pad + "}\n");
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Similarity.report(CATALOG, Batch.ids(Batch.submissions(subs, out), new ArrayList<>()), out);
+        String report = Files.readString(out.resolve("similarity.txt"));
+        String flagged = report.substring(report.indexOf("Near-identical (one file"));
+        assertTrue(flagged.lines().anyMatch(l -> l.startsWith("bptt") && l.contains("honest") && l.contains("padded")),
+                report);
+    }
+
     @Test
     void aNewlineInASubmissionsNameDoesNotStopTheSimilarityReport() throws Exception {
         Path subs = tmp.resolve("subs");
