@@ -124,6 +124,29 @@ public final class Batch {
         return n;
     }
 
+    /** Tries a submission whose compile was starved of CPU ({@link CompileChild.Starved}) this often in all. */
+    static final int STARVED_TRIES = 3;
+
+    /**
+     * Grades a submission; a compile starved of CPU (a busy machine, not the submission) is tried again, up to
+     * {@link #STARVED_TRIES} times, in a fresh compiler child: the crowd at a batch's start (every slot's compiler
+     * and test children starting at once, two graders side by side) is usually over by then. After the last try it
+     * is a grader error like any other.
+     */
+    private static Results.Submission gradeStarvedAgain(Grader grader, Path sub, String name, int slot,
+                                                        java.io.PrintStream log) {
+        for (int tries = 1; ; tries++) {
+            try {
+                return grader.grade(sub, name, slot);
+            } catch (CompileChild.Starved e) {
+                if (tries == STARVED_TRIES) {
+                    throw e;
+                }
+                log.println(String.format("%-24s tried again: %s", name, e.getMessage()));
+            }
+        }
+    }
+
     public static Summary run(Grader grader, Path dir, Path out, int parallel, boolean similarity,
                               java.io.PrintStream log) throws IOException, InterruptedException {
         long t0 = System.currentTimeMillis();
@@ -156,7 +179,7 @@ public final class Batch {
                 try {
                     Results.Submission r;
                     try {
-                        r = grader.grade(sub, name, slot);
+                        r = gradeStarvedAgain(grader, sub, name, slot, log);
                     } catch (RuntimeException e) {
                         // a grader error is never a grade: nothing is written, the submission is graded again next run
                         log.println(String.format("%-24s GRADER ERROR, not graded: %s", name,
@@ -231,18 +254,9 @@ public final class Batch {
         return b.toString();
     }
 
-    /**
-     * One CSV field. A field that a spreadsheet would read as a formula (it starts with {@code = + - @}, a tab or
-     * a carriage return: a submission named {@code =HYPERLINK(...)}) gets a leading {@code '}, so it stays text.
-     */
+    /** One CSV field, never a formula ({@link Csv#field}). */
     static String csv(String s) {
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
+        return Csv.field(s);
     }
 
     static String fingerprint(Path p) {

@@ -109,7 +109,7 @@ public final class ChildRun {
     public static final long SUBMISSION_MS = Long.getLong("rnnbook.grader.submissionMs", 120_000);
 
     /** A child that could not start, or was killed by something the grader did not do: not the submission's fault. */
-    public static final class InfrastructureError extends RuntimeException {
+    public static class InfrastructureError extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         InfrastructureError(String message) {

@@ -63,18 +63,21 @@ final class CompileChild {
             throws IOException, InterruptedException {
         Map<String, List<Results.CompileError>> done = new LinkedHashMap<>();
         List<Request> todo = new ArrayList<>(requests);
-        long end = System.currentTimeMillis() + leftMs;
+        long start = System.currentTimeMillis();
+        long end = start + leftMs;
         boolean together = TOGETHER;
+        double[] used = {0};
         while (!todo.isEmpty()) {
             long left = end - System.currentTimeMillis();
             if (left <= 0) {
+                starved(used[0], System.currentTimeMillis() - start);
                 break;
             }
             long limit = Math.min(left, limitSeconds() * 1000);
             if (together && todo.size() > 1) {
                 // the common case first: everything in one javac task; anything else is decided exercise by exercise
                 together = false;
-                if (compileTogether(todo, scratch, Math.min(limit, left / 3), jvmOptions, slot, cpu)) {
+                if (compileTogether(todo, scratch, Math.min(limit, left / 3), jvmOptions, slot, cpu, used)) {
                     todo.forEach(r -> done.put(r.id(), List.of()));
                     break;
                 }
@@ -86,7 +89,12 @@ final class CompileChild {
             CompileServer server = CompileServer.take(slot, jvmOptions);
             boolean fresh = server.fresh();
             double cpu0 = server.cpuSeconds();
+            long t0 = System.currentTimeMillis();
             CompileServer.Reply reply = server.compile(in, dir, limit);
+            used[0] += server.requestCpuSeconds();
+            if (reply == CompileServer.Reply.TIMED_OUT) {
+                starved(server.requestCpuSeconds(), System.currentTimeMillis() - t0);
+            }
             boolean alive = reply == CompileServer.Reply.DONE;
             int code = reply == CompileServer.Reply.DIED ? server.exitCode() : 0;
             if (alive) {
@@ -116,6 +124,32 @@ final class CompileChild {
         return done;
     }
 
+    /** A compile that ran out of time waiting for a core: a grader error, worth another try a little later. */
+    static final class Starved extends ChildRun.InfrastructureError {
+        private static final long serialVersionUID = 1L;
+
+        Starved(String message) {
+            super(message);
+        }
+    }
+
+    /** A compile that got less than this share of its wall time as CPU was starved, not slow. */
+    static final double STARVED = 0.25;
+
+    /**
+     * Throws a grader error when the compiler had less than {@link #STARVED} of {@code wallMs} as CPU time: the
+     * time went to waiting for a core (two graders side by side, other work on the machine, a cold compiler
+     * child starting under load), not to compiling what the submission wrote, so it must not cost the submission
+     * its points. A compile bomb keeps its core busy and is charged as before. Unknown CPU time (no /proc): charged.
+     */
+    static void starved(double cpuSeconds, long wallMs) {
+        if (!Double.isNaN(cpuSeconds) && cpuSeconds * 1000 < STARVED * wallMs) {
+            throw new Starved(String.format(java.util.Locale.ROOT, "compiling had %.1f CPU s"
+                    + " in %.1f s (the machine is too busy, not the submission)", cpuSeconds,
+                    wallMs / 1000.0));
+        }
+    }
+
     /** {@code -Drnnbook.grader.compileTogether=false} compiles every exercise in a task of its own (to compare). */
     static final boolean TOGETHER = Boolean.parseBoolean(System.getProperty("rnnbook.grader.compileTogether", "true"));
     /** Submissions compiled in one task, and those that went back to one task per exercise (for the figures). */
@@ -130,7 +164,7 @@ final class CompileChild {
      * {@code limitMs}, the outputs are removed, nobody is charged, and the caller compiles request by request.
      */
     private static boolean compileTogether(List<Request> todo, Path scratch, long limitMs, List<String> jvmOptions,
-                                           int slot, java.util.concurrent.atomic.AtomicLong cpu)
+                                           int slot, java.util.concurrent.atomic.AtomicLong cpu, double[] used)
             throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory(scratch, "compile-");
         try {
@@ -138,7 +172,12 @@ final class CompileChild {
             writeRequests(todo, in, true);
             CompileServer server = CompileServer.take(slot, jvmOptions);
             double cpu0 = server.cpuSeconds();
+            long t0 = System.currentTimeMillis();
             CompileServer.Reply reply = server.compile(in, dir, limitMs);
+            used[0] += server.requestCpuSeconds();
+            if (reply == CompileServer.Reply.TIMED_OUT) {
+                starved(server.requestCpuSeconds(), System.currentTimeMillis() - t0);
+            }
             if (reply == CompileServer.Reply.DONE) {
                 cpu.addAndGet(Math.round((server.cpuSeconds() - cpu0) * 100));
                 server.give(slot);

@@ -126,6 +126,8 @@ final class CompileServer {
      */
     Reply compile(Path requests, Path dir, long limitMs) throws InterruptedException {
         served++;
+        double cpu0 = cpuSeconds();
+        requestCpu = Double.NaN;
         try {
             in.write(requests + "\t" + dir + "\n");
             in.flush();
@@ -134,6 +136,8 @@ final class CompileServer {
             return Reply.DIED;
         }
         Object line = lines.poll(Math.max(1, limitMs), TimeUnit.MILLISECONDS);
+        double cpu1 = cpuSeconds();
+        requestCpu = cpu1 > 0 ? Math.max(0, cpu1 - cpu0) : Double.NaN;
         if (line == null) {
             kill();
             return Reply.TIMED_OUT;
@@ -147,6 +151,16 @@ final class CompileServer {
             return Reply.DONE_AND_RETIRED;
         }
         return Reply.DONE;
+    }
+
+    private double requestCpu = Double.NaN;
+
+    /**
+     * CPU seconds the child used for its last request, read before it was ended (NaN where /proc cannot be read):
+     * beside the request's wall time, it tells compiling from waiting for a core on a busy machine.
+     */
+    double requestCpuSeconds() {
+        return requestCpu;
     }
 
     /** The exit code of a child that {@link Reply#DIED} (waiting briefly for it), or -1. */

@@ -3,12 +3,21 @@ package rnnbook.grader;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 CSV: a field is quoted when it holds a comma, a quote or a line break; quotes are doubled. */
+/**
+ * RFC 4180 CSV: a field is quoted when it holds a comma, a quote or a line break; quotes are doubled. A field a
+ * spreadsheet would run as a formula (it starts with {@code = + - @}, a tab or a carriage return, and is not a plain
+ * number: a submission named {@code =HYPERLINK(...)}) gets a leading {@code '}, so it stays text.
+ */
 final class Csv {
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+
     private Csv() {
     }
 
     static String field(String s) {
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !NUMBER.matcher(s).matches()) {
+            s = "'" + s;
+        }
         if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
             return "\"" + s.replace("\"", "\"\"") + "\"";
         }

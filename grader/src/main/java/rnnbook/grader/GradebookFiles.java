@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -94,11 +95,20 @@ final class GradebookFiles {
         }
         StringBuilder b = new StringBuilder(Csv.row(head)).append(Csv.row(possible));
         List<String> unknown = new ArrayList<>();
+        // Canvas matches a row to a student without case (the roster is matched so too): two submissions that land
+        // on one student (bob/ and BOB.zip) would give that student whichever row Canvas reads last
+        Map<String, String> claimed = new LinkedHashMap<>();
+        List<String> shared = new ArrayList<>();
         for (Gradebook.Row r : g.rows()) {
             Roster.Student s = roster == null ? null : roster.find(r.student());
             if (roster != null && s == null) {
                 unknown.add(r.student());
                 continue;
+            }
+            String who = (s != null ? String.join("\t", s.fields()) : r.student().strip()).toLowerCase(Locale.ROOT);
+            String before = claimed.putIfAbsent(who, r.student());
+            if (before != null) {
+                shared.add(before + " and " + r.student());
             }
             List<String> f = new ArrayList<>(s != null ? s.fields() : List.of(r.student(), "", "", r.student(), ""));
             r.cells().forEach(c -> f.add(GradebookHtml.num(c.points())));
@@ -107,6 +117,10 @@ final class GradebookFiles {
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("canvas.csv: no student in the roster has the SIS Login ID, SIS User"
                     + " ID or ID " + String.join(", ", unknown) + " (rename the submission, or add the student)");
+        }
+        if (!shared.isEmpty()) {
+            throw new IllegalArgumentException("canvas.csv: these submissions are the same student for Canvas (names"
+                    + " are matched without case): " + String.join("; ", shared) + " (keep one of each)");
         }
         return b.toString();
     }

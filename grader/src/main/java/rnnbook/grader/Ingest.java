@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * Turns a submission (a folder, a zip or a notebook) into one source text per exercise, refusing what is unsafe
@@ -143,11 +143,18 @@ public final class Ingest {
         return bytes;
     }
 
+    /**
+     * Reads the zip through its central directory ({@link java.util.zip.ZipFile}): only the entries that could be
+     * an exercise are inflated, each at most to its cap. Streaming it would inflate every entry to skip it, and a
+     * 64 MiB zip can hold an entry of 64 GiB of zeros (minutes of the grader's CPU, and the similarity report's
+     * whole time limit, for one submission).
+     */
     private static void readZip(Path zipFile, Catalog catalog, Map<String, Entry> entries, List<String> problems) {
         long total = 0;
         int count = 0;
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(zipFile))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+        try (ZipFile zip = openZip(zipFile)) {
+            for (var it = zip.entries(); it.hasMoreElements(); ) {
+                ZipEntry e = it.nextElement();
                 if (++count > MAX_ENTRIES) {
                     problems.add("the zip holds more than " + MAX_ENTRIES + " entries; the rest was ignored");
                     break;
@@ -164,7 +171,10 @@ public final class Ingest {
                 if (name.startsWith("__MACOSX/") || !(name.endsWith(".java") || name.endsWith(".ipynb"))) {
                     continue;
                 }
-                byte[] bytes = readLimited(zip, name.endsWith(".ipynb") ? MAX_NOTEBOOK : MAX_FILE);
+                byte[] bytes;
+                try (InputStream in = zip.getInputStream(e)) {
+                    bytes = readLimited(in, name.endsWith(".ipynb") ? MAX_NOTEBOOK : MAX_FILE);
+                }
                 if (bytes == null) {
                     problems.add("the zip entry '" + name + "' expands to more than " + (MAX_FILE >> 10)
                             + " KiB (a zip bomb?) and was ignored");
@@ -188,6 +198,22 @@ public final class Ingest {
             problems.add(zipFile.getFileName() + " is not a readable zip file: " + e.getMessage());
         } catch (IOException e) {
             problems.add("cannot read " + zipFile.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A zip whose names are UTF-8 (or flagged so), else one whose names are in the old DOS code page without the
+     * flag, as Windows' own "compressed folder" long wrote a folder such as {@code Übung/}.
+     */
+    private static ZipFile openZip(Path zipFile) throws IOException {
+        try {
+            return new ZipFile(zipFile.toFile());
+        } catch (ZipException utf8) {
+            try {
+                return new ZipFile(zipFile.toFile(), java.nio.charset.Charset.forName("IBM437"));
+            } catch (ZipException | IllegalArgumentException dos) {
+                throw utf8;
+            }
         }
     }
 

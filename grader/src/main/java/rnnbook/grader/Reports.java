@@ -63,20 +63,21 @@ public final class Reports {
         b.append(String.format(Locale.ROOT, "Time: %.1f s (limit %.0f s)%n", s.millis() / 1000.0,
                 s.limitMillis() / 1000.0));
         for (String p : s.problems()) {
-            b.append("! ").append(p).append('\n');
+            b.append("! ").append(oneLine(p)).append('\n');
         }
         for (Results.Exercise e : s.exercises()) {
             b.append('\n').append(e.id()).append(" (").append(e.title()).append("): ").append(e.score()).append(" / ")
                     .append(e.maxScore());
             if (e.status() != Results.Status.GRADED) {
                 b.append("  [").append(e.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append("] ")
-                        .append(e.message());
+                        .append(oneLine(e.message()));
             }
             b.append('\n');
             for (Results.CompileError c : e.compileErrors()) {
-                b.append("    ").append(c.file()).append(c.line() > 0 ? ":" + c.line() : "")
+                b.append("    ").append(oneLine(c.file())).append(c.line() > 0 ? ":" + c.line() : "")
                         .append(c.column() > 0 ? ":" + c.column() : "").append(": error: ")
-                        .append(c.message().replace("\n", "\n      ")).append('\n');
+                        .append(String.join("\n      ", c.message().lines().map(Reports::oneLine).toList()))
+                        .append('\n');
             }
             if (e.status() == Results.Status.GRADED || e.status() == Results.Status.CRASHED) {
                 for (Results.Test t : e.tests()) {
@@ -84,12 +85,22 @@ public final class Reports {
                             .append(t.points()).append('/').append(t.maxPoints()).append("  ").append(t.title())
                             .append('\n');
                     if (!t.passed() && e.status() == Results.Status.GRADED && !t.message().isEmpty()) {
-                        b.append("         ").append(t.message().replace("\n", "\n         ")).append('\n');
+                        b.append("         ").append(String.join("\n         ", t.message().lines().map(Reports::oneLine)
+                                .toList())).append('\n');
                     }
                 }
             }
         }
         return b.toString();
+    }
+
+    /**
+     * Text from the submission (a file or zip entry name, a notebook tag, the compiler's echo of the source) as one
+     * line: control characters and bidirectional overrides become {@code _}, so that it cannot start a forged line
+     * such as "Score: 74 / 74" in report.txt.
+     */
+    static String oneLine(String s) {
+        return Batch.printable(s).replace('\u2028', '_').replace('\u2029', '_');
     }
 
     static String esc(String s) {
