@@ -285,6 +285,7 @@ public final class Ingest {
             problems.add(name + ": " + (badTags - MAX_TAG_PROBLEMS) + " more code cells are tagged for no exercise");
         }
         List<String> imports = NotebookCells.imports(sources);
+        String methods = TopLevelMethods.holder(sources, java.util.Set.of());   // an exercise's own cell has none
         int found = 0;
         for (Exercise ex : catalog.exercises()) {
             int last = -1;
@@ -298,6 +299,13 @@ public final class Ingest {
             }
             found++;
             String helpers = NotebookCells.helpers(sources, last, catalog);
+            List<String> fileImports = imports;
+            if (!methods.isEmpty() && !Pattern.compile("\\b(class|record|interface|enum)\\s+"
+                    + TopLevelMethods.HOLDER + "\\b").matcher(helpers).find()) {
+                helpers = helpers.isEmpty() ? methods : helpers + "\n" + methods;
+                fileImports = new ArrayList<>(imports);
+                fileImports.add("import static " + Exercise.PACKAGE + "." + TopLevelMethods.HOLDER + ".*;");
+            }
             String origin = name + " code cell " + (last + 1);
             if ((long) helpers.length() + sources.get(last).length() > MAX_FILE) {
                 // every exercise of the notebook compiles the other cells' classes with it, in the grader's
@@ -307,7 +315,7 @@ public final class Ingest {
                         + " notebook to the exercises and a few small helpers)"));
                 continue;
             }
-            entries.put(ex.id(), withPackage(origin, NotebookCells.withoutImports(sources.get(last)), ex, imports,
+            entries.put(ex.id(), withPackage(origin, NotebookCells.withoutImports(sources.get(last)), ex, fileImports,
                     helpers));
         }
         if (found == 0) {

@@ -45,10 +45,9 @@ public final class Notebooks {
             JsonArray cells = new JsonArray();
             cells.add(markdown("# Exercises: " + ch.getKey() + "\n\n"
                     + "Complete each class in the cells tagged `solution:ID` (keep the class name and the method"
-                    + " signatures), run the cell, and try your code in a new cell. Put a helper method inside your"
-                    + " class, or in a class of its own in another cell: a method alone in a cell runs here, but"
-                    + " the grader does not see it and the class that calls it does not compile there."
-                    + " When done, save the notebook and"
+                    + " signatures), run the cell, and try your code in a new cell. The grader takes the notebook as"
+                    + " JShell holds it after running every code cell from the top: imports, helper classes and"
+                    + " helper methods from any cell, and the last definition of each. When done, save the notebook and"
                     + " run `./book check ID THIS.ipynb` for the public checks, or hand it in: `./book grade"
                     + " THIS.ipynb` grades it with the hidden tests."));
             cells.add(code("import rnnbook.tensor.Matrix;", null));
