@@ -164,12 +164,16 @@ public final class Melodies {
     }
     // end::render[]
 
-    /** Where a run saves what a reader can play: the figures folder when the site is built, else a temp folder. */
+    /**
+     * Where a run saves what a reader can play: the figures folder when the site is built, else one folder in the
+     * temp folder that each run replaces (a notebook cell run ten times leaves one melody, not ten folders).
+     */
     public static Path outputFolder() {
         String dir = System.getProperty(rnnbook.viz.Figures.DIR_PROPERTY);
         try {
-            return dir == null || dir.isBlank() ? Files.createTempDirectory("rnnbook-ch13-")
-                    : Files.createDirectories(Path.of(dir));
+            return Files.createDirectories(dir == null || dir.isBlank()
+                    ? Path.of(System.getProperty("java.io.tmpdir"), "rnnbook-ch13-" + System.getProperty("user.name"))
+                    : Path.of(dir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a folder for the melodies", e);
         }
