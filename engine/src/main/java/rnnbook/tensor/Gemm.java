@@ -170,13 +170,19 @@ final class Gemm {
             blocked(false, a, k, 1, packed, n, 1, c, k, n, from, to, j0, j1);
             return;
         }
+        if (to - from < GemmVector.FEW_ROWS) {
+            for (int p0 = 0; p0 < k; p0 += KC) {
+                GemmVector.kernelPacked(a, k, 1, packed, k, p0, Math.min(KC, k - p0), c, n, j0, j1, from, to);
+            }
+            return;
+        }
         double[] rows = GemmVector.buffer(1, Math.min(k, KC) * Math.min(MC, to - from));
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
             for (int i0 = from; i0 < to; i0 += MC) {
                 int i1 = Math.min(to, i0 + MC);
                 GemmVector.packRows(a, k, 1, p0, kc, i0, i1, rows);
-                GemmVector.kernelPacked(rows, packed, k, p0, kc, c, n, j0, j1, i0, i1);
+                GemmVector.kernelPacked(rows, 0, 0, packed, k, p0, kc, c, n, j0, j1, i0, i1);
             }
         }
     }
@@ -241,13 +247,20 @@ final class Gemm {
                                 double[] c, int k, int n, int from, int to, int j0, int j1) {
         if (vector) {
             double[] panel = GemmVector.buffer(0, Math.min(k, KC) * GemmVector.NR);
+            if (to - from < GemmVector.FEW_ROWS) {
+                for (int p0 = 0; p0 < k; p0 += KC) {
+                    GemmVector.kernel(a, aRow, aCol, b, bRow, bCol, p0, Math.min(KC, k - p0), c, n, j0, j1,
+                            from, to, panel);
+                }
+                return;
+            }
             double[] rows = GemmVector.buffer(1, Math.min(k, KC) * Math.min(MC, to - from));
             for (int p0 = 0; p0 < k; p0 += KC) {
                 int kc = Math.min(KC, k - p0);
                 for (int i0 = from; i0 < to; i0 += MC) {
                     int i1 = Math.min(to, i0 + MC);
                     GemmVector.packRows(a, aRow, aCol, p0, kc, i0, i1, rows);
-                    GemmVector.kernel(rows, b, bRow, bCol, p0, kc, c, n, j0, j1, i0, i1, panel);
+                    GemmVector.kernel(rows, 0, 0, b, bRow, bCol, p0, kc, c, n, j0, j1, i0, i1, panel);
                 }
             }
             return;

@@ -38,6 +38,13 @@ final class GemmVector {
     /** Rows of a tile of C (and of a panel of packed A). */
     static final int MR = 6;
 
+    /**
+     * Fewer rows than this (a batch of one) are read from A in place, one row at a time, not packed: for a product
+     * of a few thousand flops the packing and its buffer cost more than they save (a 1 x 32 x 32 product ran at
+     * half the speed packed).
+     */
+    static final int FEW_ROWS = 4;
+
     /** Per-thread buffers: [0] one packed strip of B, [1] the packed rows of A; grown as needed and reused. */
     private static final ThreadLocal<double[][]> BUFFERS = ThreadLocal.withInitial(() -> new double[2][0]);
 
@@ -96,7 +103,7 @@ final class GemmVector {
      * the last, narrower strip, is first copied into {@code panel} (at least kc · NR long) so the tile loop always
      * reads NR adjacent columns.
      */
-    static void kernel(double[] rows, double[] b, int bRow, int bCol, int p0, int kc,
+    static void kernel(double[] rows, int aRow, int aCol, double[] b, int bRow, int bCol, int p0, int kc,
                        double[] c, int n, int j0, int j1, int from, int to, double[] panel) {
         double[] tail = (j1 - j0) % NR == 0 ? null : new double[NR];
         for (int col = j0; col < j1; col += NR) {
@@ -111,13 +118,21 @@ final class GemmVector {
                 start = 0;
                 stride = NR;
             }
-            strip(rows, kc, strip, start, stride, c, n, col, width, from, to, tail);
+            strip(rows, aRow, aCol, p0, kc, strip, start, stride, c, n, col, width, from, to, tail);
         }
     }
 
-    /** Rows [from, to) of C's columns col .. col + width - 1 from one strip of B (row p at start + p · stride). */
-    private static void strip(double[] rows, int kc, double[] b, int start, int stride,
+    /**
+     * Rows [from, to) of C's columns col .. col + width - 1 from one strip of B (row p at start + p · stride), with
+     * A's rows packed by {@link #packRows} (aRow = 0) or, for fewer than {@link #FEW_ROWS} rows, read in place as
+     * A(i, p) = {@code rows[i * aRow + p * aCol]}.
+     */
+    private static void strip(double[] rows, int aRow, int aCol, int p0, int kc, double[] b, int start, int stride,
                               double[] c, int n, int col, int width, int from, int to, double[] tail) {
+        if (aRow != 0) {
+            rowsInPlace(rows, aRow, aCol, p0, kc, b, start, stride, c, n, col, width, from, to, tail);
+            return;
+        }
         for (int i = from, h; i < to; i += h) {
             h = panelHeight(to - i);
             int q = (i - from) * kc;
@@ -133,6 +148,15 @@ final class GemmVector {
             for (; r < h; r++) {
                 oneRow(rows, q + r, h, b, start, stride, kc, c, (i + r) * n + col, width, tail);
             }
+        }
+    }
+
+    /** {@link #strip} for A read in place: a small method of its own, so it is compiled apart from the big tiles. */
+    private static void rowsInPlace(double[] a, int aRow, int aCol, int p0, int kc, double[] b, int start,
+                                    int stride, double[] c, int n, int col, int width, int from, int to,
+                                    double[] tail) {
+        for (int i = from; i < to; i++) {
+            oneRow(a, i * aRow + p0 * aCol, aCol, b, start, stride, kc, c, i * n + col, width, tail);
         }
     }
 
@@ -154,13 +178,13 @@ final class GemmVector {
     }
 
     /** As {@link #kernel}, with B already packed by {@link #packAll} (j0 a multiple of NR). */
-    static void kernelPacked(double[] rows, double[] packed, int k, int p0, int kc,
+    static void kernelPacked(double[] rows, int aRow, int aCol, double[] packed, int k, int p0, int kc,
                              double[] c, int n, int j0, int j1, int from, int to) {
         double[] tail = (j1 - j0) % NR == 0 ? null : new double[NR];
         for (int col = j0; col < j1; col += NR) {
             int width = Math.min(NR, j1 - col);
             int start = ((col / NR) * k + p0) * NR;
-            strip(rows, kc, packed, start, NR, c, n, col, width, from, to, tail);
+            strip(rows, aRow, aCol, p0, kc, packed, start, NR, c, n, col, width, from, to, tail);
         }
     }
 
@@ -276,7 +300,7 @@ final class GemmVector {
         addTo(c, at + 3 * n, c30, c31, width, tail);
     }
 
-    /** One row of NR columns of C, at c[at], from the row of packed A at a[r], a[r + h], .... */
+    /** One row of NR columns of C, at c[at], from A(i, p0 + p) at a[r + p · h] (packed: h is the panel's height). */
     private static void oneRow(double[] a, int r, int h, double[] b, int start, int stride, int kc,
                                double[] c, int at, int width, double[] tail) {
         DoubleVector c0 = DoubleVector.zero(SPECIES);
