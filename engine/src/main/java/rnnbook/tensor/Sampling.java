@@ -17,6 +17,7 @@ public final class Sampling {
     private Sampling() {
     }
 
+    // tag::temperature[]
     /** softmax(z / T) of each row of {@code logits} (rows, classes). */
     public static Matrix probabilities(Matrix logits, double temperature) {
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
@@ -25,6 +26,7 @@ public final class Sampling {
         }
         return Softmax.of(logits.scale(1.0 / temperature));
     }
+    // end::temperature[]
 
     /** One index drawn from softmax(z / T) of {@code logits}, a single row (1, classes). */
     public static int sample(Matrix logits, double temperature, Random rng) {
@@ -35,6 +37,7 @@ public final class Sampling {
         return draw(probabilities(logits, temperature).data(), rng);
     }
 
+    // tag::draw[]
     /**
      * An index i with probability p[i], by inverting the cumulative sum: the first i whose running sum p_0 + ... +
      * p_i passes one uniform u in [0, 1) from {@code rng}. {@code p} must be a distribution (entries finite and
@@ -67,4 +70,5 @@ public final class Sampling {
             }
         }
     }
+    // end::draw[]
 }
