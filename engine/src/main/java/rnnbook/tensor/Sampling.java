@@ -41,7 +41,7 @@ public final class Sampling {
     /**
      * An index i with probability p[i], by inverting the cumulative sum: the first i whose running sum p_0 + ... +
      * p_i passes one uniform u in [0, 1) from {@code rng}. {@code p} must be a distribution (entries finite and
-     * &gt;= 0, summing to 1 within 1e-6).
+     * not negative, summing to 1 within 1e-6).
      */
     public static int draw(double[] p, Random rng) {
         double total = 0;
