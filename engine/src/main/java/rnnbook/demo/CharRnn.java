@@ -11,6 +11,7 @@ import rnnbook.nn.RnnCell;
 import rnnbook.nn.Sequences;
 import rnnbook.nn.State;
 import rnnbook.tensor.Matrix;
+import rnnbook.tensor.Sampling;
 
 /**
  * A character-level language model: embedding, a vanilla tanh RNN, and a linear decoder to one logit per
@@ -80,8 +81,9 @@ public final class CharRnn extends Composite {
     }
 
     /**
-     * Generates {@code length} ids after feeding {@code prime}: each next id is drawn from softmax(z / T). A low
-     * temperature T sharpens the distribution towards the most likely character; T = 1 samples the model as is.
+     * Generates {@code length} ids after feeding {@code prime}: each next id is drawn from softmax(z / T)
+     * ({@link Sampling}). A low temperature T sharpens the distribution towards the most likely character; T = 1
+     * samples the model as is.
      */
     public int[] sample(int[] prime, int length, double temperature, Random rng) {
         if (prime.length == 0) {
@@ -98,23 +100,10 @@ public final class CharRnn extends Composite {
         }
         int[] out = new int[length];
         for (int i = 0; i < length; i++) {
-            Matrix p = SoftmaxCrossEntropy.softmax(logits.scale(1.0 / temperature));
-            out[i] = draw(p.data(), rng);
+            out[i] = Sampling.sample(logits, temperature, rng);
             h = rnn.cell().forward(embedding.forward(new int[]{out[i]}), h).state();
             logits = decoder.forward(h.h());
         }
         return out;
-    }
-
-    private static int draw(double[] p, Random rng) {
-        double u = rng.nextDouble();
-        double cumulative = 0;
-        for (int i = 0; i < p.length; i++) {
-            cumulative += p[i];
-            if (u < cumulative) {
-                return i;
-            }
-        }
-        return p.length - 1;   // u landed in the rounding gap at the top
     }
 }

@@ -56,11 +56,12 @@ public final class MobyDickLstm {
         // end::moby-ngrams[]
 
         // tag::moby-train[]
-        var charLstm = new TokenLm(chars.size(), 32, new LstmCell(32, Scale.current().pick(64, 192), new Random(1)),
+        var charLstm = new TokenLm(chars.size(), 32, new LstmCell(32, Scale.current().pick(64, 256), new Random(1)),
                 new Random(2));
-        var mobyPlan = new LmTraining.Plan(Scale.current().pick(32, 64), Scale.current().pick(16, 32),
-                Scale.current().pick(120, 1200), Scale.current() == Scale.CI ? 0.02 : 0.005,
-                Scale.current().pick(40, 200));
+        // Adam's rate falls along a half cosine from lr to finalLr: long strides first, fine ones at the end
+        var mobyPlan = new LmTraining.Plan(Scale.current().pick(32, 64), Scale.current().pick(16, 64),
+                Scale.current().pick(120, 1000), Scale.current() == Scale.CI ? 0.02 : 0.005,
+                Scale.current() == Scale.CI ? 0.002 : 0.0002, Scale.current().pick(40, 250));
         History mobyHistory = LmTraining.fit(charLstm, mobyTrain, mobyHeldOut, mobyPlan);
         double mobyLstmHeldOut = charLstm.nats(mobyHeldOut, 16);
         System.out.printf("after %d steps of %d x %d characters: held-out %.3f bits per character (%d-gram: %.3f)%n",

@@ -12,6 +12,7 @@ import rnnbook.nn.Recurrent;
 import rnnbook.nn.Sequences;
 import rnnbook.nn.State;
 import rnnbook.tensor.Matrix;
+import rnnbook.tensor.Sampling;
 
 /**
  * A recurrent language model over token ids (characters or words): a lookup table, any recurrent cell, and a
@@ -104,12 +105,12 @@ public final class TokenLm extends Composite {
         return sum;
     }
 
-    /** The next-token distribution after {@code h}'s last input, sharpened (T &lt; 1) or flattened (T &gt; 1). */
+    /**
+     * The next-token distribution softmax(z / T) after {@code h}'s last input, sharpened (T &lt; 1) or flattened
+     * (T &gt; 1): the engine's {@link Sampling#probabilities}.
+     */
     public Matrix distribution(State h, double temperature) {
-        if (!(temperature > 0)) {
-            throw new IllegalArgumentException("temperature must be positive, got " + temperature);
-        }
-        return SoftmaxCrossEntropy.softmax(decoder.forward(h.h()).scale(1.0 / temperature));
+        return Sampling.probabilities(decoder.forward(h.h()), temperature);
     }
 
     /** Feeds one token and returns the new state. */
