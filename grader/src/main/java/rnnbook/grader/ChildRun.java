@@ -99,6 +99,8 @@ public final class ChildRun {
     public static final java.util.concurrent.atomic.AtomicLong CHILD_NANOS = new java.util.concurrent.atomic.AtomicLong();
     /** From starting the process to its first authenticated line: JVM start-up inside the sandbox. */
     public static final java.util.concurrent.atomic.AtomicLong STARTUP_NANOS = new java.util.concurrent.atomic.AtomicLong();
+    /** Of that: freeing the slot's uid and starting the process (prlimit, setpriv, bubblewrap, the JVM's exec). */
+    public static final java.util.concurrent.atomic.AtomicLong SPAWN_NANOS = new java.util.concurrent.atomic.AtomicLong();
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -286,6 +288,7 @@ public final class ChildRun {
                 pb.environment().put("LANG", "C.UTF-8");
                 pb.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
                 p = pb.start();
+                SPAWN_NANOS.addAndGet(System.nanoTime() - t0);
             } catch (IOException e) {
                 killedFor = "the test runner could not start: " + e.getMessage();
                 return;

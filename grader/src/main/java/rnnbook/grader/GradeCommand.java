@@ -106,10 +106,11 @@ final class GradeCommand implements Callable<Integer> {
             System.out.printf("%d graded, %d resumed, %d failed in %.1f s; gradebook: %s%n", s.graded(),
                     s.resumed(), s.failed(), s.millis() / 1000.0, o.resolve("gradebook.csv"));
             System.out.printf("time (summed over %d parallel slots): %d child JVMs, %.1f s in children, of which"
-                    + " %.1f s start-up to first result; %.1f s compiling (%d warm compiler children; %d submissions"
+                    + " %.1f s start-up to first result (%.1f s of it freeing the slot's uid and starting the"
+                    + " process); %.1f s compiling (%d warm compiler children; %d submissions"
                     + " compiled in one javac task, %d exercise by exercise)%n",
                     Math.max(1, jobs), ChildRun.CHILD_STARTS.get(), ChildRun.CHILD_NANOS.get() / 1e9,
-                    ChildRun.STARTUP_NANOS.get() / 1e9, Grader.COMPILE_NANOS.get() / 1e9,
+                    ChildRun.STARTUP_NANOS.get() / 1e9, ChildRun.SPAWN_NANOS.get() / 1e9, Grader.COMPILE_NANOS.get() / 1e9,
                     CompileServer.STARTS.get(), CompileChild.TOGETHER_OK.get(), CompileChild.TOGETHER_NOT.get());
             double[] cpu = cpuSeconds();
             if (cpu != null) {
