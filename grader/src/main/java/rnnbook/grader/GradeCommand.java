@@ -119,11 +119,15 @@ final class GradeCommand implements Callable<Integer> {
                 // are missing from the children's figure (grade with --sandbox rlimits to measure them)
                 boolean bwrap = g.sandbox().tier() == Sandbox.Tier.BUBBLEWRAP;
                 double compile = Grader.COMPILE_CPU.get() / 100.0;
+                // bubblewrap does not pass its sandboxed process's CPU time on: there the test children's CPU is read
+                // from /proc at each child's last line (a child that ended otherwise is not counted)
+                double sandboxed = ChildRun.SANDBOXED_CPU_TICKS.get() / 100.0;
                 System.out.printf("CPU: %.1f s in the grader, %.1f s in child processes: %.1f s compiling, %.1f s"
-                        + " %s; %.2f s per submission graded; child runtime: %s%n", cpu[0], cpu[1], compile,
-                        Math.max(0, cpu[1] - compile), bwrap ? "in similarity (the sandboxed test runs are not"
-                                + " counted through bubblewrap)" : "in test runs and similarity",
-                        s.graded() == 0 ? 0 : (cpu[0] + cpu[1]) / s.graded(), g.prepared().childRuntime());
+                        + " %s; %.2f s per submission graded; child runtime: %s%n", cpu[0], cpu[1] + sandboxed,
+                        compile, Math.max(0, cpu[1] - compile), bwrap ? String.format("in similarity and the compiler"
+                                + " children's start, %.1f s in sandboxed test children (read at their last line)",
+                                sandboxed) : "in test runs and similarity",
+                        s.graded() == 0 ? 0 : (cpu[0] + cpu[1] + sandboxed) / s.graded(), g.prepared().childRuntime());
             }
             return s.failed() == 0 ? 0 : 1;
         }
