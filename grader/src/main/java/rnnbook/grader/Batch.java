@@ -157,6 +157,15 @@ public final class Batch {
         List<Path> subs = List.copyOf(ids.keySet());
         notes.forEach(n -> log.println("! " + n));
         String graderPrint = grader.prepared().fingerprint();
+        // the similarity report reads only the submissions' sources, never a grade: it runs alongside the grading
+        // (in its own child JVM), filling the cores' idle moments, instead of after it on one core
+        java.util.concurrent.CompletableFuture<String> similar = !similarity ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> similarity(grader, ids, out),
+                        Executors.newSingleThreadExecutor(r -> {
+                            Thread t = new Thread(r, "similarity");
+                            t.setDaemon(true);
+                            return t;
+                        }));
         BlockingQueue<Integer> slots = new ArrayBlockingQueue<>(parallel);
         int base = NEXT_SLOT.getAndAdd(parallel);   // two batches in one JVM never share a slot (and so a uid)
         for (int i = 0; i < parallel; i++) {
@@ -222,18 +231,30 @@ public final class Batch {
             }
         }
         Reports.atomically(out.resolve("gradebook.csv"), gradebook(grader.prepared().catalog(), all));
-        if (similarity) {
+        if (similar != null) {
             long s0 = System.currentTimeMillis();
-            String failed = SimilarityChild.run(grader.prepared().catalog(), ids, out);
-            if (failed == null) {
-                log.printf("similarity report (JPlag, in a child JVM): %.1f s%n",
-                        (System.currentTimeMillis() - s0) / 1000.0);
-            } else {
-                log.println("similarity report skipped: " + failed);
-            }
+            String outcome = similar.join();
+            log.println(outcome.startsWith("!") ? "similarity report skipped: " + outcome.substring(1)
+                    : String.format("similarity report (JPlag, in a child JVM, alongside the grading): %s; waited"
+                    + " %.1f s for it after the grading", outcome, (System.currentTimeMillis() - s0) / 1000.0));
         }
         return new Summary(counts[0], counts[1], counts[2] + (int) notes.stream().filter(n -> n.contains("cannot be"))
                 .count(), System.currentTimeMillis() - t0, all);
+    }
+
+    /** Runs the similarity report: its wall time, or {@code !} and why it was not written. */
+    private static String similarity(Grader grader, java.util.Map<Path, String> ids, Path out) {
+        long s0 = System.currentTimeMillis();
+        try {
+            String failed = SimilarityChild.run(grader.prepared().catalog(), ids, out);
+            return failed != null ? "!" + failed
+                    : String.format("%.1f s", (System.currentTimeMillis() - s0) / 1000.0);
+        } catch (IOException e) {
+            return "!" + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "!interrupted";
+        }
     }
 
     static String gradebook(Catalog catalog, List<Results.Submission> all) {

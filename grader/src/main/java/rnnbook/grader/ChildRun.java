@@ -99,6 +99,13 @@ public final class ChildRun {
     public static final java.util.concurrent.atomic.AtomicLong CHILD_NANOS = new java.util.concurrent.atomic.AtomicLong();
     /** From starting the process to its first authenticated line: JVM start-up inside the sandbox. */
     public static final java.util.concurrent.atomic.AtomicLong STARTUP_NANOS = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * CPU ticks (1/100 s) of the sandboxed children, read from /proc when a child sends its last line: bubblewrap
+     * does not pass its sandboxed process's CPU time on to the grader, so the benchmark would not see it otherwise.
+     */
+    public static final java.util.concurrent.atomic.AtomicLong SANDBOXED_CPU_TICKS = new java.util.concurrent.atomic.AtomicLong();
+    /** Of that: freeing the slot's uid and starting the process (prlimit, setpriv, bubblewrap, the JVM's exec). */
+    public static final java.util.concurrent.atomic.AtomicLong SPAWN_NANOS = new java.util.concurrent.atomic.AtomicLong();
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -286,6 +293,7 @@ public final class ChildRun {
                 pb.environment().put("LANG", "C.UTF-8");
                 pb.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
                 p = pb.start();
+                SPAWN_NANOS.addAndGet(System.nanoTime() - t0);
             } catch (IOException e) {
                 killedFor = "the test runner could not start: " + e.getMessage();
                 return;
@@ -346,6 +354,11 @@ public final class ChildRun {
                         }
                         case "T" -> learnerRan |= f.length >= 2 && started.contains(f[1]);
                         case "E" -> ended.add(f[1]);
+                        case "D" -> {
+                            if (sandbox.tier() == Sandbox.Tier.BUBBLEWRAP) {
+                                SANDBOXED_CPU_TICKS.addAndGet(cpuTicks(p));
+                            }
+                        }
                         default -> {
                             // D (done), H (halting after an exercise), X (tests not loadable): nothing to record
                         }
@@ -469,6 +482,21 @@ public final class ChildRun {
                 // the child is gone
             }
         }
+    }
+
+    /** The CPU ticks (user + system, 1/100 s) of a process's live descendants, from /proc; 0 for what is gone. */
+    static long cpuTicks(Process p) {
+        long sum = 0;
+        for (ProcessHandle h : (Iterable<ProcessHandle>) p.descendants()::iterator) {
+            try {
+                String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(h.pid()), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);   // utime, stime (man 5 proc)
+            } catch (IOException | RuntimeException gone) {
+                // ended while we looked
+            }
+        }
+        return sum;
     }
 
     /** Kills the child and everything it started, and waits until they are gone (their uid's slots free up). */

@@ -106,10 +106,11 @@ final class GradeCommand implements Callable<Integer> {
             System.out.printf("%d graded, %d resumed, %d failed in %.1f s; gradebook: %s%n", s.graded(),
                     s.resumed(), s.failed(), s.millis() / 1000.0, o.resolve("gradebook.csv"));
             System.out.printf("time (summed over %d parallel slots): %d child JVMs, %.1f s in children, of which"
-                    + " %.1f s start-up to first result; %.1f s compiling (%d warm compiler children; %d submissions"
+                    + " %.1f s start-up to first result (%.1f s of it freeing the slot's uid and starting the"
+                    + " process); %.1f s compiling (%d warm compiler children; %d submissions"
                     + " compiled in one javac task, %d exercise by exercise)%n",
                     Math.max(1, jobs), ChildRun.CHILD_STARTS.get(), ChildRun.CHILD_NANOS.get() / 1e9,
-                    ChildRun.STARTUP_NANOS.get() / 1e9, Grader.COMPILE_NANOS.get() / 1e9,
+                    ChildRun.STARTUP_NANOS.get() / 1e9, ChildRun.SPAWN_NANOS.get() / 1e9, Grader.COMPILE_NANOS.get() / 1e9,
                     CompileServer.STARTS.get(), CompileChild.TOGETHER_OK.get(), CompileChild.TOGETHER_NOT.get());
             double[] cpu = cpuSeconds();
             if (cpu != null) {
@@ -118,11 +119,15 @@ final class GradeCommand implements Callable<Integer> {
                 // are missing from the children's figure (grade with --sandbox rlimits to measure them)
                 boolean bwrap = g.sandbox().tier() == Sandbox.Tier.BUBBLEWRAP;
                 double compile = Grader.COMPILE_CPU.get() / 100.0;
+                // bubblewrap does not pass its sandboxed process's CPU time on: there the test children's CPU is read
+                // from /proc at each child's last line (a child that ended otherwise is not counted)
+                double sandboxed = ChildRun.SANDBOXED_CPU_TICKS.get() / 100.0;
                 System.out.printf("CPU: %.1f s in the grader, %.1f s in child processes: %.1f s compiling, %.1f s"
-                        + " %s; %.2f s per submission graded; child runtime: %s%n", cpu[0], cpu[1], compile,
-                        Math.max(0, cpu[1] - compile), bwrap ? "in similarity (the sandboxed test runs are not"
-                                + " counted through bubblewrap)" : "in test runs and similarity",
-                        s.graded() == 0 ? 0 : (cpu[0] + cpu[1]) / s.graded(), g.prepared().childRuntime());
+                        + " %s; %.2f s per submission graded; child runtime: %s%n", cpu[0], cpu[1] + sandboxed,
+                        compile, Math.max(0, cpu[1] - compile), bwrap ? String.format("in similarity and the compiler"
+                                + " children's start, %.1f s in sandboxed test children (read at their last line)",
+                                sandboxed) : "in test runs and similarity",
+                        s.graded() == 0 ? 0 : (cpu[0] + cpu[1] + sandboxed) / s.graded(), g.prepared().childRuntime());
             }
             return s.failed() == 0 ? 0 : 1;
         }
