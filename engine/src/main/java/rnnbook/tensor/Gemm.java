@@ -49,21 +49,13 @@ final class Gemm {
     private static final boolean PARALLEL = Integer.getInteger("rnnbook.gemm.threads", 2) > 1
             && Runtime.getRuntime().availableProcessors() > 1;   // on one core the helper could only get in the way
 
-    /**
-     * Blocks of B of KC rows by NC columns (256 KB) are packed and used in turn by the scalar kernel, so a block
-     * stays in cache; the SIMD kernel uses B in blocks of KC rows and packs A in blocks of MC rows by KC (at most
-     * 384 KB, held in the core's L2 cache while the block's strips of B pass over it).
-     */
+    /** Blocks of B of KC rows by NC columns (256 KB) are packed and used in turn, so a block stays in cache. */
     private static final int KC = 128;
     private static final int NC = 256;
-    private static final int MC = 384;
 
     /** Whether the SIMD kernel {@link GemmVector} is used (see {@link Simd}; {@code -Drnnbook.simd=false} turns
      * it off). */
     static final boolean VECTOR = Simd.AVAILABLE;
-
-    /** Columns of the SIMD kernel's strips of B (read only with it: the class needs the Vector API). */
-    private static final int STRIP = VECTOR ? GemmVector.NR : 16;
 
     /** Per-thread buffer of packed rows of B, grown as needed and reused so each product allocates little. */
     private static final ThreadLocal<double[][]> PACKED = ThreadLocal.withInitial(() -> new double[0][0]);
@@ -95,12 +87,6 @@ final class Gemm {
             eachNN(as, packed, cs, m, k, n, 0, steps);
             return;
         }
-        if (VECTOR && n >= 2 * STRIP) {   // columns: each core keeps its half of B in its own cache
-            int half = columnSplit(n);
-            SecondCore.run(() -> eachNN(as, packed, cs, m, k, n, 0, steps, 0, half),
-                    () -> eachNN(as, packed, cs, m, k, n, 0, steps, half, n));
-            return;
-        }
         int half = steps / 2;
         SecondCore.run(() -> eachNN(as, packed, cs, m, k, n, 0, half),
                 () -> eachNN(as, packed, cs, m, k, n, half, steps));
@@ -108,50 +94,21 @@ final class Gemm {
 
     private static void eachNN(double[][] as, double[] packed, double[][] cs, int m, int k, int n, int from,
                                int to) {
-        eachNN(as, packed, cs, m, k, n, from, to, 0, n);
-    }
-
-    /** Steps [from, to), columns [j0, j1) of each C_t. */
-    private static void eachNN(double[][] as, double[] packed, double[][] cs, int m, int k, int n, int from,
-                               int to, int j0, int j1) {
         for (int t = from; t < to; t++) {
-            blockedPacked(as[t], packed, cs[t], k, n, 0, m, j0, j1);
+            blockedPacked(as[t], packed, cs[t], k, n, 0, m);
         }
     }
 
-    /**
-     * Where two cores split n columns: near the middle, at a multiple of the SIMD kernel's strip (so that both
-     * halves of a packed B are whole strips).
-     */
-    private static int columnSplit(int n) {
-        return Math.max(STRIP, (n / 2 + STRIP / 2) / STRIP * STRIP);
-    }
-
-    /** Where two cores split m rows: near the middle, at a multiple of the SIMD kernel's tile height. */
-    private static int rowSplit(int m) {
-        int tile = VECTOR ? GemmVector.MR : 4;
-        return Math.max(tile, (m / 2 + tile / 2) / tile * tile);
-    }
-
-    /**
-     * C(m, n) += A(m, k) · B for a B prepared by {@link #pack}, split over both cores: by columns when B is wide
-     * (each core then keeps its half of B in its own cache from one step's product to the next), else by rows.
-     */
+    /** C(m, n) += A(m, k) · B for a B prepared by {@link #pack}; rows of C split over both cores. */
     static void nnPacked(double[] a, double[] packed, double[] c, int m, int k, int n) {
         long flops = 2L * m * k * n;
-        if (!PARALLEL || flops < PARALLEL_FLOPS || (m < 8 && n < 2 * STRIP)) {
-            blockedPacked(a, packed, c, k, n, 0, m, 0, n);
+        if (!PARALLEL || flops < PARALLEL_FLOPS || m < 8) {
+            blockedPacked(a, packed, c, k, n, 0, m);
             return;
         }
-        if (VECTOR && n >= 2 * STRIP) {
-            int half = columnSplit(n);
-            SecondCore.run(() -> blockedPacked(a, packed, c, k, n, 0, m, 0, half),
-                    () -> blockedPacked(a, packed, c, k, n, 0, m, half, n));
-            return;
-        }
-        int half = rowSplit(m);
-        SecondCore.run(() -> blockedPacked(a, packed, c, k, n, 0, half, 0, n),
-                () -> blockedPacked(a, packed, c, k, n, half, m, 0, n));
+        int half = (m / 2) & ~3;
+        SecondCore.run(() -> blockedPacked(a, packed, c, k, n, 0, half),
+                () -> blockedPacked(a, packed, c, k, n, half, m));
     }
 
     /**
@@ -163,26 +120,16 @@ final class Gemm {
         return VECTOR ? GemmVector.packAll(b, k, n) : b.clone();
     }
 
-    /** Rows [from, to) and columns [j0, j1) of C += A · B, for B as {@link #pack} prepared it. */
-    private static void blockedPacked(double[] a, double[] packed, double[] c, int k, int n, int from, int to,
-                                      int j0, int j1) {
+    /** Rows [from, to) of C += A · B, for B as {@link #pack} prepared it. */
+    private static void blockedPacked(double[] a, double[] packed, double[] c, int k, int n, int from, int to) {
         if (!VECTOR) {
-            blocked(false, a, k, 1, packed, n, 1, c, k, n, from, to, j0, j1);
+            blocked(false, a, k, 1, packed, n, 1, c, k, n, from, to);
             return;
         }
-        if (to - from < GemmVector.FEW_ROWS) {
+        for (int j0 = 0; j0 < n; j0 += NC) {
+            int nc = Math.min(NC, n - j0);
             for (int p0 = 0; p0 < k; p0 += KC) {
-                GemmVector.kernelPacked(a, k, 1, packed, k, p0, Math.min(KC, k - p0), c, n, j0, j1, from, to);
-            }
-            return;
-        }
-        double[] rows = GemmVector.buffer(1, Math.min(k, KC) * Math.min(MC, to - from));
-        for (int p0 = 0; p0 < k; p0 += KC) {
-            int kc = Math.min(KC, k - p0);
-            for (int i0 = from; i0 < to; i0 += MC) {
-                int i1 = Math.min(to, i0 + MC);
-                GemmVector.packRows(a, k, 1, p0, kc, i0, i1, rows);
-                GemmVector.kernelPacked(rows, 0, 0, packed, k, p0, kc, c, n, j0, j1, i0, i1);
+                GemmVector.kernelPacked(a, k, 1, packed, k, p0, Math.min(KC, k - p0), c, n, j0, nc, from, to);
             }
         }
     }
@@ -198,13 +145,13 @@ final class Gemm {
             sumTN(as, bs, c, k, m, n, 0, m);
             return;
         }
-        int half = rowSplit(m);
+        int half = (m / 2) & ~3;
         SecondCore.run(() -> sumTN(as, bs, c, k, m, n, 0, half), () -> sumTN(as, bs, c, k, m, n, half, m));
     }
 
     private static void sumTN(double[][] as, double[][] bs, double[] c, int k, int m, int n, int from, int to) {
         for (int t = 0; t < as.length; t++) {
-            blocked(VECTOR, as[t], 1, m, bs[t], n, 1, c, k, n, from, to, 0, n);
+            blocked(VECTOR, as[t], 1, m, bs[t], n, 1, c, k, n, from, to);
         }
     }
 
@@ -223,55 +170,36 @@ final class Gemm {
     private static void run(boolean vector, double[] a, int aRow, int aCol, double[] b, int bRow, int bCol,
                             double[] c, int m, int k, int n) {
         long flops = 2L * m * k * n;
-        if (!PARALLEL || flops < PARALLEL_FLOPS || (m < 8 && n < 2 * STRIP)) {
-            blocked(vector, a, aRow, aCol, b, bRow, bCol, c, k, n, 0, m, 0, n);
+        if (!PARALLEL || flops < PARALLEL_FLOPS || m < 8) {
+            blocked(vector, a, aRow, aCol, b, bRow, bCol, c, k, n, 0, m);
             return;
         }
-        if (vector && m < 128 && n >= 2 * STRIP) {   // few rows: split B instead of A's short panels
-            int half = columnSplit(n);
-            SecondCore.run(() -> blocked(true, a, aRow, aCol, b, bRow, bCol, c, k, n, 0, m, 0, half),
-                    () -> blocked(true, a, aRow, aCol, b, bRow, bCol, c, k, n, 0, m, half, n));
-            return;
-        }
-        int half = rowSplit(m);   // a split at a multiple of the tile height keeps both halves in whole tiles
-        SecondCore.run(() -> blocked(vector, a, aRow, aCol, b, bRow, bCol, c, k, n, 0, half, 0, n),
-                () -> blocked(vector, a, aRow, aCol, b, bRow, bCol, c, k, n, half, m, 0, n));
+        int half = (m / 2) & ~3;   // a split at a multiple of four keeps both halves in whole tiles of rows
+        SecondCore.run(() -> blocked(vector, a, aRow, aCol, b, bRow, bCol, c, k, n, 0, half),
+                () -> blocked(vector, a, aRow, aCol, b, bRow, bCol, c, k, n, half, m));
     }
 
-    /**
-     * Rows [from, to) and columns [j0, j1) of C, one cache block at a time; each thread packs into its own
-     * buffers. The SIMD kernel takes a block of KC rows of B at a time, and for it packs MC rows of A at a time
-     * into panels, which then pass over every strip of the block's columns.
-     */
+    /** Rows [from, to) of C, one cache block of B at a time; each thread packs into its own buffer. */
     private static void blocked(boolean vector, double[] a, int aRow, int aCol, double[] b, int bRow, int bCol,
-                                double[] c, int k, int n, int from, int to, int j0, int j1) {
+                                double[] c, int k, int n, int from, int to) {
         if (vector) {
-            double[] panel = GemmVector.buffer(0, Math.min(k, KC) * GemmVector.NR);
-            if (to - from < GemmVector.FEW_ROWS) {
+            double[] panel = GemmVector.panel(Math.min(k, KC) * GemmVector.NR);
+            for (int j0 = 0; j0 < n; j0 += NC) {
+                int nc = Math.min(NC, n - j0);
                 for (int p0 = 0; p0 < k; p0 += KC) {
-                    GemmVector.kernel(a, aRow, aCol, b, bRow, bCol, p0, Math.min(KC, k - p0), c, n, j0, j1,
+                    GemmVector.kernel(a, aRow, aCol, b, bRow, bCol, p0, Math.min(KC, k - p0), c, n, j0, nc,
                             from, to, panel);
-                }
-                return;
-            }
-            double[] rows = GemmVector.buffer(1, Math.min(k, KC) * Math.min(MC, to - from));
-            for (int p0 = 0; p0 < k; p0 += KC) {
-                int kc = Math.min(KC, k - p0);
-                for (int i0 = from; i0 < to; i0 += MC) {
-                    int i1 = Math.min(to, i0 + MC);
-                    GemmVector.packRows(a, aRow, aCol, p0, kc, i0, i1, rows);
-                    GemmVector.kernel(rows, 0, 0, b, bRow, bCol, p0, kc, c, n, j0, j1, i0, i1, panel);
                 }
             }
             return;
         }
-        double[][] rows = buffer(Math.min(k, KC), Math.min(j1 - j0, NC));
-        for (int jb = j0; jb < j1; jb += NC) {
-            int nc = Math.min(NC, j1 - jb);
+        double[][] rows = buffer(Math.min(k, KC), Math.min(n, NC));
+        for (int j0 = 0; j0 < n; j0 += NC) {
+            int nc = Math.min(NC, n - j0);
             for (int p0 = 0; p0 < k; p0 += KC) {   // KC is a multiple of 4: the sums keep the unblocked order
                 int kc = Math.min(KC, k - p0);
-                pack(b, bRow, bCol, p0, kc, jb, nc, rows);
-                kernel(a, aRow, aCol, p0, rows, kc, c, n, jb, nc, from, to);
+                pack(b, bRow, bCol, p0, kc, j0, nc, rows);
+                kernel(a, aRow, aCol, p0, rows, kc, c, n, j0, nc, from, to);
             }
         }
     }
