@@ -285,7 +285,7 @@ public final class Ingest {
             problems.add(name + ": " + (badTags - MAX_TAG_PROBLEMS) + " more code cells are tagged for no exercise");
         }
         List<String> imports = NotebookCells.imports(sources);
-        String methods = TopLevelMethods.holder(sources, java.util.Set.of());   // an exercise's own cell has none
+        String methods = TopLevelMethods.holder(sources);
         int found = 0;
         for (Exercise ex : catalog.exercises()) {
             int last = -1;

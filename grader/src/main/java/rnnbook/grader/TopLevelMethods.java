@@ -37,14 +37,11 @@ final class TopLevelMethods {
             + "|strictfp)\\s+)*)(<[^<>{};()]*(?:<[^<>{};()]*>[^<>{};()]*)*>\\s*)?([A-Za-z_$][\\w$.]*(?:\\s*<[^{};()]*>)?"
             + "(?:\\s*\\[\\s*\\])*)\\s+([A-Za-z_$][\\w$]*)\\s*\\(([^(){};]*)\\)");
 
-    /** The methods of {@code cells} other than {@code skip}, as one holder class, or "" when there are none. */
-    static String holder(List<String> cells, Set<Integer> skip) {
+    /** The top-level methods of {@code cells}, as one holder class, or "" when there are none. */
+    static String holder(List<String> cells) {
         Map<String, String> last = new LinkedHashMap<>();
-        for (int k = 0; k < cells.size(); k++) {
-            if (skip.contains(k)) {
-                continue;
-            }
-            for (String chunk : chunks(NotebookCells.withoutImports(cells.get(k)))) {
+        for (String cell : cells) {
+            for (String chunk : chunks(NotebookCells.withoutImports(cell))) {
                 int at = Sources.skipBlank(chunk, 0);
                 String text = chunk.substring(at);
                 Matcher m = HEADER.matcher(text.substring(0, Math.min(text.length(), 400)));

@@ -10,7 +10,6 @@ import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +32,7 @@ class NotebookTopLevelTest {
                 "/* a comment with double fake(double x) { } */\nString s = \"void g() { }\";\n"
                         + "double squash(double x) {\n    return Math.tanh(x); // the real one\n}\n"
                         + "<T> List<T> twice(T t) { return List.of(t, t); }\nvoid hello() { System.out.println(\"}\"); }");
-        String holder = TopLevelMethods.holder(cells, Set.of());
+        String holder = TopLevelMethods.holder(cells);
         assertTrue(holder.startsWith("final class " + TopLevelMethods.HOLDER + " {"), holder);
         assertTrue(holder.contains("static double squash(double x) {\n    return Math.tanh(x);"), holder);
         assertFalse(holder.contains("return 0"), "the first squash was redefined: " + holder);
@@ -42,7 +41,7 @@ class NotebookTopLevelTest {
         for (String not : List.of("inside", "fake", "void g", "for (", "Thread", "unused")) {
             assertFalse(holder.contains(not), not + " is not a top-level method: " + holder);
         }
-        assertEquals("", TopLevelMethods.holder(cells, Set.of(0, 3)));
+        assertEquals("", TopLevelMethods.holder(cells.subList(1, 3)), "cells without top-level methods");
     }
 
     @Test
