@@ -187,11 +187,9 @@ public final class Sandbox {
         if (!root) {
             return;
         }
-        String uid = Integer.toString(uid(slot));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (true) {
-            List<ProcessHandle> left = ProcessHandle.allProcesses()
-                    .filter(h -> uid.equals(realUid(h.pid()))).toList();
+            List<ProcessHandle> left = processesOf(slot);
             if (left.isEmpty() || System.nanoTime() > deadline) {
                 return;
             }
@@ -203,6 +201,12 @@ public final class Sandbox {
                 return;
             }
         }
+    }
+
+    /** Every process (zombies included) whose real uid is the slot's. */
+    List<ProcessHandle> processesOf(int slot) {
+        String uid = Integer.toString(uid(slot));
+        return ProcessHandle.allProcesses().filter(h -> uid.equals(realUid(h.pid()))).toList();
     }
 
     /** The real uid of a process from /proc, or null when it has gone. */
