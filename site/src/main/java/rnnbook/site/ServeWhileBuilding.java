@@ -68,8 +68,8 @@ public final class ServeWhileBuilding implements AutoCloseable {
                     + (minutes < 1 ? "under a minute" : minutes + " min") + " so far); this page reloads when it is ready.";
         } else {
             String how = code == 0 ? "ended without writing the site (no " + marker + ")" : "failed (exit " + code + ")";
-            text = "<strong>" + what + "</strong> The full-scale build " + Layout.esc(how) + "; its log is "
-                    + Layout.esc(log.toString()) + ".";
+            text = "<strong>" + what + "</strong> The full-scale build " + escape(how) + "; its log is "
+                    + escape(log.toString()) + ".";
         }
         // inline style and script: the notice must look the same on every page without touching the site's assets;
         // at the bottom of the window, so it hides neither the navigation nor the title, and it can be closed
@@ -82,6 +82,15 @@ public final class ServeWhileBuilding implements AutoCloseable {
                 + (code == null ? "<script>setInterval(function(){fetch('" + Serve.STATUS_PATH
                         + "',{cache:'no-store'}).then(function(r){return r.text()}).then(function(t){"
                         + "if(t.trim()==='ready')location.reload()}).catch(function(){})},15000)</script>" : "");
+    }
+
+    /**
+     * Text for HTML. Not {@link Layout#esc}: that calls jsoup, and {@code ./book serve} starts this server with the
+     * site's own classes only (no dependencies), where it failed with NoClassDefFoundError and every request after
+     * a failed build got an empty reply.
+     */
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** The build's exit code, waiting for it. */

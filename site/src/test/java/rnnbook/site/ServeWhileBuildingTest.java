@@ -87,6 +87,58 @@ class ServeWhileBuildingTest {
         }
     }
 
+    /**
+     * As {@code ./book serve} starts it: its own JVM with the site module's classes and nothing else (no jsoup, no
+     * AsciidoctorJ), the failure path included. Before, the failure notice called jsoup, and after a failed build
+     * every request got an empty reply.
+     */
+    @Test
+    void aFailedBuildStillServesThePreviewInAJvmWithTheSiteClassesOnly() throws Exception {
+        Path classes = Path.of(ServeWhileBuilding.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path log = dir.resolve("full.log");
+        Process server = new ProcessBuilder(javaBin.toString(), "-cp", classes.toString(), ServeWhileBuilding.class.getName(),
+                preview().toString(), dir.resolve("site-full").toString(), ".built-full", "0", log.toString(), "--",
+                "sh", "-c", "exit 4").redirectErrorStream(true).start();
+        try {
+            // a reader thread, so a server that never prints what is awaited fails the test instead of blocking it
+            var lines = new java.util.concurrent.LinkedBlockingQueue<String>();
+            Thread reader = new Thread(() -> {
+                try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line; (line = out.readLine()) != null; ) {
+                        lines.add(line);
+                    }
+                } catch (IOException ended) {
+                    // the server was stopped
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            String url = null;
+            boolean failed = false;
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!(url != null && failed)) {
+                String line = lines.poll(Math.max(0, deadline - System.nanoTime()),
+                        java.util.concurrent.TimeUnit.NANOSECONDS);
+                if (line == null) {
+                    break;
+                }
+                if (line.startsWith("The book is at ")) {
+                    url = line.substring("The book is at ".length()).split("\\s+")[0];
+                }
+                failed |= line.contains("build failed (exit 4");
+            }
+            assertTrue(url != null && failed, "the server printed its address and the build's failure");
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("quick figures") && page.body().contains("failed (exit 4)"), page.body());
+        } finally {
+            server.destroyForcibly().waitFor();
+        }
+    }
+
     @Test
     void aBuildThatWritesNoSiteIsNotTakenForFinished() throws Exception {
         try (var s = new ServeWhileBuilding(preview(), dir.resolve("site-full"), ".built-full", 0, dir.resolve("log"),
