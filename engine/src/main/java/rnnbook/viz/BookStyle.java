@@ -77,6 +77,8 @@ final class BookStyle {
         s.setChartTitleBoxVisible(false);
         s.setChartFontColor(INK);
         s.setLegendFont(LEGEND);
+        s.setAnnotationTextFont(TICKS);   // labels on points (XChart's default is 12 px monospace, unreadable on a phone)
+        s.setAnnotationTextFontColor(INK);
         s.setLegendBorderColor(Color.WHITE);
         s.setLegendBackgroundColor(Color.WHITE);
         s.setLegendPadding(10);

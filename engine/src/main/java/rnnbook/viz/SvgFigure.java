@@ -41,8 +41,10 @@ final class SvgFigure {
         List<MeasuredFont> fonts = new ArrayList<>();
         Font chartTitle = styler.getChartTitleFont();
         Font legend = styler.getLegendFont();
+        Font annotation = styler.getAnnotationTextFont();
         styler.setChartTitleFont(measured(chartTitle, fonts));
         styler.setLegendFont(measured(legend, fonts));
+        styler.setAnnotationTextFont(measured(annotation, fonts));
         Font axisTitle = null;
         Font ticks = null;
         if (styler instanceof AxesChartStyler axes) {
@@ -62,6 +64,7 @@ final class SvgFigure {
         } finally {
             styler.setChartTitleFont(chartTitle);
             styler.setLegendFont(legend);
+            styler.setAnnotationTextFont(annotation);
             if (styler instanceof AxesChartStyler axes) {
                 axes.setAxisTitleFont(axisTitle);
                 axes.setAxisTickLabelsFont(ticks);

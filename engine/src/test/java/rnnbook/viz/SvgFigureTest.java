@@ -35,6 +35,19 @@ class SvgFigureTest {
     }
 
     @Test
+    void labelsOnPointsAreTextInTheTickFont() throws Exception {
+        XYChart chart = new XYChartBuilder().width(520).height(330).xAxisTitle("first axis").yAxisTitle("second axis")
+                .build();
+        chart.addSeries("people", new double[] {-1, 2}, new double[] {0.5, -0.5});
+        chart.addAnnotation(new org.knowm.xchart.AnnotationText("americans", 2, -0.4, false));
+        BookStyle.apply(chart);
+        String svg = SvgFigure.of(chart, "word map", "");
+        assertTrue(texts(parse(svg)).contains("americans"), "the point's label is written as text");
+        // XChart draws it in 12 px monospace unless told otherwise: it must be the 14 px tick font, legible on a phone
+        assertTrue(svg.matches("(?s).*font-size: 14px;'>americans</text>.*"), "the label uses the tick font");
+    }
+
+    @Test
     void labelsAreTextAndTheDocumentIsWellFormed() throws Exception {
         XYChart chart = new XYChartBuilder().width(520).height(330).title("기억 & <memory>").xAxisTitle("step t")
                 .yAxisTitle("‖h_t‖").build();

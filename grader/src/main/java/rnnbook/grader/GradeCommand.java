@@ -55,6 +55,21 @@ final class GradeCommand implements Callable<Integer> {
             + " User ID, SIS Login ID, Section); canvas.csv then carries each submission's student IDs")
     Path roster;
 
+    /**
+     * The chapter whose exercise notebook {@code path} is, read from its name ({@code NN-slug-exercises.ipynb} as the
+     * notebook is handed out), or null: a learner who grades that notebook is graded on its chapter, not marked
+     * "not submitted" for every other chapter's exercises.
+     */
+    static String chapterOfNotebook(Path path, List<String> chapters) {
+        String name = path.getFileName().toString();
+        String suffix = "-exercises.ipynb";
+        if (!name.endsWith(suffix)) {
+            return null;
+        }
+        String chapter = name.substring(0, name.length() - suffix.length());
+        return chapters.contains(chapter) ? chapter : null;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!Files.exists(path)) {
@@ -65,6 +80,14 @@ final class GradeCommand implements Callable<Integer> {
             System.setProperty("rnnbook.sandbox", sandbox);
         }
         Grader g = Cli.grader(System.err);
+        if (assignment == null && !batch) {
+            assignment = chapterOfNotebook(path, g.prepared().catalog().exercises().stream()
+                    .map(Exercise::chapter).distinct().toList());
+            if (assignment != null) {
+                System.err.println("grade: " + path.getFileName() + " is the exercise notebook of " + assignment
+                        + ": grading that chapter's exercises, out of its maximum");
+            }
+        }
         if (assignment != null) {
             List<String> only = g.prepared().catalog().exercises().stream()
                     .filter(e -> e.chapter().equals(assignment)).map(Exercise::id).toList();

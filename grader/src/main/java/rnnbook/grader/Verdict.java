@@ -42,7 +42,8 @@ final class Verdict {
             return new Result(false, "this test has no reference result (a grader error)");
         }
         if (sub == null) {
-            return new Result(false, "no result was reported for this test");
+            return new Result(false, "no result was reported for this test: the run stopped before it (look for a test"
+                    + " of this exercise that took too long or crashed)");
         }
         if (!sub.status().equals("SUCCESSFUL")) {
             return new Result(false, failure(spec, sub, src, 0));
@@ -66,7 +67,8 @@ final class Verdict {
     /** A public check: JUnit's verdict alone (the learner runs these on their own code), with its message. */
     static Result check(Prepared.TestSpec spec, ChildRun.TestRun run, Source src) {
         if (run == null) {
-            return new Result(false, "no result was reported for this check");
+            return new Result(false, "no result was reported for this check: the run stopped before it (look for a"
+                    + " check that took too long or crashed)");
         }
         if (run.status().equals("SUCCESSFUL")) {
             return new Result(true, "");

@@ -101,6 +101,10 @@ public final class SotuWords {
         double[][] xy = WordVectors.pca2(wordTable, plotted);
         XYChart wordMap = Charts.xy("Learned word vectors, first two principal axes", "first axis", "second axis");
         wordMap.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        double lift = 0.0;   // each word is written a little above its point, where the marker does not cover it
+        for (double[] p : xy) {
+            lift = Math.max(lift, 0.08 * Math.abs(p[1]));
+        }
         for (String group : groups.keySet()) {
             List<Double> gx = new ArrayList<>();
             List<Double> gy = new ArrayList<>();
@@ -108,7 +112,7 @@ public final class SotuWords {
                 if (groupOf.get(i).equals(group)) {
                     gx.add(xy[i][0]);
                     gy.add(xy[i][1]);
-                    wordMap.addAnnotation(new AnnotationText(words.word(plotted.get(i)), xy[i][0], xy[i][1], false));
+                    wordMap.addAnnotation(new AnnotationText(words.word(plotted.get(i)), xy[i][0], xy[i][1] + lift, false));
                 }
             }
             if (!gx.isEmpty()) {

@@ -15,17 +15,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * Fetching one set into the cache, all or nothing: the client downloads the archive into a hidden temporary folder
  * beside the cache entry, the archive is checked against the pinned hash <em>before</em> it is opened, the used
- * files are unpacked there with a stamp listing every file's size, and only then is the folder renamed to
+ * files are unpacked there with a stamp listing every file's size and SHA-256, and only then is the folder renamed to
  * {@code NAME-VERSION} in one atomic step. An interrupted or refused fetch leaves at most a hidden
  * {@code .NAME-VERSION.partial-*} folder, which never counts as cached.
  */
 final class Fetch {
-    /** The stamp file in every fetched set: what was fetched, and each file's size (truncation checks). */
+    /**
+     * The stamp file in every fetched set: what was fetched, each file's size (truncation checks) and SHA-256 (a
+     * file changed in the cache after the archive's check, even by one byte, is refused when a loader reads it).
+     */
     static final String STAMP = ".rnnbook-set.json";
 
     private Fetch() {
@@ -51,7 +55,11 @@ final class Fetch {
                 throw new DataSetException("could not unpack " + archive.getFileName() + " for data set "
                         + set.name() + ": " + e.getMessage(), e);
             }
-            Files.writeString(files.resolve(STAMP), stamp(set, sizes), StandardCharsets.UTF_8);
+            Map<String, String> hashes = new TreeMap<>();
+            for (String file : sizes.keySet()) {
+                hashes.put(file, Integrity.sha256Hex(Files.readAllBytes(files.resolve(file))));
+            }
+            Files.writeString(files.resolve(STAMP), stamp(set, sizes, hashes), StandardCharsets.UTF_8);
             if (force && Files.isDirectory(target)) {
                 move(target, work.resolve("old")); // the old copy leaves in one step too
             }
@@ -90,7 +98,7 @@ final class Fetch {
         }
     }
 
-    private static String stamp(DataSet set, Map<String, Long> sizes) {
+    private static String stamp(DataSet set, Map<String, Long> sizes, Map<String, String> hashes) {
         JsonObject o = new JsonObject();
         o.addProperty("name", set.name());
         o.addProperty("package", set.coordinates());
@@ -98,6 +106,9 @@ final class Fetch {
         JsonObject files = new JsonObject();
         sizes.forEach(files::addProperty);
         o.add("files", files);
+        JsonObject sha256 = new JsonObject();
+        hashes.forEach(sha256::addProperty);
+        o.add("sha256", sha256);
         return new GsonBuilder().setPrettyPrinting().create().toJson(o) + "\n";
     }
 

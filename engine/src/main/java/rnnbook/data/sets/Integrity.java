@@ -68,6 +68,15 @@ public record Integrity(String algorithm, byte[] digest, String text) {
         };
     }
 
+    /** The SHA-256 of {@code bytes} as 64 hex digits: what a set's stamp records of every file it unpacked. */
+    public static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
     /**
      * Checks {@code archive} against this hash before anything reads its content.
      *

@@ -19,6 +19,7 @@ import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -26,19 +27,23 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The files of one fetched set, read strictly: UTF-8 only (a wrong encoding is an error, never replacement
- * characters), each file's size checked against the stamp written when it was unpacked (a truncated file is an
- * error), JSON and CSV parsed by Gson and Commons CSV with the file named in every error.
+ * characters), each file's size and SHA-256 checked against the stamp written when it was unpacked (a truncated
+ * file, or one with a single byte changed, is an error; a stamp of an older fetch has sizes only), JSON and CSV
+ * parsed by Gson and Commons CSV with the file named in every error.
  */
 public final class SetFiles {
     private final DataSet set;
     private final Path root;
     private final Map<String, Long> sizes;
+    private final Map<String, String> hashes;
 
     /** The set's files under {@code root}; the stamp, when there is one, gives the expected sizes. */
     public SetFiles(DataSet set, Path root) {
         this.set = set;
         this.root = root;
-        this.sizes = readStamp(root.resolve(Fetch.STAMP));
+        Path stamp = root.resolve(Fetch.STAMP);
+        this.sizes = readStamp(stamp, "files", true, e -> e.getAsLong());
+        this.hashes = readStamp(stamp, "sha256", false, e -> e.getAsString());
     }
 
     public DataSet set() {
@@ -90,6 +95,11 @@ public final class SetFiles {
         if (expected != null && expected != bytes.length) {
             throw DataSetException.badFile(set, file, "is truncated or changed: " + bytes.length + " bytes, "
                     + expected + " when it was unpacked", null);
+        }
+        String hash = hashes.get(file);
+        if (hash != null && !hash.equals(Integrity.sha256Hex(bytes))) {
+            throw DataSetException.badFile(set, file, "has changed since it was unpacked (its SHA-256 is not the "
+                    + "one recorded then: the cached copy is corrupt or was edited)", null);
         }
         return bytes;
     }
@@ -166,18 +176,28 @@ public final class SetFiles {
         }
     }
 
-    private static Map<String, Long> readStamp(Path stamp) {
-        Map<String, Long> sizes = new TreeMap<>();
+    /**
+     * One per-file map of the stamp ({@code files}: sizes, {@code sha256}: hashes, which stamps of older fetches lack);
+     * empty when there is no stamp.
+     */
+    private static <V> Map<String, V> readStamp(Path stamp, String key, boolean required,
+                                                Function<JsonElement, V> value) {
+        Map<String, V> map = new TreeMap<>();
         if (Files.isRegularFile(stamp)) {
             try {
                 JsonObject files = JsonParser.parseString(Files.readString(stamp)).getAsJsonObject()
-                        .getAsJsonObject("files");
-                files.entrySet().forEach(e -> sizes.put(e.getKey(), e.getValue().getAsLong()));
+                        .getAsJsonObject(key);
+                if (files == null && required) {
+                    throw new IllegalStateException("no \"" + key + "\" object");
+                }
+                if (files != null) {
+                    files.entrySet().forEach(e -> map.put(e.getKey(), value.apply(e.getValue())));
+                }
             } catch (IOException | RuntimeException e) {
                 throw new DataSetException("the stamp " + stamp + " is unreadable (" + e.getMessage()
                         + "); delete its folder and fetch the set again", e);
             }
         }
-        return sizes;
+        return map;
     }
 }

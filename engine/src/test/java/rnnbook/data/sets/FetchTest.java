@@ -142,6 +142,23 @@ class FetchTest {
     }
 
     @Test
+    void oneByteChangedInTheCacheAfterFetchingIsRefusedByTheLoader() throws IOException {
+        SetFiles files = Samples.fetched("us-births", tmp);
+        assertEquals(40, UsBirths.daily(files).size(), "the set as fetched loads");
+        Path csv = files.root().resolve("package/data/data.csv");
+        byte[] bytes = Files.readAllBytes(csv);
+        int last = bytes.length - 2; // the last digit of the last row's births: the file stays valid CSV
+        assertTrue(Character.isDigit(bytes[last]), "the sample ends in a digit and a newline");
+        bytes[last] = (byte) (bytes[last] == '9' ? '8' : bytes[last] + 1);
+        Files.write(csv, bytes);
+        DataSetException e = assertThrows(DataSetException.class,
+                () -> UsBirths.daily(new SetFiles(files.set(), files.root())));
+        assertEquals("data set us-births: package/data/data.csv has changed since it was unpacked (its SHA-256 is"
+                + " not the one recorded then: the cached copy is corrupt or was edited); fetch it again with:"
+                + " ./book data fetch us-births --force", e.getMessage());
+    }
+
+    @Test
     void anEntryPointingOutsideTheCacheIsRefused() throws IOException {
         Path archive = tmp.resolve("evil.tgz");
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(
