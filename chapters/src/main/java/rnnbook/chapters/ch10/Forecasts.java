@@ -30,18 +30,26 @@ public final class Forecasts {
     }
 
     // tag::evaluate[]
-    /** The three forecasts of the last 20% of y, one step ahead; rows of {@code table}, and the forecasts. */
+    /**
+     * The forecasts of the last 20% of y, one step ahead: seasonal naive, smoothing, the GRU with the calendar and
+     * {@code blind}, the same GRU given no calendar (built with k = 0). All are rows of {@code table}; the returned
+     * forecasts leave out the blind one.
+     */
     public static Map<String, double[]> compare(String name, double[] y, double[][] calendar, int m,
-            Forecaster gru, int steps, Table table) {
+            Forecaster gru, Forecaster blind, int steps, Table table) {
         int from = (int) Math.round(y.length * 0.8);       // the past trains, the last fifth tests
         double[] train = Arrays.copyOf(y, from);
         double[] actual = Arrays.copyOfRange(y, from, y.length);
         double alpha = fitAlpha(train);
+        double[][] noCalendar = new double[y.length][0];
         gru.fit(train, calendar, steps, 32);
+        blind.fit(train, noCalendar, steps, 32);
         Map<String, double[]> forecasts = new LinkedHashMap<>();
         forecasts.put("seasonal naive (m = " + m + ")", seasonalNaive(y, m, from));
         forecasts.put("exponential smoothing (alpha = " + alpha + ")", ses(y, alpha, from));
         forecasts.put("GRU on " + gru.width() + " steps and the calendar", gru.forecast(y, calendar, from));
+        String blindName = "the same GRU without the calendar";
+        forecasts.put(blindName, blind.forecast(y, noCalendar, from));
         double naiveMae = Double.NaN;
         for (var f : forecasts.entrySet()) {
             double mae = 0;
@@ -56,6 +64,7 @@ public final class Forecasts {
             table.doubleColumn("MASE").append(mase(actual, f.getValue(), train, m));
             table.doubleColumn("MAE / naive's").append(mae / naiveMae);
         }
+        forecasts.remove(blindName);   // a row of the table only: on the charts its line would crowd the GRU's
         forecasts.put("truth", actual);
         return forecasts;
     }
@@ -96,9 +105,10 @@ public final class Forecasts {
                 Show.formatted(DoubleColumn.create("MAE"), "0.00"), Show.formatted(DoubleColumn.create("MASE"), "0.000"),
                 Show.formatted(DoubleColumn.create("MAE / naive's"), "0.00"));
         var birthForecasts = compare("US births (daily)", births, birthCalendar, 7,
-                new Forecaster(28, 7, DayFeatures.DAILY, 24, 31), steps, forecastTable);
+                new Forecaster(28, 7, DayFeatures.DAILY, 24, 31), new Forecaster(28, 7, 0, 24, 31), steps,
+                forecastTable);
         var co2Forecasts = compare("CO2 (monthly, ppm)", co2, co2Calendar, 12,
-                new Forecaster(24, 12, 2, 16, 31), steps, forecastTable);
+                new Forecaster(24, 12, 2, 16, 31), new Forecaster(24, 12, 0, 16, 31), steps, forecastTable);
         Figures.table(forecastTable, "forecast-table");
         // end::mase-table[]
 
