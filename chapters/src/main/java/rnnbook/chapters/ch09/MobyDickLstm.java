@@ -65,9 +65,9 @@ public final class MobyDickLstm {
                 Scale.current() == Scale.CI ? 0.002 : 0.0002, Scale.current().pick(40, 500));
         History mobyHistory = LmTraining.fit(charLstm, mobyTrain, mobyHeldOut, mobyPlan);
         double mobyLstmHeldOut = charLstm.nats(mobyHeldOut, 16);
-        System.out.printf("after %d steps of %d x %d characters: held-out %.3f bits per character (%d-gram: %.3f)%n",
-                mobyPlan.steps(), mobyPlan.batch(), mobyPlan.seq(), Perplexity.bits(mobyLstmHeldOut), bestN,
-                Perplexity.bits(bestNGram));
+        System.out.println(String.format("after %d steps of %d x %d characters: held-out %.3f bits per character"
+                        + " (%d-gram: %.3f)", mobyPlan.steps(), mobyPlan.batch(), mobyPlan.seq(),
+                Perplexity.bits(mobyLstmHeldOut), bestN, Perplexity.bits(bestNGram)));
         // end::moby-train[]
 
         // tag::moby-curve[]
