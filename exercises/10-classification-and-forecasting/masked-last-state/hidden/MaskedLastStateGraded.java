@@ -30,7 +30,7 @@ class MaskedLastStateGraded {
     @Points(3)
     @Hint("row b of the result is row b of outputs[lengths[b] - 1]")
     void a_lastReal() {
-        Record.value("the last real states", MaskedLastState.lastReal(outputs(101, 6, 5, 3), new int[] {6, 1, 4, 2, 6}));
+        Record.value("the matrix of last real states", MaskedLastState.lastReal(outputs(101, 6, 5, 3), new int[] {6, 1, 4, 2, 6}));
     }
 
     @Test
@@ -38,7 +38,7 @@ class MaskedLastStateGraded {
     @Points(1)
     @Hint("with every length T, the answer is outputs[T - 1]")
     void b_lastRealFull() {
-        Record.value("the last real states", MaskedLastState.lastReal(outputs(102, 4, 3, 2), new int[] {4, 4, 4}));
+        Record.value("the matrix of last real states", MaskedLastState.lastReal(outputs(102, 4, 3, 2), new int[] {4, 4, 4}));
     }
 
     @Test
