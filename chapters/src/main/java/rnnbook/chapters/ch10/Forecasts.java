@@ -31,9 +31,9 @@ public final class Forecasts {
 
     // tag::evaluate[]
     /**
-     * The forecasts of the last 20% of y, one step ahead: seasonal naive, smoothing, the GRU with the calendar and
-     * {@code blind}, the same GRU given no calendar (built with k = 0). All are rows of {@code table}; the returned
-     * forecasts leave out the blind one.
+     * The forecasts of the last 20% of y, one step ahead: seasonal naive, smoothing, the GRU with
+     * the calendar and {@code blind}, the same GRU without it (k = 0). All are rows of
+     * {@code table}; the forecasts returned leave out the blind one.
      */
     public static Map<String, double[]> compare(String name, double[] y, double[][] calendar, int m,
             Forecaster gru, Forecaster blind, int steps, Table table) {
@@ -64,7 +64,7 @@ public final class Forecasts {
             table.doubleColumn("MASE").append(mase(actual, f.getValue(), train, m));
             table.doubleColumn("MAE / naive's").append(mae / naiveMae);
         }
-        forecasts.remove(blindName);   // a row of the table only: on the charts its line would crowd the GRU's
+        forecasts.remove(blindName);   // in the table only: on a chart it would crowd the GRU
         forecasts.put("truth", actual);
         return forecasts;
     }
