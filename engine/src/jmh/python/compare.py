@@ -1,12 +1,16 @@
 """Puts the engine's JMH medians next to PyTorch's, measured in the same sitting (`./book bench --compare`).
 
-Run: python3 compare.py ENGINE.json TORCH.json [TORCH_GATED.json ...]
-ENGINE.json is JMH's `-rf json` output of RnnStepBenchmark, GatedStepBenchmark, CharRnnBenchmark (sample mode:
-the p0.50 percentile is the median) and GemmBenchmark (GFLOP/s); the TORCH files come from torch_bench.py and
-torch_bench_gated.py with `--json`. Prints a Markdown table: case, engine, PyTorch, ratio, and the issue's target.
+Run: python3 compare.py ROUND_DIR [ROUND_DIR ...]
+Each ROUND_DIR holds one round: engine.json, JMH's `-rf json` output of RnnStepBenchmark, GatedStepBenchmark,
+CharRnnBenchmark (sample mode: the p0.50 percentile is the median) and GemmBenchmark (GFLOP/s), and torch.json and
+torch_gated.json from torch_bench.py and torch_bench_gated.py with `--json`, run right after the engine. Prints a
+Markdown table: case, the engine's and PyTorch's medians over the rounds (each round's value is its own median),
+their ratio, every round's own ratio (how much the machine drifted), and the issue's target.
 """
 
 import json
+import os
+import statistics
 import sys
 
 # the targets the engine issues set: step time as a multiple of PyTorch's
@@ -34,29 +38,48 @@ def engine_results(path):
     return steps, gemm
 
 
+def paired(rounds, side, case):
+    """(engine, PyTorch) for one case in every round that measured it on both sides; side 0 steps, 1 products."""
+    return [(r[side][case], r[2][case]) for r in rounds if case in r[side] and case in r[2]]
+
+
+def medians(pairs):
+    return statistics.median(e for e, _ in pairs), statistics.median(t for _, t in pairs)
+
+
 def main():
-    if len(sys.argv) < 3:
+    if len(sys.argv) < 2 or not all(os.path.isdir(d) for d in sys.argv[1:]):
         sys.exit(__doc__)
-    steps, gemm = engine_results(sys.argv[1])
-    torch = {}
-    for path in sys.argv[2:]:
-        torch.update(json.load(open(path)))
-    print("| step | engine (ms) | PyTorch (ms) | ratio | target |")
-    print("|---|---|---|---|---|")
-    for case, ms in steps.items():
-        if case not in torch:
+    rounds = []   # per round: (engine steps, engine gemm, torch)
+    for d in sys.argv[1:]:
+        steps, gemm = engine_results(os.path.join(d, "engine.json"))
+        torch = {}
+        for name in ("torch.json", "torch_gated.json"):
+            torch.update(json.load(open(os.path.join(d, name))))
+        rounds.append((steps, gemm, torch))
+    print("| step | engine (ms) | PyTorch (ms) | ratio | ratio in each round | target |")
+    print("|---|---|---|---|---|---|")
+    for case in rounds[0][0]:
+        pairs = paired(rounds, 0, case)
+        if not pairs:
             continue
-        ratio = ms / torch[case]
+        ms, theirs = medians(pairs)
+        ratio = ms / theirs
+        each = ", ".join("%.2f" % (e / t) for e, t in pairs)
         target = TARGETS.get(case.split()[-1])
         verdict = "" if target is None else ("<= %.1f: %s" % (target, "met" if ratio <= target else "MISSED"))
-        print("| %s | %.3f | %.3f | %.2fx | %s |" % (case, ms, torch[case], ratio, verdict))
-    if gemm:
+        print("| %s | %.3f | %.3f | %.2fx | %s | %s |" % (case, ms, theirs, ratio, each, verdict))
+    if rounds[0][1]:
         print()
-        print("| product (m x k x n) | engine GFLOP/s | OpenBLAS (numpy) GFLOP/s | share |")
-        print("|---|---|---|---|")
-        for case, g in gemm.items():
-            if case in torch:
-                print("| %s | %.1f | %.1f | %.0f%% |" % (case.split()[1], g, torch[case], 100 * g / torch[case]))
+        print("| product (m x k x n) | engine GFLOP/s | OpenBLAS (numpy) GFLOP/s | share | share in each round |")
+        print("|---|---|---|---|---|")
+        for case in rounds[0][1]:
+            pairs = paired(rounds, 1, case)
+            if not pairs:
+                continue
+            g, theirs = medians(pairs)
+            each = ", ".join("%.0f%%" % (100 * e / t) for e, t in pairs)
+            print("| %s | %.1f | %.1f | %.0f%% | %s |" % (case.split()[1], g, theirs, 100 * g / theirs, each))
 
 
 if __name__ == "__main__":

@@ -57,23 +57,35 @@ abstract class FastRoad {
     abstract Matrix inputOf(Step step);
 
     /**
-     * dW_ih += Σ_t dG_tᵀ · x_t, db_ih += Σ_t Σ_rows dG_t (without bias, a constant zero row, no sum); returns every
-     * dx_t = dG_t · W_ih.
+     * After the walk: dW_hh += Σ_t dG_tᵀ · h_{t-1}, dW_ih += Σ_t dG_tᵀ · x_t, db_hh and db_ih += Σ_t Σ_rows of their
+     * gate gradients (skipped without bias); returns every dx_t = dG_t · W_ih. The vanilla and LSTM cells have one
+     * gate gradient for both halves, whose rows are then summed once for both biases.
      */
-    Matrix[] backwardInputGates(Matrix[] xs, Matrix[] dInputGates) {
+    Matrix[] backwardGates(Matrix[] xs, Matrix[] hPrev, Matrix[] dInputGates, Matrix[] dRecurrentGates) {
+        PerStep.addTMatmul(cell.weightHh().grad(), dRecurrentGates, hPrev);
         PerStep.addTMatmul(cell.weightIh().grad(), dInputGates, xs);
         if (cell.hasBias()) {
-            PerStep.addSumRows(cell.biasIh().grad(), dInputGates);
+            if (sameMatrices(dInputGates, dRecurrentGates)) {
+                PerStep.addSumRows(dInputGates, cell.biasIh().grad(), cell.biasHh().grad());
+            } else {
+                PerStep.addSumRows(dInputGates, cell.biasIh().grad());
+                PerStep.addSumRows(dRecurrentGates, cell.biasHh().grad());
+            }
         }
         return PerStep.matmul(dInputGates, cell.weightIh().value());
     }
 
-    /** dW_hh += Σ_t dG_tᵀ · h_{t-1}, db_hh += Σ_t Σ_rows dG_t (skipped without bias). */
-    void backwardRecurrentGates(Matrix[] hPrev, Matrix[] dRecurrentGates) {
-        PerStep.addTMatmul(cell.weightHh().grad(), dRecurrentGates, hPrev);
-        if (cell.hasBias()) {
-            PerStep.addSumRows(cell.biasHh().grad(), dRecurrentGates);
+    /** Whether a and b hold the very same matrix objects, step by step. */
+    private static boolean sameMatrices(Matrix[] a, Matrix[] b) {
+        if (a.length != b.length) {
+            return false;
         }
+        for (int t = 0; t < a.length; t++) {
+            if (a[t] != b[t]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** h_t = f(x_t · W_ihᵀ + h_{t-1} · W_hhᵀ + b_ih + b_hh), the sum in {@link RnnCell}'s order. */

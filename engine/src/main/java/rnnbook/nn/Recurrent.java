@@ -245,8 +245,7 @@ public final class Recurrent implements Module {
         }
         // end::bptt[]
         if (road != null) {   // summed in the order of the walk: the same bits as a step-by-step backward
-            road.backwardRecurrentGates(hPrev, dRecurrentGates);
-            Matrix[] dxWalk = road.backwardInputGates(walkInputs, dInputGates);
+            Matrix[] dxWalk = road.backwardGates(walkInputs, hPrev, dInputGates, dRecurrentGates);
             for (int t = 0; t < seq; t++) {
                 dInputs[t] = dxWalk[seq - 1 - t];
             }

@@ -25,8 +25,8 @@ package rnnbook.tensor;
  *
  * <p>When the JVM has the incubating Vector API ({@code --add-modules jdk.incubator.vector}: the engine's tests,
  * the benchmarks, {@code ./book demo}), the SIMD kernel {@link GemmVector} replaces the scalar loops above: tiles of
- * 4 x 16 entries of C held in vector registers, fused multiply-adds, about 1.5 to 2 times the scalar speed at the
- * RNN's sizes. Its sums round differently (one FMA per term), by a few units in the last place. Without the module
+ * 8 x 24 entries of C held in vector registers, read from copies of A and B laid out tile by tile, fused
+ * multiply-adds, two to three times the scalar speed at the RNN's sizes. Its sums round differently (one FMA per term), by a few units in the last place. Without the module
  * (the notebook kernel, the grader, user programs) everything runs the scalar kernel, as before.
  */
 final class Gemm {
@@ -46,11 +46,11 @@ final class Gemm {
      * {@code -Drnnbook.gemm.threads=1} keeps every product on the calling thread (to measure one core); so does a
      * JVM that sees a single processor.
      */
-    private static final boolean PARALLEL = Integer.getInteger("rnnbook.gemm.threads", 2) > 1
+    static final boolean PARALLEL = Integer.getInteger("rnnbook.gemm.threads", 2) > 1
             && Runtime.getRuntime().availableProcessors() > 1;   // on one core the helper could only get in the way
 
     /** Blocks of B of KC rows by NC columns (256 KB) are packed and used in turn, so a block stays in cache. */
-    private static final int KC = 128;
+    static final int KC = 128;
     private static final int NC = 256;
 
     /** Whether the SIMD kernel {@link GemmVector} is used (see {@link Simd}; {@code -Drnnbook.simd=false} turns
@@ -81,7 +81,11 @@ final class Gemm {
      * cores.
      */
     static void eachNN(double[][] as, double[] b, double[][] cs, int m, int k, int n) {
-        double[] packed = VECTOR ? GemmVector.packAll(b, k, n) : b;   // read only: no copy needed
+        eachNNPacked(as, VECTOR ? GemmVector.packAll(b, k, n) : b, cs, m, k, n);   // read only: no copy needed
+    }
+
+    /** As {@link #eachNN}, for a B already prepared by {@link #pack} or {@link #packTransposed}. */
+    static void eachNNPacked(double[][] as, double[] packed, double[][] cs, int m, int k, int n) {
         int steps = as.length;
         if (!PARALLEL || steps < 2 || 2L * m * k * n * steps < PARALLEL_FLOPS) {
             eachNN(as, packed, cs, m, k, n, 0, steps);
@@ -106,7 +110,7 @@ final class Gemm {
             blockedPacked(a, packed, c, k, n, 0, m);
             return;
         }
-        int half = (m / 2) & ~3;
+        int half = split(m);
         SecondCore.run(() -> blockedPacked(a, packed, c, k, n, 0, half),
                 () -> blockedPacked(a, packed, c, k, n, half, m));
     }
@@ -120,18 +124,48 @@ final class Gemm {
         return VECTOR ? GemmVector.packAll(b, k, n) : b.clone();
     }
 
+    /**
+     * B(k, n) prepared as {@link #pack} prepares it, from its transpose Bᵀ(n, k) stored row-major (a weight W for
+     * the products x_t · Wᵀ), without forming B first.
+     */
+    static double[] packTransposed(double[] bT, int k, int n) {
+        return VECTOR ? GemmVector.packAllTransposed(bT, k, n) : transposed(bT, k, n);
+    }
+
+    /** B(k, n) as a new row-major array, from its transpose Bᵀ(n, k) stored row-major: what the scalar kernel reads. */
+    static double[] transposed(double[] bT, int k, int n) {
+        double[] b = new double[k * n];
+        for (int j = 0; j < n; j++) {
+            for (int p = 0; p < k; p++) {
+                b[p * n + j] = bT[j * k + p];
+            }
+        }
+        return b;
+    }
+
     /** Rows [from, to) of C += A · B, for B as {@link #pack} prepared it. */
     private static void blockedPacked(double[] a, double[] packed, double[] c, int k, int n, int from, int to) {
         if (!VECTOR) {
             blocked(false, a, k, 1, packed, n, 1, c, k, n, from, to);
             return;
         }
-        for (int j0 = 0; j0 < n; j0 += NC) {
-            int nc = Math.min(NC, n - j0);
-            for (int p0 = 0; p0 < k; p0 += KC) {
-                GemmVector.kernelPacked(a, k, 1, packed, k, p0, Math.min(KC, k - p0), c, n, j0, nc, from, to);
+        int kc0 = Math.min(k, KC);
+        double[] rows = to - from >= GemmVector.MR ? GemmVector.rowPanel((to - from) * kc0) : null;
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
+            if (rows != null) {
+                GemmVector.packRows(a, k, 1, p0, kc, from, to, rows);
+            }
+            for (int j0 = 0; j0 < n; j0 += vectorNC()) {
+                GemmVector.kernelPacked(a, k, 1, rows, packed, k, p0, kc, c, n, j0, Math.min(vectorNC(), n - j0),
+                        from, to);
             }
         }
+    }
+
+    /** The SIMD kernel's block width: as near {@link #NC} as whole strips of {@link GemmVector#NR} allow. */
+    private static int vectorNC() {
+        return Math.max(1, NC / GemmVector.NR) * GemmVector.NR;
     }
 
     /**
@@ -145,7 +179,7 @@ final class Gemm {
             sumTN(as, bs, c, k, m, n, 0, m);
             return;
         }
-        int half = (m / 2) & ~3;
+        int half = split(m);
         SecondCore.run(() -> sumTN(as, bs, c, k, m, n, 0, half), () -> sumTN(as, bs, c, k, m, n, half, m));
     }
 
@@ -174,9 +208,15 @@ final class Gemm {
             blocked(vector, a, aRow, aCol, b, bRow, bCol, c, k, n, 0, m);
             return;
         }
-        int half = (m / 2) & ~3;   // a split at a multiple of four keeps both halves in whole tiles of rows
+        int half = split(m);
         SecondCore.run(() -> blocked(vector, a, aRow, aCol, b, bRow, bCol, c, k, n, 0, half),
                 () -> blocked(vector, a, aRow, aCol, b, bRow, bCol, c, k, n, half, m));
+    }
+
+    /** Where m rows are split between the cores: near the middle, at a whole number of the kernel's tiles of rows. */
+    private static int split(int m) {
+        int tile = VECTOR ? GemmVector.MR : 4;
+        return Math.max(tile, (m / 2) / tile * tile);
     }
 
     /** Rows [from, to) of C, one cache block of B at a time; each thread packs into its own buffer. */
@@ -184,11 +224,17 @@ final class Gemm {
                                 double[] c, int k, int n, int from, int to) {
         if (vector) {
             double[] panel = GemmVector.panel(Math.min(k, KC) * GemmVector.NR);
-            for (int j0 = 0; j0 < n; j0 += NC) {
-                int nc = Math.min(NC, n - j0);
-                for (int p0 = 0; p0 < k; p0 += KC) {
-                    GemmVector.kernel(a, aRow, aCol, b, bRow, bCol, p0, Math.min(KC, k - p0), c, n, j0, nc,
-                            from, to, panel);
+            // A is copied a block of k at a time into tiles of rows; p0 outside j0, so that each block is copied
+            // once (every entry still adds its blocks of k in increasing order)
+            double[] rows = to - from >= GemmVector.MR ? GemmVector.rowPanel((to - from) * Math.min(k, KC)) : null;
+            for (int p0 = 0; p0 < k; p0 += KC) {
+                int kc = Math.min(KC, k - p0);
+                if (rows != null) {
+                    GemmVector.packRows(a, aRow, aCol, p0, kc, from, to, rows);
+                }
+                for (int j0 = 0; j0 < n; j0 += vectorNC()) {
+                    GemmVector.kernel(a, aRow, aCol, rows, b, bRow, bCol, p0, kc, c, n, j0,
+                            Math.min(vectorNC(), n - j0), from, to, panel);
                 }
             }
             return;

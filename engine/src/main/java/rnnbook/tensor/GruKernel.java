@@ -11,6 +11,9 @@ package rnnbook.tensor;
  *   backward: dn = dh ⊙ (1 - z) ⊙ (1 - n²)   dz = dh ⊙ (h_{t-1} - n) ⊙ z(1 - z)   dr = dn ⊙ gh_n ⊙ r(1 - r)
  *             dgi = [dr, dz, dn]   dgh = [dr, dz, dn ⊙ r]   dh_{t-1} = dh ⊙ z (+ dgh · W_hh, the caller's product)
  * </pre>
+ *
+ * <p>From batch 16 up, with enough entries, the rows of the batch are shared between both cores
+ * ({@code SecondCore.splitRows}): every entry is computed by the same code either way, so the bits do not change.
  */
 public final class GruKernel {
     private GruKernel() {
@@ -22,11 +25,17 @@ public final class GruKernel {
         int hidden = hPrev.cols();
         gi.requireShape("GruKernel input half", batch, 3 * hidden);
         gh.requireShape("GruKernel recurrent half", batch, 3 * hidden);
+        SecondCore.splitRows(batch, 3 * hidden, (from, to) -> forward(gi, gh, hPrev, h, from, to));
+    }
+
+    /** {@link #forward} on rows [from, to) of the batch. */
+    private static void forward(Matrix gi, Matrix gh, Matrix hPrev, Matrix h, int from, int to) {
+        int hidden = hPrev.cols();
         double[] gates = gi.data();
         double[] rec = gh.data();
         double[] hp = hPrev.data();
         double[] hs = h.data();
-        for (int b = 0; b < batch; b++) {
+        for (int b = from; b < to; b++) {
             int row = b * 3 * hidden;
             for (int j = row; j < row + 2 * hidden; j++) {
                 gates[j] += rec[j];
@@ -48,7 +57,13 @@ public final class GruKernel {
     /** Writes dgi, dgh (batch, 3 * hidden) and the direct part of dL/dh_{t-1}, dh ⊙ z, into dhPrev. */
     public static void backward(Matrix gateValues, Matrix gh, Matrix hPrev, Matrix dh,
                                 Matrix dgi, Matrix dgh, Matrix dhPrev) {
-        int batch = hPrev.rows();
+        SecondCore.splitRows(hPrev.rows(), 3 * hPrev.cols(),
+                (from, to) -> backward(gateValues, gh, hPrev, dh, dgi, dgh, dhPrev, from, to));
+    }
+
+    /** {@link #backward} on rows [from, to) of the batch. */
+    private static void backward(Matrix gateValues, Matrix gh, Matrix hPrev, Matrix dh, Matrix dgi, Matrix dgh,
+                                 Matrix dhPrev, int from, int to) {
         int hidden = hPrev.cols();
         double[] gates = gateValues.data();
         double[] rec = gh.data();
@@ -57,7 +72,7 @@ public final class GruKernel {
         double[] di = dgi.data();
         double[] dr = dgh.data();
         double[] dp = dhPrev.data();
-        for (int b = 0; b < batch; b++) {
+        for (int b = from; b < to; b++) {
             int row = b * 3 * hidden;
             for (int j = 0; j < hidden; j++) {
                 int k = b * hidden + j;

@@ -11,6 +11,9 @@ package rnnbook.tensor;
  *             dz = [dc ⊙ g ⊙ i(1 - i), dc ⊙ c_{t-1} ⊙ f(1 - f), dc ⊙ i ⊙ (1 - g²), dh ⊙ tanh(c) ⊙ o(1 - o)]
  *             dc_{t-1} = dc ⊙ f
  * </pre>
+ *
+ * <p>From batch 16 up, with enough entries, the rows of the batch are shared between both cores
+ * ({@code SecondCore.splitRows}): every entry is computed by the same code either way, so the bits do not change.
  */
 public final class LstmKernel {
     private LstmKernel() {
@@ -23,8 +26,14 @@ public final class LstmKernel {
         int batch = cPrev.rows();
         int hidden = cPrev.cols();
         z.requireShape("LstmKernel gate pre-activations", batch, 4 * hidden);
+        SecondCore.splitRows(batch, 4 * hidden, (from, to) -> forward(z, cPrev, c, tanhC, h, from, to));
+    }
+
+    /** {@link #forward} on rows [from, to) of the batch. */
+    private static void forward(Matrix z, Matrix cPrev, Matrix c, Matrix tanhC, Matrix h, int from, int to) {
+        int hidden = cPrev.cols();
         double[] gates = z.data();
-        for (int b = 0; b < batch; b++) {
+        for (int b = from; b < to; b++) {
             int row = b * 4 * hidden;   // example b's gates i, f, g, o start at row, row + H, row + 2H, row + 3H
             Pointwise.sigmoid(gates, row, row + 2 * hidden);
             Pointwise.tanh(gates, row + 2 * hidden, row + 3 * hidden);
@@ -32,18 +41,18 @@ public final class LstmKernel {
         }
         double[] cp = cPrev.data();
         double[] cs = c.data();
-        for (int b = 0; b < batch; b++) {
+        for (int b = from; b < to; b++) {
             int row = b * 4 * hidden;
             for (int j = 0; j < hidden; j++) {
                 int k = b * hidden + j;
                 cs[k] = gates[row + hidden + j] * cp[k] + gates[row + j] * gates[row + 2 * hidden + j];
             }
         }
-        tanhC.copyFrom(c);
-        Pointwise.tanh(tanhC.data(), 0, tanhC.size());
         double[] tc = tanhC.data();
+        System.arraycopy(cs, from * hidden, tc, from * hidden, (to - from) * hidden);
+        Pointwise.tanh(tc, from * hidden, to * hidden);
         double[] hs = h.data();
-        for (int b = 0; b < batch; b++) {
+        for (int b = from; b < to; b++) {
             int row = b * 4 * hidden + 3 * hidden;
             for (int j = 0; j < hidden; j++) {
                 hs[b * hidden + j] = gates[row + j] * tc[b * hidden + j];
@@ -56,7 +65,13 @@ public final class LstmKernel {
      * (batch, hidden)) into dL/dc_{t-1} where it lies.
      */
     public static void backward(Matrix gateValues, Matrix tanhC, Matrix cPrev, Matrix dh, Matrix dc, Matrix dz) {
-        int batch = cPrev.rows();
+        SecondCore.splitRows(cPrev.rows(), 4 * cPrev.cols(),
+                (from, to) -> backward(gateValues, tanhC, cPrev, dh, dc, dz, from, to));
+    }
+
+    /** {@link #backward} on rows [from, to) of the batch. */
+    private static void backward(Matrix gateValues, Matrix tanhC, Matrix cPrev, Matrix dh, Matrix dc, Matrix dz,
+                                 int from, int to) {
         int hidden = cPrev.cols();
         double[] gates = gateValues.data();
         double[] tc = tanhC.data();
@@ -64,7 +79,7 @@ public final class LstmKernel {
         double[] dhs = dh.data();
         double[] dcs = dc.data();
         double[] dzs = dz.data();
-        for (int b = 0; b < batch; b++) {
+        for (int b = from; b < to; b++) {
             int row = b * 4 * hidden;
             for (int j = 0; j < hidden; j++) {
                 int k = b * hidden + j;

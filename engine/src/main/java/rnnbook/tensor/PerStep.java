@@ -16,23 +16,28 @@ public final class PerStep {
 
     /** a_t · wᵀ for every t: (batch, k) times (n, k)ᵀ gives (batch, n), e.g. x_t · W_ihᵀ. */
     public static Matrix[] matmulT(Matrix[] as, Matrix w) {
-        if (as.length == 1) {   // one step (a decoder's): no transposed copy of w, the same sums
+        if (as.length == 1) {   // one step (a decoder's): no packed copy of wᵀ, the same sums
             return new Matrix[] {as[0].matmulT(w)};
         }
-        return matmul(as, w.transpose(), "matmulT", w);
+        int k = w.cols();
+        int n = w.rows();
+        Matrix[] out = outputs(as, k, n, "matmulT", w);
+        Gemm.eachNNPacked(data(as), Gemm.packTransposed(w.data(), k, n), data(out), as[0].rows(), k, n);
+        return out;
     }
 
     /** a_t · b for every t: (batch, k) times (k, n) gives (batch, n), e.g. dG_t · W_ih. */
     public static Matrix[] matmul(Matrix[] as, Matrix b) {
-        return matmul(as, b, "matmul", b);
-    }
-
-    private static Matrix[] matmul(Matrix[] as, Matrix b, String what, Matrix shown) {
-        int m = as[0].rows();
         int k = b.rows();
         int n = b.cols();
-        double[][] a = new double[as.length][];
-        double[][] c = new double[as.length][];
+        Matrix[] out = outputs(as, k, n, "matmul", b);
+        Gemm.eachNN(data(as), b.data(), data(out), as[0].rows(), k, n);
+        return out;
+    }
+
+    /** A (batch, n) zero matrix for every step, after checking that every a_t is (batch, k). */
+    private static Matrix[] outputs(Matrix[] as, int k, int n, String what, Matrix shown) {
+        int m = as[0].rows();
         Matrix[] out = new Matrix[as.length];
         for (int t = 0; t < as.length; t++) {
             if (as[t].rows() != m || as[t].cols() != k) {
@@ -40,12 +45,17 @@ public final class PerStep {
                         + as[t].shape() + ", expected (" + m + ", " + k + ") to multiply " + shown.shape()
                         + (what.equals("matmulT") ? "ᵀ" : ""));
             }
-            a[t] = as[t].data();
             out[t] = Matrix.zeros(m, n);
-            c[t] = out[t].data();
         }
-        Gemm.eachNN(a, b.data(), c, m, k, n);
         return out;
+    }
+
+    private static double[][] data(Matrix[] ms) {
+        double[][] d = new double[ms.length][];
+        for (int t = 0; t < ms.length; t++) {
+            d[t] = ms[t].data();
+        }
+        return d;
     }
 
     /** c += Σ_t a_tᵀ · b_t: (k, m)ᵀ times (k, n) summed over t gives (m, n), e.g. dW_hh += Σ_t dG_tᵀ · h_{t-1}. */
@@ -74,10 +84,45 @@ public final class PerStep {
         Gemm.sumTN(a, b, c.data(), k, m, n);
     }
 
+    /**
+     * target += Σ_t (sum over the rows of a_t), for each target: a bias gradient over every step (an LSTM's b_ih and
+     * b_hh get the same sum). One pass over the steps, each row added to every target in turn, so each target sums
+     * its rows in the same order as {@link Matrix#addSumRowsTo} step after step; the columns are shared out between
+     * both cores.
+     */
+    public static void addSumRows(Matrix[] as, Matrix... targets) {
+        int cols = as[0].cols();
+        for (Matrix target : targets) {
+            if (target.rows() != 1 || target.cols() != cols) {
+                throw new IllegalArgumentException("PerStep.addSumRows: target must have shape (1, " + cols
+                        + "), got " + target.shape());
+            }
+        }
+        for (int t = 0; t < as.length; t++) {
+            if (as[t].cols() != cols) {
+                throw new IllegalArgumentException("PerStep.addSumRows: step " + t + " has shape " + as[t].shape()
+                        + ", expected " + cols + " columns");
+            }
+        }
+        int rows = 0;
+        for (Matrix a : as) {
+            rows += a.rows();
+        }
+        // columns [from, to) of every target: additions of separate entries, so any split gives the same bits
+        SecondCore.splitRows(cols, rows, (from, to) -> {
+            for (Matrix a : as) {
+                double[] d = a.data();
+                for (int i = 0; i < a.rows(); i++) {
+                    for (Matrix target : targets) {
+                        Pointwise.addTo(d, i * cols + from, target.data(), from, to - from);
+                    }
+                }
+            }
+        });
+    }
+
     /** target += Σ_t (sum over the rows of a_t): a bias gradient over every step. */
     public static void addSumRows(Matrix target, Matrix[] as) {
-        for (Matrix a : as) {
-            a.addSumRowsTo(target);
-        }
+        addSumRows(as, target);
     }
 }

@@ -40,6 +40,17 @@ class GemmKernelsTest {
         return out;
     }
 
+    /** c + op(A) · op(B) by the default kernel, for form 0 (nn), 1 (tn: a holds Aᵀ) or 2 (nt: b holds Bᵀ). */
+    private static double[] product(int form, double[] a, double[] b, double[] c, int m, int k, int n) {
+        double[] out = c.clone();
+        switch (form) {
+            case 1 -> Gemm.tn(a, b, out, k, m, n);
+            case 2 -> Gemm.nt(a, b, out, m, k, n);
+            default -> Gemm.nn(a, b, out, m, k, n);
+        }
+        return out;
+    }
+
     @Test
     void theTestsRunTheSimdKernel() {
         assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
@@ -62,14 +73,7 @@ class GemmKernelsTest {
                 boolean tb = form == 2;
                 // the same numbers read as A(m, k) or as Aᵀ stored (k, m); B(k, n) or Bᵀ stored (n, k)
                 double[] expected = naive(c, a, ta ? 1 : k, ta ? m : 1, b, tb ? 1 : n, tb ? k : 1, m, k, n);
-                double[] viaMatrix = c.clone();
-                if (ta) {
-                    Gemm.tn(a, b, viaMatrix, k, m, n);
-                } else if (tb) {
-                    Gemm.nt(a, b, viaMatrix, m, k, n);
-                } else {
-                    Gemm.nn(a, b, viaMatrix, m, k, n);
-                }
+                double[] viaMatrix = product(form, a, b, c, m, k, n);
                 double[] scalar = c.clone();
                 Gemm.scalar(ta, tb, a, b, scalar, m, k, n);
                 String what = m + "x" + k + "x" + n + (ta ? " tn" : tb ? " nt" : " nn");
@@ -77,6 +81,50 @@ class GemmKernelsTest {
                     double tol = 1e-12 * Math.max(1, Math.abs(expected[i]));
                     assertEquals(expected[i], viaMatrix[i], tol, what + " (default kernel) entry " + i);
                     assertEquals(expected[i], scalar[i], tol, what + " (scalar kernel) entry " + i);
+                }
+            }
+        }
+    }
+
+    /**
+     * The SIMD kernel's promise, to the bit: each entry of C gains, per block of {@link Gemm#KC} terms, a sum
+     * formed from zero with one fused multiply-add per term in increasing p. Written here as plain
+     * {@link Math#fma} loops, so it holds whatever tiles, copies of A or B, or thread split the kernel uses
+     * (transposed A is copied into tiles of rows; 517 rows leave a partial tile; 300 terms leave a partial block).
+     */
+    @Test
+    void theSimdKernelSumsEachBlockOfTermsWithOneFmaPerTermInOrder() {
+        Random rng = new Random(12);
+        for (int[] s : new int[][] {{517, 300, 40}, {1024, 64, 256}, {9, 131, 33}, {64, 256, 70}}) {
+            int m = s[0];
+            int k = s[1];
+            int n = s[2];
+            double[] a = random(m * k, rng);
+            double[] b = random(k * n, rng);
+            double[] c = random(m * n, rng);
+            for (int form = 0; form < 3; form++) {
+                boolean ta = form == 1;
+                boolean tb = form == 2;
+                int aRow = ta ? 1 : k;
+                int aCol = ta ? m : 1;
+                int bRow = tb ? 1 : n;
+                int bCol = tb ? k : 1;
+                double[] expected = c.clone();
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        for (int p0 = 0; p0 < k; p0 += Gemm.KC) {
+                            double sum = 0;
+                            for (int p = p0; p < Math.min(k, p0 + Gemm.KC); p++) {
+                                sum = Math.fma(a[i * aRow + p * aCol], b[p * bRow + j * bCol], sum);
+                            }
+                            expected[i * n + j] += sum;
+                        }
+                    }
+                }
+                double[] actual = product(form, a, b, c, m, k, n);
+                String what = m + "x" + k + "x" + n + (ta ? " tn" : tb ? " nt" : " nn");
+                for (int i = 0; i < expected.length; i++) {
+                    assertEquals(expected[i], actual[i], 0.0, what + " entry " + i);
                 }
             }
         }

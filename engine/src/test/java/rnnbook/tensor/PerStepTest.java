@@ -29,8 +29,9 @@ class PerStepTest {
     @Test
     void everyStepsProductEqualsItsOwnMatrixProduct() {
         Random rng = new Random(5);
-        // batch 32 at hidden 128 is split between the cores; batch 3 at 5 is not
-        for (int[] s : new int[][] {{50, 32, 64, 128}, {7, 3, 5, 9}, {1, 1, 32, 32}}) {
+        // batch 32 at hidden 128 is split between the cores; batch 3 at 5 is not; batch 17 leaves a row after two
+        // tiles of eight, and 260 inputs span three blocks of k
+        for (int[] s : new int[][] {{50, 32, 64, 128}, {7, 3, 5, 9}, {1, 1, 32, 32}, {4, 17, 260, 70}}) {
             Matrix[] xs = steps(s[0], s[1], s[2], rng);
             Matrix w = steps(1, s[3], s[2], rng)[0];   // (n, k), PyTorch's layout
             Matrix[] viaT = PerStep.matmulT(xs, w);
@@ -93,5 +94,12 @@ class PerStepTest {
                         new Matrix[] {Matrix.zeros(4, 3)}));
         assertEquals("PerStep.addTMatmul: step 0 has shapes (2, 3)ᵀ and (4, 3), expected (2, 3)ᵀ and (2, 3)",
                 e.getMessage());
+    }
+
+    /** The copy of Wᵀ that the per-step products use without the SIMD kernel (the notebook kernel, the grader). */
+    @Test
+    void theScalarKernelsCopyOfTheTransposedWeightIsTheTranspose() {
+        Matrix w = steps(1, 9, 70, new Random(8))[0];   // (n, k) = (9, 70)
+        assertArrayEquals(w.transpose().data(), Gemm.transposed(w.data(), 70, 9));
     }
 }
