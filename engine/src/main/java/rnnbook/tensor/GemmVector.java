@@ -45,6 +45,12 @@ final class GemmVector {
     /** Per-thread panel for one packed strip of B, reused so a product allocates only small index buffers. */
     private static final ThreadLocal<double[][]> PANEL = ThreadLocal.withInitial(() -> new double[1][0]);
 
+    /**
+     * Per-thread tile of C on its way from the registers to C ({@link #addTile}), not allocated on every call: at
+     * batch 1 a whole product takes a few hundred nanoseconds.
+     */
+    private static final ThreadLocal<double[]> TILE = ThreadLocal.withInitial(() -> new double[MR * NR]);
+
     /** Per-thread copy of a block of rows of A ({@link #packRows}). */
     private static final ThreadLocal<double[][]> ROWS = ThreadLocal.withInitial(() -> new double[1][0]);
 
@@ -108,7 +114,7 @@ final class GemmVector {
      */
     static void kernel(double[] a, int aRow, int aCol, double[] rows, double[] b, int bRow, int bCol, int p0,
                        int kc, double[] c, int n, int j0, int nc, int from, int to, double[] panel) {
-        double[] tile = new double[MR * NR];   // a tile of C on its way out of the registers
+        double[] tile = TILE.get();   // a tile of C on its way out of the registers
         for (int s = 0; s * NR < nc; s++) {
             int width = Math.min(NR, nc - s * NR);
             int col = j0 + s * NR;
@@ -156,10 +162,39 @@ final class GemmVector {
         return packed;
     }
 
+    /**
+     * Rows [from, to) of C(·, n) += A · B for k = 1: C(i, j) += A(i, 0) · B(0, j), with A(i, 0) = a[i * aRow] and
+     * B(0, j) = b[j * bCol]. The same bits as the tiles: there each entry's sum is one fused multiply-add from
+     * zero, which is the rounded product, then added to C; here the product is rounded, then added.
+     */
+    static void rankOne(double[] a, int aRow, double[] b, int bCol, double[] c, int n, int from, int to) {
+        if (bCol != 1) {   // B(0, ·) spread out: gather it once
+            double[] row = new double[n];
+            for (int j = 0; j < n; j++) {
+                row[j] = b[j * bCol];
+            }
+            rankOne(a, aRow, row, 1, c, n, from, to);
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            double x = a[i * aRow];
+            DoubleVector xv = DoubleVector.broadcast(SPECIES, x);
+            int at = i * n;
+            int j = 0;
+            for (; j + L <= n; j += L) {
+                DoubleVector.fromArray(SPECIES, c, at + j).add(DoubleVector.fromArray(SPECIES, b, j).mul(xv))
+                        .intoArray(c, at + j);
+            }
+            for (; j < n; j++) {
+                c[at + j] += b[j] * x;
+            }
+        }
+    }
+
     /** As {@link #kernel}, with B already packed by {@link #packAll} (j0 a multiple of NR). */
     static void kernelPacked(double[] a, int aRow, int aCol, double[] rows, double[] packed, int k, int p0, int kc,
                              double[] c, int n, int j0, int nc, int from, int to) {
-        double[] tile = new double[MR * NR];   // a tile of C on its way out of the registers
+        double[] tile = TILE.get();   // a tile of C on its way out of the registers
         for (int s = 0; s * NR < nc; s++) {
             int width = Math.min(NR, nc - s * NR);
             int col = j0 + s * NR;
@@ -175,6 +210,27 @@ final class GemmVector {
     private static void strip(double[] a, int aRow, int aCol, double[] rows, int p0, int kc, double[] b, int start,
                               int stride, double[] c, int n, int col, int width, int from, int to, double[] tile) {
         int i = from;
+        if (width <= L) {   // the last strip of a narrow B (n = 32: 24 + 8): one vector of it is enough
+            for (; i + 4 <= to; i += 4) {
+                fourRowsOneVector(a, i * aRow + p0 * aCol, aRow, aCol, b, start, stride, kc, c, i * n + col, n,
+                        width, tile, 4);
+            }
+            for (; i < to; i++) {   // one row as a tile of four rows, each the same row, written once
+                fourRowsOneVector(a, i * aRow + p0 * aCol, 0, aCol, b, start, stride, kc, c, i * n + col, 0, width,
+                        tile, 1);
+            }
+            return;
+        }
+        if (width <= 2 * L) {   // two vectors of the last strip are enough (n = 40: 24 + 16)
+            for (; i + 4 <= to; i += 4) {
+                fourRowsNarrow(a, i * aRow + p0 * aCol, aRow, aCol, b, start, stride, kc, c, i * n + col, n, width,
+                        tile);
+            }
+            for (; i < to; i++) {
+                oneRowNarrow(a, i * aRow + p0 * aCol, aCol, b, start, stride, kc, c, i * n + col, width, tile);
+            }
+            return;
+        }
         if (rows != null) {
             for (; i + MR <= to; i += MR) {   // tile (i - from) / MR starts at (i - from) · kc
                 if (MR == 8) {
@@ -287,6 +343,33 @@ final class GemmVector {
             c72 = b2.fma(x, c72);
             ai += 8;
         }
+        if (width == NR) {   // straight into C: no call that would receive the vectors as objects
+            DoubleVector.fromArray(SPECIES, c, at).add(c00).intoArray(c, at);
+            DoubleVector.fromArray(SPECIES, c, at + L).add(c01).intoArray(c, at + L);
+            DoubleVector.fromArray(SPECIES, c, at + 2 * L).add(c02).intoArray(c, at + 2 * L);
+            DoubleVector.fromArray(SPECIES, c, at + n).add(c10).intoArray(c, at + n);
+            DoubleVector.fromArray(SPECIES, c, at + n + L).add(c11).intoArray(c, at + n + L);
+            DoubleVector.fromArray(SPECIES, c, at + n + 2 * L).add(c12).intoArray(c, at + n + 2 * L);
+            DoubleVector.fromArray(SPECIES, c, at + 2 * n).add(c20).intoArray(c, at + 2 * n);
+            DoubleVector.fromArray(SPECIES, c, at + 2 * n + L).add(c21).intoArray(c, at + 2 * n + L);
+            DoubleVector.fromArray(SPECIES, c, at + 2 * n + 2 * L).add(c22).intoArray(c, at + 2 * n + 2 * L);
+            DoubleVector.fromArray(SPECIES, c, at + 3 * n).add(c30).intoArray(c, at + 3 * n);
+            DoubleVector.fromArray(SPECIES, c, at + 3 * n + L).add(c31).intoArray(c, at + 3 * n + L);
+            DoubleVector.fromArray(SPECIES, c, at + 3 * n + 2 * L).add(c32).intoArray(c, at + 3 * n + 2 * L);
+            DoubleVector.fromArray(SPECIES, c, at + 4 * n).add(c40).intoArray(c, at + 4 * n);
+            DoubleVector.fromArray(SPECIES, c, at + 4 * n + L).add(c41).intoArray(c, at + 4 * n + L);
+            DoubleVector.fromArray(SPECIES, c, at + 4 * n + 2 * L).add(c42).intoArray(c, at + 4 * n + 2 * L);
+            DoubleVector.fromArray(SPECIES, c, at + 5 * n).add(c50).intoArray(c, at + 5 * n);
+            DoubleVector.fromArray(SPECIES, c, at + 5 * n + L).add(c51).intoArray(c, at + 5 * n + L);
+            DoubleVector.fromArray(SPECIES, c, at + 5 * n + 2 * L).add(c52).intoArray(c, at + 5 * n + 2 * L);
+            DoubleVector.fromArray(SPECIES, c, at + 6 * n).add(c60).intoArray(c, at + 6 * n);
+            DoubleVector.fromArray(SPECIES, c, at + 6 * n + L).add(c61).intoArray(c, at + 6 * n + L);
+            DoubleVector.fromArray(SPECIES, c, at + 6 * n + 2 * L).add(c62).intoArray(c, at + 6 * n + 2 * L);
+            DoubleVector.fromArray(SPECIES, c, at + 7 * n).add(c70).intoArray(c, at + 7 * n);
+            DoubleVector.fromArray(SPECIES, c, at + 7 * n + L).add(c71).intoArray(c, at + 7 * n + L);
+            DoubleVector.fromArray(SPECIES, c, at + 7 * n + 2 * L).add(c72).intoArray(c, at + 7 * n + 2 * L);
+            return;
+        }
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
         c02.intoArray(tile, 2 * L);
@@ -356,6 +439,21 @@ final class GemmVector {
             c31 = b1.fma(x, c31);
             c32 = b2.fma(x, c32);
         }
+        if (width == NR) {   // straight into C: no call that would receive the vectors as objects
+            DoubleVector.fromArray(SPECIES, c, at).add(c00).intoArray(c, at);
+            DoubleVector.fromArray(SPECIES, c, at + L).add(c01).intoArray(c, at + L);
+            DoubleVector.fromArray(SPECIES, c, at + 2 * L).add(c02).intoArray(c, at + 2 * L);
+            DoubleVector.fromArray(SPECIES, c, at + n).add(c10).intoArray(c, at + n);
+            DoubleVector.fromArray(SPECIES, c, at + n + L).add(c11).intoArray(c, at + n + L);
+            DoubleVector.fromArray(SPECIES, c, at + n + 2 * L).add(c12).intoArray(c, at + n + 2 * L);
+            DoubleVector.fromArray(SPECIES, c, at + 2 * n).add(c20).intoArray(c, at + 2 * n);
+            DoubleVector.fromArray(SPECIES, c, at + 2 * n + L).add(c21).intoArray(c, at + 2 * n + L);
+            DoubleVector.fromArray(SPECIES, c, at + 2 * n + 2 * L).add(c22).intoArray(c, at + 2 * n + 2 * L);
+            DoubleVector.fromArray(SPECIES, c, at + 3 * n).add(c30).intoArray(c, at + 3 * n);
+            DoubleVector.fromArray(SPECIES, c, at + 3 * n + L).add(c31).intoArray(c, at + 3 * n + L);
+            DoubleVector.fromArray(SPECIES, c, at + 3 * n + 2 * L).add(c32).intoArray(c, at + 3 * n + 2 * L);
+            return;
+        }
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
         c02.intoArray(tile, 2 * L);
@@ -371,6 +469,97 @@ final class GemmVector {
         addTile(tile, 4, c, at, n, width);
     }
 
+    /** As {@link #fourRows} for a strip at most two vectors wide: the third vector's sums would all be dropped. */
+    private static void fourRowsNarrow(double[] a, int r, int aRow, int aCol, double[] b, int start, int stride,
+                                       int kc, double[] c, int at, int n, int width, double[] tile) {
+        DoubleVector c00 = DoubleVector.zero(SPECIES);
+        DoubleVector c01 = c00;
+        DoubleVector c10 = c00;
+        DoubleVector c11 = c00;
+        DoubleVector c20 = c00;
+        DoubleVector c21 = c00;
+        DoubleVector c30 = c00;
+        DoubleVector c31 = c00;
+        int r1 = r + aRow;
+        int r2 = r1 + aRow;
+        int r3 = r2 + aRow;
+        int bi = start;
+        for (int p = 0; p < kc; p++) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bi);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bi + L);
+            bi += stride;
+            int q = p * aCol;
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a[r + q]);
+            c00 = b0.fma(x, c00);
+            c01 = b1.fma(x, c01);
+            x = DoubleVector.broadcast(SPECIES, a[r1 + q]);
+            c10 = b0.fma(x, c10);
+            c11 = b1.fma(x, c11);
+            x = DoubleVector.broadcast(SPECIES, a[r2 + q]);
+            c20 = b0.fma(x, c20);
+            c21 = b1.fma(x, c21);
+            x = DoubleVector.broadcast(SPECIES, a[r3 + q]);
+            c30 = b0.fma(x, c30);
+            c31 = b1.fma(x, c31);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        addTile(tile, 4, c, at, n, width);
+    }
+
+    /**
+     * {@code count} (1 or 4) rows of a strip at most one vector wide: rows of A at a[r], a[r + aRow], ... (with
+     * aRow = 0 and count 1, one row computed four times and written once).
+     */
+    private static void fourRowsOneVector(double[] a, int r, int aRow, int aCol, double[] b, int start, int stride,
+                                          int kc, double[] c, int at, int n, int width, double[] tile, int count) {
+        DoubleVector c0 = DoubleVector.zero(SPECIES);
+        DoubleVector c1 = c0;
+        DoubleVector c2 = c0;
+        DoubleVector c3 = c0;
+        int r1 = r + aRow;
+        int r2 = r1 + aRow;
+        int r3 = r2 + aRow;
+        int bi = start;
+        for (int p = 0; p < kc; p++) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bi);
+            bi += stride;
+            int q = p * aCol;
+            c0 = b0.fma(DoubleVector.broadcast(SPECIES, a[r + q]), c0);
+            c1 = b0.fma(DoubleVector.broadcast(SPECIES, a[r1 + q]), c1);
+            c2 = b0.fma(DoubleVector.broadcast(SPECIES, a[r2 + q]), c2);
+            c3 = b0.fma(DoubleVector.broadcast(SPECIES, a[r3 + q]), c3);
+        }
+        c0.intoArray(tile, 0);
+        c1.intoArray(tile, NR);
+        c2.intoArray(tile, 2 * NR);
+        c3.intoArray(tile, 3 * NR);
+        addTile(tile, count, c, at, n, width);
+    }
+
+    /** As {@link #oneRow} for a strip at most two vectors wide. */
+    private static void oneRowNarrow(double[] a, int r, int aCol, double[] b, int start, int stride, int kc,
+                                     double[] c, int at, int width, double[] tile) {
+        DoubleVector c0 = DoubleVector.zero(SPECIES);
+        DoubleVector c1 = c0;
+        int bi = start;
+        for (int p = 0; p < kc; p++) {
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a[r + p * aCol]);
+            c0 = DoubleVector.fromArray(SPECIES, b, bi).fma(x, c0);
+            c1 = DoubleVector.fromArray(SPECIES, b, bi + L).fma(x, c1);
+            bi += stride;
+        }
+        c0.intoArray(tile, 0);
+        c1.intoArray(tile, L);
+        addTile(tile, 1, c, at, 0, width);
+    }
+
     /** One row of NR columns of C, at c[at], from the row of A starting at a[r]. */
     private static void oneRow(double[] a, int r, int aCol, double[] b, int start, int stride, int kc,
                                double[] c, int at, int width, double[] tile) {
@@ -384,6 +573,12 @@ final class GemmVector {
             c1 = DoubleVector.fromArray(SPECIES, b, bi + L).fma(x, c1);
             c2 = DoubleVector.fromArray(SPECIES, b, bi + 2 * L).fma(x, c2);
             bi += stride;
+        }
+        if (width == NR) {   // straight into C: no call that would receive the vectors as objects
+            DoubleVector.fromArray(SPECIES, c, at).add(c0).intoArray(c, at);
+            DoubleVector.fromArray(SPECIES, c, at + L).add(c1).intoArray(c, at + L);
+            DoubleVector.fromArray(SPECIES, c, at + 2 * L).add(c2).intoArray(c, at + 2 * L);
+            return;
         }
         c0.intoArray(tile, 0);
         c1.intoArray(tile, L);
@@ -401,11 +596,9 @@ final class GemmVector {
         for (int r = 0; r < count; r++) {
             int row = at + r * n;
             int j = 0;
-            if (width == NR) {
-                for (; j < NR; j += L) {
-                    DoubleVector.fromArray(SPECIES, c, row + j).add(DoubleVector.fromArray(SPECIES, tile, r * NR + j))
-                            .intoArray(c, row + j);
-                }
+            for (; j + L <= width; j += L) {
+                DoubleVector.fromArray(SPECIES, c, row + j).add(DoubleVector.fromArray(SPECIES, tile, r * NR + j))
+                        .intoArray(c, row + j);
             }
             for (; j < width; j++) {
                 c[row + j] += tile[r * NR + j];

@@ -95,7 +95,9 @@ class GemmKernelsTest {
     @Test
     void theSimdKernelSumsEachBlockOfTermsWithOneFmaPerTermInOrder() {
         Random rng = new Random(12);
-        for (int[] s : new int[][] {{517, 300, 40}, {1024, 64, 256}, {9, 131, 33}, {64, 256, 70}}) {
+        // and k = 1 (a batch-1 weight gradient, a rank-one update), n = 32 (a last strip of 8 columns)
+        for (int[] s : new int[][] {{517, 300, 40}, {1024, 64, 256}, {9, 131, 33}, {64, 256, 70}, {128, 1, 32},
+                {13, 1, 37}, {1, 128, 32}, {6, 40, 32}}) {
             int m = s[0];
             int k = s[1];
             int n = s[2];
