@@ -150,7 +150,7 @@ final class Gemm {
             return;
         }
         int kc0 = Math.min(k, KC);
-        double[] rows = copiesRows(k, from, to) ? GemmVector.rowPanel((to - from) * kc0) : null;
+        double[] rows = copiesRows(k, n, false, from, to) ? GemmVector.rowPanel((to - from) * kc0) : null;
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
             if (rows != null) {
@@ -165,11 +165,13 @@ final class Gemm {
 
     /**
      * Whether the SIMD kernel reads rows [from, to) of A from a copy ({@link GemmVector#packRows}): only for a whole
-     * tile of rows and sums of at least 16 terms; for fewer (a batch-1 weight gradient has one) the copy costs more
-     * than it saves (measured: 2.5 µs against 0.9 for a 128 x 1 x 32 product).
+     * tile of rows, sums of at least 16 terms (a batch-1 weight gradient has one), and an A that is either stored
+     * transposed (a weight gradient's dG_tᵀ, whose entries of one tile lie a stored row apart) or read by at least
+     * 256 columns of B (each copied entry then serves more than ten strips); otherwise the copy costs more than it
+     * saves.
      */
-    private static boolean copiesRows(int k, int from, int to) {
-        return to - from >= GemmVector.MR && k >= 16;
+    private static boolean copiesRows(int k, int n, boolean transposedA, int from, int to) {
+        return to - from >= GemmVector.MR && k >= 16 && (transposedA || n >= 256);
     }
 
     /** The SIMD kernel's block width: as near {@link #NC} as whole strips of {@link GemmVector#NR} allow. */
@@ -239,7 +241,8 @@ final class Gemm {
             double[] panel = GemmVector.panel(Math.min(k, KC) * GemmVector.NR);
             // A is copied a block of k at a time into tiles of rows; p0 outside j0, so that each block is copied
             // once (every entry still adds its blocks of k in increasing order)
-            double[] rows = copiesRows(k, from, to) ? GemmVector.rowPanel((to - from) * Math.min(k, KC)) : null;
+            double[] rows = copiesRows(k, n, aRow == 1 && aCol > 1, from, to)
+                    ? GemmVector.rowPanel((to - from) * Math.min(k, KC)) : null;
             for (int p0 = 0; p0 < k; p0 += KC) {
                 int kc = Math.min(KC, k - p0);
                 if (rows != null) {

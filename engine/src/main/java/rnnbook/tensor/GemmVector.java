@@ -115,14 +115,15 @@ final class GemmVector {
     static void kernel(double[] a, int aRow, int aCol, double[] rows, double[] b, int bRow, int bCol, int p0,
                        int kc, double[] c, int n, int j0, int nc, int from, int to, double[] panel) {
         double[] tile = TILE.get();   // a tile of C on its way out of the registers
-        for (int s = 0; s * NR < nc; s++) {
-            int width = Math.min(NR, nc - s * NR);
-            int col = j0 + s * NR;
+        int w = stripWidth(n);
+        for (int s = 0; s * w < nc; s++) {
+            int width = Math.min(w, nc - s * w);
+            int col = j0 + s * w;
             double[] strip = b;
             int start = p0 * bRow + col;
             int stride = bRow;
             // in place only for rows under 2 KB apart: wider rows map a strip's lines onto few cache sets
-            if (bCol != 1 || width < NR || bRow >= 256) {
+            if (bCol != 1 || width < w || bRow >= 256) {
                 pack(b, bRow, bCol, p0, kc, col, width, panel);
                 strip = panel;
                 start = 0;
@@ -133,30 +134,40 @@ final class GemmVector {
     }
 
     /**
-     * B(k, n), row-major, packed once for many products: strip s (columns s·NR .. s·NR + NR - 1, zero-padded past n)
-     * holds its k rows one after another, at {@code packed[s * k * NR + p * NR + j]}. A kernel then reads every
-     * strip in place, as a short contiguous run, whatever n is.
+     * B(k, n), row-major, packed once for many products: strip s (columns s·w .. s·w + w - 1, zero-padded past
+     * n, w = {@link #stripWidth}) holds its k rows one after another, at {@code packed[s * k * w + p * w + j]}. A
+     * kernel then reads every strip in place, as a short contiguous run, whatever n is.
      */
     static double[] packAll(double[] b, int k, int n) {
-        int strips = (n + NR - 1) / NR;
-        double[] packed = new double[strips * k * NR];
+        int w = stripWidth(n);
+        int strips = (n + w - 1) / w;
+        double[] packed = new double[strips * k * w];
         for (int s = 0; s < strips; s++) {
-            int width = Math.min(NR, n - s * NR);
+            int width = Math.min(w, n - s * w);
             for (int p = 0; p < k; p++) {
-                System.arraycopy(b, p * n + s * NR, packed, (s * k + p) * NR, width);
+                System.arraycopy(b, p * n + s * w, packed, (s * k + p) * w, width);
             }
         }
         return packed;
     }
 
+    /**
+     * The width of the strips of B for a C of n columns: NR, or two vectors for a narrow n that NR does not divide
+     * (n = 32 as 16 + 16 rather than 24 + 8, whose last strip would cost a pass of its own for eight columns).
+     */
+    static int stripWidth(int n) {
+        return n % NR == 0 || n > 4 * L ? NR : 2 * L;
+    }
+
     /** {@link #packAll} of B(k, n), read from its transpose Bᵀ(n, k), row-major: each row of Bᵀ fills one column. */
     static double[] packAllTransposed(double[] bT, int k, int n) {
-        int strips = (n + NR - 1) / NR;
-        double[] packed = new double[strips * k * NR];
+        int w = stripWidth(n);
+        int strips = (n + w - 1) / w;
+        double[] packed = new double[strips * k * w];
         for (int j = 0; j < n; j++) {
-            int at = (j / NR) * k * NR + j % NR;
+            int at = (j / w) * k * w + j % w;
             for (int p = 0; p < k; p++) {
-                packed[at + p * NR] = bT[j * k + p];
+                packed[at + p * w] = bT[j * k + p];
             }
         }
         return packed;
@@ -191,15 +202,16 @@ final class GemmVector {
         }
     }
 
-    /** As {@link #kernel}, with B already packed by {@link #packAll} (j0 a multiple of NR). */
+    /** As {@link #kernel}, with B already packed by {@link #packAll} (j0 a multiple of its strip width). */
     static void kernelPacked(double[] a, int aRow, int aCol, double[] rows, double[] packed, int k, int p0, int kc,
                              double[] c, int n, int j0, int nc, int from, int to) {
         double[] tile = TILE.get();   // a tile of C on its way out of the registers
-        for (int s = 0; s * NR < nc; s++) {
-            int width = Math.min(NR, nc - s * NR);
-            int col = j0 + s * NR;
-            int start = ((col / NR) * k + p0) * NR;
-            strip(a, aRow, aCol, rows, p0, kc, packed, start, NR, c, n, col, width, from, to, tile);
+        int w = stripWidth(n);
+        for (int s = 0; s * w < nc; s++) {
+            int width = Math.min(w, nc - s * w);
+            int col = j0 + s * w;
+            int start = ((col / w) * k + p0) * w;
+            strip(a, aRow, aCol, rows, p0, kc, packed, start, w, c, n, col, width, from, to, tile);
         }
     }
 
