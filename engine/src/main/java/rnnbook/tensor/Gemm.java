@@ -26,8 +26,8 @@ package rnnbook.tensor;
  * <p>When the JVM has the incubating Vector API ({@code --add-modules jdk.incubator.vector}: the engine's tests,
  * the benchmarks, {@code ./book demo}), the SIMD kernel {@link GemmVector} replaces the scalar loops above: tiles of
  * 8 x 24 entries of C held in vector registers, read from copies of A and B laid out tile by tile, fused
- * multiply-adds, two to three times the scalar speed at the RNN's sizes. Its sums round differently (one FMA per term), by a few units in the last place. Without the module
- * (the notebook kernel, the grader, user programs) everything runs the scalar kernel, as before.
+ * multiply-adds. Its sums round differently (one FMA per term), by a few units in the last place. Without the
+ * module (the notebook kernel, the grader, user programs) everything runs the scalar kernel, as before.
  */
 final class Gemm {
     private Gemm() {

@@ -222,7 +222,7 @@ final class GemmVector {
     private static void strip(double[] a, int aRow, int aCol, double[] rows, int p0, int kc, double[] b, int start,
                               int stride, double[] c, int n, int col, int width, int from, int to, double[] tile) {
         int i = from;
-        if (width <= L) {   // the last strip of a narrow B (n = 32: 24 + 8): one vector of it is enough
+        if (width <= L) {   // a last strip of at most one vector (n = 128: 5 x 24 + 8): one vector is enough
             for (; i + 4 <= to; i += 4) {
                 fourRowsOneVector(a, i * aRow + p0 * aCol, aRow, aCol, b, start, stride, kc, c, i * n + col, n,
                         width, tile, 4);

@@ -120,9 +120,4 @@ public final class PerStep {
             }
         });
     }
-
-    /** target += Σ_t (sum over the rows of a_t): a bias gradient over every step. */
-    public static void addSumRows(Matrix target, Matrix[] as) {
-        addSumRows(as, target);
-    }
 }

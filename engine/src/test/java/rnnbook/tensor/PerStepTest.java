@@ -79,7 +79,7 @@ class PerStepTest {
     void biasGradientSumsEveryRowOfEveryStep() {
         Matrix[] d = {Matrix.of(new double[][] {{1, 2}, {3, 4}}), Matrix.of(new double[][] {{10, 20}, {30, 40}})};
         Matrix target = Matrix.of(new double[][] {{0.5, 0.25}});
-        PerStep.addSumRows(target, d);
+        PerStep.addSumRows(d, target);
         assertArrayEquals(new double[] {44.5, 66.25}, target.data());
     }
 
