@@ -115,7 +115,7 @@ public final class Recurrent implements Module {
         h0.require("Recurrent initial state", xs[0].rows(), cell.hiddenSize(), cell.hasCellState());
         FastRoad road = FastRoad.of(cell);
         Matrix[] inputGates = road == null ? null : road.inputGates(xs);   // every x_t · W_ihᵀ, before the loop
-        Packed weightHhT = road == null ? null : Packed.of(road.cell.weightHh().value().transpose());
+        Packed weightHhT = road == null ? null : Packed.ofTransposed(road.cell.weightHh().value());
         List<Step> steps = new ArrayList<>(xs.length);
         Matrix[] outputs = new Matrix[xs.length];
         State state = h0;

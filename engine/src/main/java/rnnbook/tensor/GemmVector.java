@@ -89,7 +89,25 @@ final class GemmVector {
             for (int p = 0; p < kc; p++) {
                 int src = from + (p0 + p) * aCol;
                 for (int t = 0; t < tiles; t++) {
-                    System.arraycopy(a, src + t * MR, rows, t * MR * kc + p * MR, MR);
+                    if (MR == L) {   // one register: a call of arraycopy per eight entries cost more than the move
+                        DoubleVector.fromArray(SPECIES, a, src + t * MR).intoArray(rows, t * MR * kc + p * MR);
+                    } else {
+                        System.arraycopy(a, src + t * MR, rows, t * MR * kc + p * MR, MR);
+                    }
+                }
+            }
+            return;
+        }
+        if (MR == L && aCol == 1) {   // A row-major: one gathering load takes a column of a tile (MR rows apart)
+            int[] gather = new int[MR];
+            for (int r = 0; r < MR; r++) {
+                gather[r] = r * aRow;
+            }
+            for (int t = 0; t < tiles; t++) {
+                int tile = t * MR * kc;
+                int src = (from + t * MR) * aRow + p0;
+                for (int p = 0; p < kc; p++) {
+                    DoubleVector.fromArray(SPECIES, a, src + p, gather, 0).intoArray(rows, tile + p * MR);
                 }
             }
             return;

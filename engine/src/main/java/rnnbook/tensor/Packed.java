@@ -22,6 +22,14 @@ public final class Packed {
         return new Packed(Gemm.pack(b.data(), b.rows(), b.cols()), b.rows(), b.cols());
     }
 
+    /**
+     * wᵀ as it is now, packed for {@link Matrix#addMatmul(Matrix, Packed)}: for products a · wᵀ, such as
+     * h_{t-1} · W_hhᵀ, without first making the transposed copy (which took longer than the packing).
+     */
+    public static Packed ofTransposed(Matrix w) {
+        return new Packed(Gemm.packTransposed(w.data(), w.cols(), w.rows()), w.cols(), w.rows());
+    }
+
     public int rows() {
         return rows;
     }

@@ -40,6 +40,23 @@ class PackedTest {
     }
 
     @Test
+    void aTransposedPackingEqualsPackingTheTranspose() {
+        Random rng = new Random(5);
+        for (int[] s : new int[][] {{1, 3, 5}, {64, 256, 1024}, {7, 300, 291}, {5, 17, 40}}) {
+            Matrix a = random(s[0], s[1], rng);
+            Matrix w = random(s[2], s[1], rng);   // (n, k): the product is a · wᵀ
+            Matrix start = random(s[0], s[2], rng);
+            Matrix expected = start.copy().addMatmul(a, false, w, true);
+            Matrix fromTranspose = start.copy().addMatmul(a, Packed.of(w.transpose()));
+            Matrix packed = start.copy().addMatmul(a, Packed.ofTransposed(w));
+            assertArrayEquals(fromTranspose.data(), packed.data(), s[0] + "x" + s[1] + "x" + s[2]);
+            assertArrayEquals(expected.data(), packed.data(), 1e-12, s[0] + "x" + s[1] + "x" + s[2]);
+            assertEquals(s[1], Packed.ofTransposed(w).rows());
+            assertEquals(s[2], Packed.ofTransposed(w).cols());
+        }
+    }
+
+    @Test
     void aPackedOperandIsASnapshot() {
         Matrix b = Matrix.of(new double[][] {{1, 2}, {3, 4}});
         Packed packed = Packed.of(b);
