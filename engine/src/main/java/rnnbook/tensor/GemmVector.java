@@ -98,20 +98,6 @@ final class GemmVector {
             }
             return;
         }
-        if (MR == L && aCol == 1) {   // A row-major: one gathering load takes a column of a tile (MR rows apart)
-            int[] gather = new int[MR];
-            for (int r = 0; r < MR; r++) {
-                gather[r] = r * aRow;
-            }
-            for (int t = 0; t < tiles; t++) {
-                int tile = t * MR * kc;
-                int src = (from + t * MR) * aRow + p0;
-                for (int p = 0; p < kc; p++) {
-                    DoubleVector.fromArray(SPECIES, a, src + p, gather, 0).intoArray(rows, tile + p * MR);
-                }
-            }
-            return;
-        }
         for (int t = 0; t < tiles; t++) {
             int tile = t * MR * kc;
             for (int r = 0; r < MR; r++) {
