@@ -89,7 +89,7 @@ final class GemmVector {
             for (int p = 0; p < kc; p++) {
                 int src = from + (p0 + p) * aCol;
                 for (int t = 0; t < tiles; t++) {
-                    if (MR == L) {   // one register: a call of arraycopy per eight entries cost more than the move
+                    if (MR == L) {   // the MR entries fill one register: a move, not a call of arraycopy
                         DoubleVector.fromArray(SPECIES, a, src + t * MR).intoArray(rows, t * MR * kc + p * MR);
                     } else {
                         System.arraycopy(a, src + t * MR, rows, t * MR * kc + p * MR, MR);
