@@ -60,7 +60,7 @@ public class StepProductsBenchmark {
         Random rng = new Random(42);
         weightIh = Init.uniform(GATES, INPUT, 0.0625, rng);
         Matrix weightHhMatrix = Init.uniform(GATES, HIDDEN, 0.0625, rng);
-        weightHhT = Packed.of(weightHhMatrix.transpose());
+        weightHhT = Packed.ofTransposed(weightHhMatrix);   // as Recurrent packs it
         weightHh = Packed.of(weightHhMatrix);
         dWeight = Matrix.zeros(GATES, HIDDEN);
         xs = new Matrix[SEQ];
