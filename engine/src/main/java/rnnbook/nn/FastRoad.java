@@ -65,14 +65,19 @@ abstract class FastRoad {
         PerStep.addTMatmul(cell.weightHh().grad(), dRecurrentGates, hPrev);
         PerStep.addTMatmul(cell.weightIh().grad(), dInputGates, xs);
         if (cell.hasBias()) {
-            if (sameMatrices(dInputGates, dRecurrentGates)) {
-                PerStep.addSumRows(dInputGates, cell.biasIh().grad(), cell.biasHh().grad());
-            } else {
-                PerStep.addSumRows(dInputGates, cell.biasIh().grad());
-                PerStep.addSumRows(dRecurrentGates, cell.biasHh().grad());
-            }
+            addBiasGradients(dInputGates, dRecurrentGates);
         }
         return PerStep.matmul(dInputGates, cell.weightIh().value());
+    }
+
+    /** db_ih += Σ_t Σ_rows dG_t of the input half, db_hh += the same sum of the recurrent half. */
+    void addBiasGradients(Matrix[] dInputGates, Matrix[] dRecurrentGates) {
+        if (sameMatrices(dInputGates, dRecurrentGates)) {
+            PerStep.addSumRows(dInputGates, cell.biasIh().grad(), cell.biasHh().grad());
+        } else {
+            PerStep.addSumRows(dInputGates, cell.biasIh().grad());
+            PerStep.addSumRows(dRecurrentGates, cell.biasHh().grad());
+        }
     }
 
     /** Whether a and b hold the very same matrix objects, step by step. */
@@ -135,11 +140,7 @@ abstract class FastRoad {
 
         @Override
         Matrix[] inputGates(Matrix[] xs) {
-            Matrix[] zIn = PerStep.matmulT(xs, cell.weightIh().value());
-            for (Matrix z : zIn) {
-                z.addRowVectorInPlace(cell.biasIh().value()).addRowVectorInPlace(cell.biasHh().value());
-            }
-            return zIn;
+            return PerStep.matmulT(xs, cell.weightIh().value(), cell.biasIh().value(), cell.biasHh().value());
         }
 
         @Override
@@ -185,20 +186,15 @@ abstract class FastRoad {
 
         @Override
         Matrix[] inputGates(Matrix[] xs) {
-            Matrix[] gi = PerStep.matmulT(xs, cell.weightIh().value());
-            for (Matrix g : gi) {
-                g.addRowVectorInPlace(cell.biasIh().value());
-            }
-            return gi;
+            return PerStep.matmulT(xs, cell.weightIh().value(), cell.biasIh().value());
         }
 
         @Override
         Step forward(Matrix x, Matrix gi, State prev, Packed weightHhT) {
             Matrix hPrev = prev.h();
-            Matrix gh = Matrix.zeros(hPrev.rows(), weightHhT.cols()).addMatmul(hPrev, weightHhT)
-                    .addRowVectorInPlace(cell.biasHh().value());
+            Matrix gh = Matrix.zeros(hPrev.rows(), weightHhT.cols()).addMatmul(hPrev, weightHhT);
             Matrix h = Matrix.zeros(hPrev.rows(), hPrev.cols());
-            GruKernel.forward(gi, gh, hPrev, h);   // gi now holds the gate values
+            GruKernel.forward(gi, gh, cell.biasHh().value(), hPrev, h);   // gi now holds the gate values, gh has b_hh
             return new GruCell.GruStep(x, hPrev, gi, gh, State.of(h));
         }
 
@@ -213,6 +209,19 @@ abstract class FastRoad {
             GruKernel.backward(s.gates(), s.recurrent(), s.hPrev(), dState.h(), dgi, dgh, dhPrev);
             dhPrev.addMatmul(dgh, weightHh);
             return new GateGrad(dgi, dgh, State.of(dhPrev));
+        }
+
+        /**
+         * dgh's r and z columns hold the very numbers of dgi's ({@link GruKernel#backward} writes both from one
+         * value), so one pass over them sums into both biases, the same bits as a pass over each; only the n
+         * columns, where dgh is dgi ⊙ r, are summed apart.
+         */
+        @Override
+        void addBiasGradients(Matrix[] dgi, Matrix[] dgh) {
+            int hidden = cell.hiddenSize();
+            PerStep.addSumRows(dgi, 0, 2 * hidden, cell.biasIh().grad(), cell.biasHh().grad());
+            PerStep.addSumRows(dgi, 2 * hidden, 3 * hidden, cell.biasIh().grad());
+            PerStep.addSumRows(dgh, 2 * hidden, 3 * hidden, cell.biasHh().grad());
         }
 
         @Override

@@ -86,20 +86,31 @@ final class Gemm {
 
     /** As {@link #eachNN}, for a B already prepared by {@link #pack} or {@link #packTransposed}. */
     static void eachNNPacked(double[][] as, double[] packed, double[][] cs, int m, int k, int n) {
+        eachNNPacked(as, packed, cs, m, k, n, t -> { });
+    }
+
+    /**
+     * As {@link #eachNNPacked(double[][], double[], double[][], int, int, int)}, then {@code then.accept(t)} right
+     * after step t's product, on the core that made it, while C_t is still in that core's cache (a bias added to
+     * it, say).
+     */
+    static void eachNNPacked(double[][] as, double[] packed, double[][] cs, int m, int k, int n,
+                             java.util.function.IntConsumer then) {
         int steps = as.length;
         if (!PARALLEL || steps < 2 || 2L * m * k * n * steps < PARALLEL_FLOPS) {
-            eachNN(as, packed, cs, m, k, n, 0, steps);
+            eachNN(as, packed, cs, m, k, n, 0, steps, then);
             return;
         }
         int half = steps / 2;
-        SecondCore.run(() -> eachNN(as, packed, cs, m, k, n, 0, half),
-                () -> eachNN(as, packed, cs, m, k, n, half, steps));
+        SecondCore.run(() -> eachNN(as, packed, cs, m, k, n, 0, half, then),
+                () -> eachNN(as, packed, cs, m, k, n, half, steps, then));
     }
 
     private static void eachNN(double[][] as, double[] packed, double[][] cs, int m, int k, int n, int from,
-                               int to) {
+                               int to, java.util.function.IntConsumer then) {
         for (int t = from; t < to; t++) {
             blockedPacked(as[t], packed, cs[t], k, n, 0, m);
+            then.accept(t);
         }
     }
 

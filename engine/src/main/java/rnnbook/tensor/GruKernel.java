@@ -4,7 +4,8 @@ package rnnbook.tensor;
  * The elementwise part of a GRU step in one pass over PyTorch's stacked gate layout (r, z, n), for a time loop
  * that must not allocate or copy. gi = x · W_ihᵀ + b_ih and gh = h_{t-1} · W_hhᵀ + b_hh are the input and
  * recurrent halves, (batch, 3 * hidden), kept apart because the reset gate scales the recurrent half of the
- * candidate. The formulas are {@code rnnbook.nn.GruCell}'s, which computes the same values gate by gate on whole
+ * candidate. The forward pass adds b_hh to gh itself, row by row on the core that reads the row anyway, rather
+ * than in a pass of its own on one core. The formulas are {@code rnnbook.nn.GruCell}'s, which computes the same values gate by gate on whole
  * matrices (a test holds the two to the same bits):
  * <pre>
  *   forward:  r = σ(gi_r + gh_r)   z = σ(gi_z + gh_z)   n = tanh(gi_n + r ⊙ gh_n)   h = n + z ⊙ (h_{t-1} - n)
@@ -19,30 +20,39 @@ public final class GruKernel {
     private GruKernel() {
     }
 
-    /** Overwrites gi with the gate values r, z, n and writes h (batch, hidden). */
-    public static void forward(Matrix gi, Matrix gh, Matrix hPrev, Matrix h) {
+    /**
+     * Adds b_hh (1, 3 * hidden) to gh, which arrives as h_{t-1} · W_hhᵀ and leaves as the recurrent half the
+     * backward pass reads; overwrites gi (which holds x · W_ihᵀ + b_ih) with the gate values r, z, n; writes h
+     * (batch, hidden).
+     */
+    public static void forward(Matrix gi, Matrix gh, Matrix biasHh, Matrix hPrev, Matrix h) {
         int batch = hPrev.rows();
         int hidden = hPrev.cols();
         gi.requireShape("GruKernel input half", batch, 3 * hidden);
         gh.requireShape("GruKernel recurrent half", batch, 3 * hidden);
-        SecondCore.splitRows(batch, 3 * hidden, (from, to) -> forward(gi, gh, hPrev, h, from, to));
+        biasHh.requireShape("GruKernel recurrent bias", 1, 3 * hidden);
+        SecondCore.splitRows(batch, 3 * hidden, (from, to) -> forward(gi, gh, biasHh, hPrev, h, from, to));
     }
 
     /** {@link #forward} on rows [from, to) of the batch. */
-    private static void forward(Matrix gi, Matrix gh, Matrix hPrev, Matrix h, int from, int to) {
+    private static void forward(Matrix gi, Matrix gh, Matrix biasHh, Matrix hPrev, Matrix h, int from, int to) {
         int hidden = hPrev.cols();
         double[] gates = gi.data();
         double[] rec = gh.data();
+        double[] bias = biasHh.data();
         double[] hp = hPrev.data();
         double[] hs = h.data();
         for (int b = from; b < to; b++) {
             int row = b * 3 * hidden;
-            for (int j = row; j < row + 2 * hidden; j++) {
-                gates[j] += rec[j];
+            for (int j = 0; j < 2 * hidden; j++) {   // r and z: gi + (gh + b_hh)
+                rec[row + j] += bias[j];
+                gates[row + j] += rec[row + j];
             }
             Pointwise.sigmoid(gates, row, row + 2 * hidden);
-            for (int j = 0; j < hidden; j++) {
-                gates[row + 2 * hidden + j] += gates[row + j] * rec[row + 2 * hidden + j];
+            for (int j = 0; j < hidden; j++) {   // n: gi_n + r ⊙ (gh_n + b_hn)
+                int q = row + 2 * hidden + j;
+                rec[q] += bias[2 * hidden + j];
+                gates[q] += gates[row + j] * rec[q];
             }
             Pointwise.tanh(gates, row + 2 * hidden, row + 3 * hidden);
             for (int j = 0; j < hidden; j++) {

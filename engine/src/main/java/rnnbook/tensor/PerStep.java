@@ -14,15 +14,31 @@ public final class PerStep {
     private PerStep() {
     }
 
-    /** a_t · wᵀ for every t: (batch, k) times (n, k)ᵀ gives (batch, n), e.g. x_t · W_ihᵀ. */
-    public static Matrix[] matmulT(Matrix[] as, Matrix w) {
-        if (as.length == 1) {   // one step (a decoder's): no packed copy of wᵀ, the same sums
-            return new Matrix[] {as[0].matmulT(w)};
-        }
+    /**
+     * a_t · wᵀ + b_1 + b_2 + ... for every t: (batch, k) times (n, k)ᵀ gives (batch, n), e.g. x_t · W_ihᵀ + b_ih,
+     * each bias a (1, n) row added to every row, in the order given. The biases are added right after each step's
+     * product, on the core that made it, while it is still in that core's cache: the same sums, in the same order,
+     * as adding them afterwards ({@link Matrix#addRowVectorInPlace}), without a second pass over every step.
+     */
+    public static Matrix[] matmulT(Matrix[] as, Matrix w, Matrix... biases) {
         int k = w.cols();
         int n = w.rows();
+        for (Matrix b : biases) {
+            b.requireShape("PerStep.matmulT bias", 1, n);
+        }
+        if (as.length == 1) {   // one step (a decoder's): no packed copy of wᵀ, the same sums
+            Matrix out = as[0].matmulT(w);
+            for (Matrix b : biases) {
+                out.addRowVectorInPlace(b);
+            }
+            return new Matrix[] {out};
+        }
         Matrix[] out = outputs(as, k, n, "matmulT", w);
-        Gemm.eachNNPacked(data(as), Gemm.packTransposed(w.data(), k, n), data(out), as[0].rows(), k, n);
+        Gemm.eachNNPacked(data(as), Gemm.packTransposed(w.data(), k, n), data(out), as[0].rows(), k, n, t -> {
+            for (Matrix b : biases) {
+                out[t].addRowVectorInPlace(b);
+            }
+        });
         return out;
     }
 
@@ -91,7 +107,19 @@ public final class PerStep {
      * both cores.
      */
     public static void addSumRows(Matrix[] as, Matrix... targets) {
+        addSumRows(as, 0, as[0].cols(), targets);
+    }
+
+    /**
+     * As {@link #addSumRows(Matrix[], Matrix...)} for columns [fromCol, toCol) only: the other entries of the
+     * targets are left as they are.
+     */
+    public static void addSumRows(Matrix[] as, int fromCol, int toCol, Matrix... targets) {
         int cols = as[0].cols();
+        if (fromCol < 0 || fromCol > toCol || toCol > cols) {
+            throw new IllegalArgumentException("PerStep.addSumRows: columns [" + fromCol + ", " + toCol
+                    + ") are not within the " + cols + " columns of the steps");
+        }
         for (Matrix target : targets) {
             if (target.rows() != 1 || target.cols() != cols) {
                 throw new IllegalArgumentException("PerStep.addSumRows: target must have shape (1, " + cols
@@ -109,7 +137,9 @@ public final class PerStep {
             rows += a.rows();
         }
         // columns [from, to) of every target: additions of separate entries, so any split gives the same bits
-        SecondCore.splitRows(cols, rows, (from, to) -> {
+        SecondCore.splitRows(toCol - fromCol, rows, (first, last) -> {
+            int from = fromCol + first;
+            int to = fromCol + last;
             for (Matrix a : as) {
                 double[] d = a.data();
                 for (int i = 0; i < a.rows(); i++) {

@@ -84,6 +84,55 @@ class PerStepTest {
     }
 
     @Test
+    void biasesAddedAfterEachStepsProductAreTheSameBitsAsAddedAfterwards() {
+        Random rng = new Random(7);
+        // 35 steps of batch 64 at 256 x 768 are shared between the cores; one step takes the decoder's road
+        for (int[] s : new int[][] {{35, 64, 256, 768}, {1, 3, 5, 9}, {6, 5, 7, 12}}) {
+            Matrix[] xs = steps(s[0], s[1], s[2], rng);
+            Matrix w = steps(1, s[3], s[2], rng)[0];
+            Matrix b1 = steps(1, 1, s[3], rng)[0];
+            Matrix b2 = steps(1, 1, s[3], rng)[0];
+            Matrix[] fused = PerStep.matmulT(xs, w, b1, b2);
+            Matrix[] plain = PerStep.matmulT(xs, w);
+            for (int t = 0; t < xs.length; t++) {
+                plain[t].addRowVectorInPlace(b1).addRowVectorInPlace(b2);
+                assertArrayEquals(plain[t].data(), fused[t].data(), "step " + t + " of " + s[0]);
+                // and against the definition for one entry: x_t(b, ·) · w(j, ·) + b1(j) + b2(j)
+                double sum = 0;
+                for (int p = 0; p < s[2]; p++) {
+                    sum += xs[t].get(s[1] - 1, p) * w.get(s[3] - 1, p);
+                }
+                assertEquals(sum + b1.get(0, s[3] - 1) + b2.get(0, s[3] - 1), fused[t].get(s[1] - 1, s[3] - 1),
+                        1e-12);
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PerStep.matmulT(new Matrix[] {Matrix.zeros(2, 3)}, Matrix.zeros(5, 3), Matrix.zeros(1, 4)));
+        assertEquals("PerStep.matmulT bias: expected shape (1, 5), got (1, 4)", e.getMessage());
+    }
+
+    @Test
+    void biasGradientOverSomeColumnsLeavesTheOthersAlone() {
+        Random rng = new Random(8);
+        // 72 rows of 120 columns: enough entries for the columns to be shared between the cores
+        Matrix[] d = steps(9, 72, 120, rng);
+        Matrix whole = steps(1, 1, 120, rng)[0];
+        Matrix parts = whole.copy();
+        Matrix untouched = whole.copy();
+        PerStep.addSumRows(d, whole);
+        PerStep.addSumRows(d, 0, 80, parts);
+        for (int j = 80; j < 120; j++) {
+            assertEquals(untouched.get(0, j), parts.get(0, j), "column " + j + " is outside [0, 80)");
+        }
+        PerStep.addSumRows(d, 80, 120, parts);
+        assertArrayEquals(whole.data(), parts.data());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PerStep.addSumRows(d, 100, 130, parts));
+        assertEquals("PerStep.addSumRows: columns [100, 130) are not within the 120 columns of the steps",
+                e.getMessage());
+    }
+
+    @Test
     void mismatchedStepsNameTheShapes() {
         Matrix[] xs = {Matrix.zeros(2, 3), Matrix.zeros(2, 4)};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
