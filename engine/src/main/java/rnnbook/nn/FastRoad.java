@@ -26,6 +26,8 @@ abstract class FastRoad {
     }
 
     final FourWeightCell cell;
+    /** The gate gradients of a backward pass, reused by the next one. */
+    final GateScratch scratch = new GateScratch();
 
     private FastRoad(FourWeightCell cell) {
         this.cell = cell;
@@ -49,7 +51,10 @@ abstract class FastRoad {
     /** One step from its input gates, which it writes over; {@code weightHhT} is W_hhᵀ packed for the sequence. */
     abstract Step forward(Matrix x, Matrix inputGates, State prev, Packed weightHhT);
 
-    /** One step back through the recurrence; {@code dState} is the road's own and is written over. */
+    /**
+     * One step back through the recurrence; {@code dState} is the road's own and is written over. Between
+     * {@code scratch.begin()} and {@code scratch.end()}, its gate gradients are matrices reused from the last pass.
+     */
     abstract GateGrad backward(Step step, State dState, Packed weightHh);
 
     abstract Matrix previousH(Step step);
@@ -161,7 +166,7 @@ abstract class FastRoad {
             int batch = s.x().rows();
             int hidden = cell.hiddenSize();
             Matrix dc = dState.c() == null ? Matrix.zeros(batch, hidden) : dState.c();
-            Matrix dz = Matrix.zeros(batch, 4 * hidden);
+            Matrix dz = scratch.take(batch, 4 * hidden);   // written in full by the kernel
             LstmKernel.backward(s.gates(), s.tanhC(), s.prev().c(), dState.h(), dc, dz);   // dc is now dc_{t-1}
             Matrix dhPrev = Matrix.zeros(batch, hidden).addMatmul(dz, weightHh);
             return new GateGrad(dz, dz, new State(dhPrev, dc));
@@ -203,8 +208,8 @@ abstract class FastRoad {
             GruCell.GruStep s = (GruCell.GruStep) step;
             int batch = s.x().rows();
             int hidden = cell.hiddenSize();
-            Matrix dgi = Matrix.zeros(batch, 3 * hidden);
-            Matrix dgh = Matrix.zeros(batch, 3 * hidden);
+            Matrix dgi = scratch.take(batch, 3 * hidden);   // both written in full by the kernel
+            Matrix dgh = scratch.take(batch, 3 * hidden);
             Matrix dhPrev = Matrix.zeros(batch, hidden);
             GruKernel.backward(s.gates(), s.recurrent(), s.hPrev(), dState.h(), dgi, dgh, dhPrev);
             dhPrev.addMatmul(dgh, weightHh);

@@ -29,6 +29,7 @@ import rnnbook.tensor.Packed;
  */
 public final class Recurrent implements Module {
     private final Cell cell;
+    private final FastRoad road;   // null: the cell's own forward and backward
     private Output last;   // the last forward pass, for the two-argument backward
 
     /**
@@ -79,6 +80,7 @@ public final class Recurrent implements Module {
 
     public Recurrent(Cell cell) {
         this.cell = cell;
+        this.road = FastRoad.of(cell);
     }
 
     public Cell cell() {
@@ -113,7 +115,6 @@ public final class Recurrent implements Module {
      */
     Output run(Matrix[] xs, State h0, int[] lengths) {
         h0.require("Recurrent initial state", xs[0].rows(), cell.hiddenSize(), cell.hasCellState());
-        FastRoad road = FastRoad.of(cell);
         Matrix[] inputGates = road == null ? null : road.inputGates(xs);   // every x_t · W_ihᵀ, before the loop
         Packed weightHhT = road == null ? null : Packed.ofTransposed(road.cell.weightHh().value());
         List<Step> steps = new ArrayList<>(xs.length);
@@ -208,6 +209,19 @@ public final class Recurrent implements Module {
             throw new IllegalArgumentException("Recurrent backward: " + dOutputs.length
                     + " output gradients for a forward pass of " + seq + " steps");
         }
+        if (pass.road == null) {
+            return walkBack(pass, dOutputs, dLast);
+        }
+        pass.road.scratch.begin();
+        try {
+            return walkBack(pass, dOutputs, dLast);
+        } finally {
+            pass.road.scratch.end();
+        }
+    }
+
+    private Gradients walkBack(Output pass, Matrix[] dOutputs, State dLast) {
+        int seq = pass.steps.size();
         FastRoad road = pass.road;
         Packed weightHh = road == null ? null : Packed.of(road.cell.weightHh().value());   // once for all steps
         Matrix[] dInputs = new Matrix[seq];
