@@ -70,26 +70,24 @@ class GateScratchTest {
         scratch.begin();
         assertSame(a, scratch.take(2, 3), "the next pass on this thread reuses the matrix");
         a.set(0, 0, 5.0);
-        Matrix theirs = CompletableFuture.supplyAsync(() -> {
-            scratch.begin();   // this thread's pass does not get the scratch: it is held
-            try {
-                return scratch.take(2, 3);
-            } finally {
-                scratch.end();
-            }
-        }).get();
+        Matrix theirs = passOnAnotherThread(scratch);   // it does not get the scratch: it is held
         assertNotSame(a, theirs);
         assertEquals(0.0, theirs.get(0, 0), "a new matrix is zero");
         scratch.end();
-        Matrix afterwards = CompletableFuture.supplyAsync(() -> {
-            scratch.begin();   // given back: now the other thread's pass reuses it
+        Matrix afterwards = passOnAnotherThread(scratch);   // given back: now the other thread's pass reuses it
+        assertSame(a, afterwards);
+    }
+
+    /** The (2, 3) matrix a one-matrix pass on another thread takes. */
+    private static Matrix passOnAnotherThread(GateScratch scratch) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            scratch.begin();
             try {
                 return scratch.take(2, 3);
             } finally {
                 scratch.end();
             }
         }).get();
-        assertSame(a, afterwards);
     }
 
     @Test
