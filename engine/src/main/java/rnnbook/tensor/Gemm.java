@@ -86,31 +86,43 @@ final class Gemm {
 
     /** As {@link #eachNN}, for a B already prepared by {@link #pack} or {@link #packTransposed}. */
     static void eachNNPacked(double[][] as, double[] packed, double[][] cs, int m, int k, int n) {
-        eachNNPacked(as, packed, cs, m, k, n, t -> { });
+        eachNNPacked(as, packed, cs, m, k, n, (t, from, to) -> { });
+    }
+
+    /** Work on rows [from, to) of step t's C once they are computed. */
+    @FunctionalInterface
+    interface StepRows {
+        void accept(int t, int from, int to);
     }
 
     /**
-     * As {@link #eachNNPacked(double[][], double[], double[][], int, int, int)}, then {@code then.accept(t)} right
-     * after step t's product, on the core that made it, while C_t is still in that core's cache (a bias added to
-     * it, say).
+     * As {@link #eachNNPacked(double[][], double[], double[][], int, int, int)}, then {@code then} on each run of
+     * rows right after their product, on the core that made them, while they are still in that core's cache (a
+     * bias added to them, say). The cores get the same number of rows: with an odd number of steps, the middle
+     * step's rows are split between them at a whole tile.
      */
-    static void eachNNPacked(double[][] as, double[] packed, double[][] cs, int m, int k, int n,
-                             java.util.function.IntConsumer then) {
+    static void eachNNPacked(double[][] as, double[] packed, double[][] cs, int m, int k, int n, StepRows then) {
         int steps = as.length;
+        long total = (long) steps * m;
         if (!PARALLEL || steps < 2 || 2L * m * k * n * steps < PARALLEL_FLOPS) {
-            eachNN(as, packed, cs, m, k, n, 0, steps, then);
+            eachNN(as, packed, cs, m, k, n, 0, total, then);
             return;
         }
-        int half = steps / 2;
-        SecondCore.run(() -> eachNN(as, packed, cs, m, k, n, 0, half, then),
-                () -> eachNN(as, packed, cs, m, k, n, half, steps, then));
+        long half = total / 2;
+        int tile = VECTOR ? GemmVector.MR : 4;
+        long split = half / m * m + (half % m) / tile * tile;   // at a whole tile of the middle step's rows
+        SecondCore.run(() -> eachNN(as, packed, cs, m, k, n, 0, split, then),
+                () -> eachNN(as, packed, cs, m, k, n, split, total, then));
     }
 
-    private static void eachNN(double[][] as, double[] packed, double[][] cs, int m, int k, int n, int from,
-                               int to, java.util.function.IntConsumer then) {
-        for (int t = from; t < to; t++) {
-            blockedPacked(as[t], packed, cs[t], k, n, 0, m);
-            then.accept(t);
+    /** Rows [lo, hi) of the steps' rows counted one step after another (row i of step t is t · m + i). */
+    private static void eachNN(double[][] as, double[] packed, double[][] cs, int m, int k, int n, long lo, long hi,
+                               StepRows then) {
+        for (int t = (int) (lo / m); (long) t * m < hi; t++) {
+            int from = (int) Math.max(lo - (long) t * m, 0);
+            int to = (int) Math.min(hi - (long) t * m, m);
+            blockedPacked(as[t], packed, cs[t], k, n, from, to);
+            then.accept(t, from, to);
         }
     }
 

@@ -34,11 +34,14 @@ public final class PerStep {
             return new Matrix[] {out};
         }
         Matrix[] out = outputs(as, k, n, "matmulT", w);
-        Gemm.eachNNPacked(data(as), Gemm.packTransposed(w.data(), k, n), data(out), as[0].rows(), k, n, t -> {
-            for (Matrix b : biases) {
-                out[t].addRowVectorInPlace(b);
-            }
-        });
+        Gemm.eachNNPacked(data(as), Gemm.packTransposed(w.data(), k, n), data(out), as[0].rows(), k, n,
+                (t, from, to) -> {
+                    for (Matrix b : biases) {
+                        for (int i = from; i < to; i++) {   // what addRowVectorInPlace does, on these rows
+                            Pointwise.addTo(b.data(), 0, out[t].data(), i * n, n);
+                        }
+                    }
+                });
         return out;
     }
 

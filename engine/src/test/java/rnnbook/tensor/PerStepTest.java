@@ -30,8 +30,10 @@ class PerStepTest {
     void everyStepsProductEqualsItsOwnMatrixProduct() {
         Random rng = new Random(5);
         // batch 32 at hidden 128 is split between the cores; batch 3 at 5 is not; batch 17 leaves a row after two
-        // tiles of eight, and 260 inputs span three blocks of k
-        for (int[] s : new int[][] {{50, 32, 64, 128}, {7, 3, 5, 9}, {1, 1, 32, 32}, {4, 17, 260, 70}}) {
+        // tiles of eight, and 260 inputs span three blocks of k; with an odd number of steps the cores split the
+        // middle step's rows (35 x 64: at row 32 of step 17; 9 x 20: at row 8 of step 4, leaving 12 rows)
+        for (int[] s : new int[][] {{50, 32, 64, 128}, {7, 3, 5, 9}, {1, 1, 32, 32}, {4, 17, 260, 70},
+                {35, 64, 256, 768}, {9, 20, 64, 128}}) {
             Matrix[] xs = steps(s[0], s[1], s[2], rng);
             Matrix w = steps(1, s[3], s[2], rng)[0];   // (n, k), PyTorch's layout
             Matrix[] viaT = PerStep.matmulT(xs, w);
