@@ -78,7 +78,8 @@ final class Gemm {
     /**
      * For every step t: C_t(m, n) += A_t(m, k) · B(k, n), one B shared by all steps (a sequence's input or
      * output products), prepared once for all of them ({@link #pack}). The steps are shared out between the two
-     * cores.
+     * cores; a null C_t is made as a zero matrix (see {@link #eachNNPacked(double[][], double[], double[][], int,
+     * int, int, StepRows)}).
      */
     static void eachNN(double[][] as, double[] b, double[][] cs, int m, int k, int n) {
         eachNNPacked(as, VECTOR ? GemmVector.packAll(b, k, n) : b, cs, m, k, n);   // read only: no copy needed
@@ -100,6 +101,10 @@ final class Gemm {
      * rows right after their product, on the core that made them, while they are still in that core's cache (a
      * bias added to them, say). The cores get the same number of rows: with an odd number of steps, the middle
      * step's rows are split between them at a whole tile.
+     *
+     * <p>A null C_t is made here, a new zero (m, n) array: by the core that computes step t, just before its
+     * product. A new array is memory no cache holds, which the JVM fills with zeros; made there, that pass runs on
+     * both cores instead of one, and leaves C_t in the cache of the core that then writes it.
      */
     static void eachNNPacked(double[][] as, double[] packed, double[][] cs, int m, int k, int n, StepRows then) {
         int steps = as.length;
@@ -111,6 +116,10 @@ final class Gemm {
         long half = total / 2;
         int tile = VECTOR ? GemmVector.MR : 4;
         long split = half / m * m + (half % m) / tile * tile;   // at a whole tile of the middle step's rows
+        int middle = (int) (split / m);
+        if (split % m != 0 && cs[middle] == null) {   // both cores write into it: made before either starts
+            cs[middle] = new double[m * n];
+        }
         SecondCore.run(() -> eachNN(as, packed, cs, m, k, n, 0, split, then),
                 () -> eachNN(as, packed, cs, m, k, n, split, total, then));
     }
@@ -121,6 +130,9 @@ final class Gemm {
         for (int t = (int) (lo / m); (long) t * m < hi; t++) {
             int from = (int) Math.max(lo - (long) t * m, 0);
             int to = (int) Math.min(hi - (long) t * m, m);
+            if (cs[t] == null) {
+                cs[t] = new double[m * n];
+            }
             blockedPacked(as[t], packed, cs[t], k, n, from, to);
             then.accept(t, from, to);
         }

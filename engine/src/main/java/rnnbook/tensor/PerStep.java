@@ -33,38 +33,45 @@ public final class PerStep {
             }
             return new Matrix[] {out};
         }
-        Matrix[] out = outputs(as, k, n, "matmulT", w);
-        Gemm.eachNNPacked(data(as), Gemm.packTransposed(w.data(), k, n), data(out), as[0].rows(), k, n,
+        check(as, k, "matmulT", w);
+        double[][] out = new double[as.length][];   // made by the core that computes each step
+        Gemm.eachNNPacked(data(as), Gemm.packTransposed(w.data(), k, n), out, as[0].rows(), k, n,
                 (t, from, to) -> {
                     for (Matrix b : biases) {
                         for (int i = from; i < to; i++) {   // what addRowVectorInPlace does, on these rows
-                            Pointwise.addTo(b.data(), 0, out[t].data(), i * n, n);
+                            Pointwise.addTo(b.data(), 0, out[t], i * n, n);
                         }
                     }
                 });
-        return out;
+        return wrap(out, as[0].rows(), n);
     }
 
     /** a_t · b for every t: (batch, k) times (k, n) gives (batch, n), e.g. dG_t · W_ih. */
     public static Matrix[] matmul(Matrix[] as, Matrix b) {
         int k = b.rows();
         int n = b.cols();
-        Matrix[] out = outputs(as, k, n, "matmul", b);
-        Gemm.eachNN(data(as), b.data(), data(out), as[0].rows(), k, n);
-        return out;
+        check(as, k, "matmul", b);
+        double[][] out = new double[as.length][];   // made by the core that computes each step
+        Gemm.eachNN(data(as), b.data(), out, as[0].rows(), k, n);
+        return wrap(out, as[0].rows(), n);
     }
 
-    /** A (batch, n) zero matrix for every step, after checking that every a_t is (batch, k). */
-    private static Matrix[] outputs(Matrix[] as, int k, int n, String what, Matrix shown) {
+    /** Checks that every a_t is (batch, k), batch being a_0's. */
+    private static void check(Matrix[] as, int k, String what, Matrix shown) {
         int m = as[0].rows();
-        Matrix[] out = new Matrix[as.length];
         for (int t = 0; t < as.length; t++) {
             if (as[t].rows() != m || as[t].cols() != k) {
                 throw new IllegalArgumentException("PerStep." + what + ": step " + t + " has shape "
                         + as[t].shape() + ", expected (" + m + ", " + k + ") to multiply " + shown.shape()
                         + (what.equals("matmulT") ? "ᵀ" : ""));
             }
-            out[t] = Matrix.zeros(m, n);
+        }
+    }
+
+    private static Matrix[] wrap(double[][] data, int rows, int cols) {
+        Matrix[] out = new Matrix[data.length];
+        for (int t = 0; t < data.length; t++) {
+            out[t] = Matrix.wrap(rows, cols, data[t]);
         }
         return out;
     }
