@@ -13,7 +13,7 @@ import rnnbook.tensor.Matrix;
  *
  * <p>Why: a new array is memory no cache holds, which the JVM first fills with zeros; the gate gradients are most
  * of what a backward pass allocates (35 x 2 x (64, 768) at the GRU 64x35x256x256 step, 27 MB). Reusing them made
- * that step 3-4% faster (its fastest steps 78.6 against 75.1 ms, four alternating JVMs each).
+ * that step 2-4% faster (two builds run side by side in one JVM, fastest steps 73.3-74.2 ms against 74.6-75.6).
  *
  * <p>They are held softly, so the garbage collector can take them back when memory runs short. One pass at a time
  * uses them: {@link #begin} claims them for the calling thread, {@link #end} gives them back; a pass on another
