@@ -109,6 +109,14 @@ final class Gemm {
     static void eachNNPacked(double[][] as, double[] packed, double[][] cs, int m, int k, int n, StepRows then) {
         int steps = as.length;
         long total = (long) steps * m;
+        if (m == 0) {   // a batch of no rows: only the empty outputs to make (the row walk below divides by m)
+            for (int t = 0; t < steps; t++) {
+                if (cs[t] == null) {
+                    cs[t] = new double[0];
+                }
+            }
+            return;
+        }
         if (!PARALLEL || steps < 2 || 2L * m * k * n * steps < PARALLEL_FLOPS) {
             eachNN(as, packed, cs, m, k, n, 0, total, then);
             return;

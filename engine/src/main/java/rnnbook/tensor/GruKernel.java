@@ -5,8 +5,8 @@ package rnnbook.tensor;
  * that must not allocate or copy. gi = x · W_ihᵀ + b_ih and gh = h_{t-1} · W_hhᵀ + b_hh are the input and
  * recurrent halves, (batch, 3 * hidden), kept apart because the reset gate scales the recurrent half of the
  * candidate. The forward pass adds b_hh to gh itself, row by row on the core that reads the row anyway, rather
- * than in a pass of its own on one core. The formulas are {@code rnnbook.nn.GruCell}'s, which computes the same values gate by gate on whole
- * matrices (a test holds the two to the same bits):
+ * than in a pass of its own on one core. The formulas are {@code rnnbook.nn.GruCell}'s, which computes the same
+ * values gate by gate on whole matrices (a test holds the two to the same bits):
  * <pre>
  *   forward:  r = σ(gi_r + gh_r)   z = σ(gi_z + gh_z)   n = tanh(gi_n + r ⊙ gh_n)   h = n + z ⊙ (h_{t-1} - n)
  *   backward: dn = dh ⊙ (1 - z) ⊙ (1 - n²)   dz = dh ⊙ (h_{t-1} - n) ⊙ z(1 - z)   dr = dn ⊙ gh_n ⊙ r(1 - r)

@@ -135,6 +135,20 @@ class PerStepTest {
     }
 
     @Test
+    void aBatchOfNoRowsGivesEmptyOutputs() {
+        Matrix[] xs = new Matrix[35];
+        for (int t = 0; t < xs.length; t++) {
+            xs[t] = Matrix.zeros(0, 6);
+        }
+        Matrix[] viaT = PerStep.matmulT(xs, Matrix.zeros(4, 6), Matrix.zeros(1, 4));
+        Matrix[] viaPlain = PerStep.matmul(xs, Matrix.zeros(6, 4));
+        for (int t = 0; t < xs.length; t++) {
+            assertEquals("(0, 4)", viaT[t].shape(), "matmulT step " + t);
+            assertEquals("(0, 4)", viaPlain[t].shape(), "matmul step " + t);
+        }
+    }
+
+    @Test
     void mismatchedStepsNameTheShapes() {
         Matrix[] xs = {Matrix.zeros(2, 3), Matrix.zeros(2, 4)};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
